@@ -1,0 +1,1 @@
+export type BenchResult = { name: string; value: number; unit: string };

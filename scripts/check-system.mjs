@@ -1,0 +1,22 @@
+// Stops `npm test` at once when a system package the tests need is missing, naming the
+// Debian packages to install. Nothing is ever skipped silently.
+import { accessSync, constants } from 'node:fs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const needs = [{ path: chromium, debian: 'chromium', why: 'end-to-end tests in a real browser' }];
+
+const missing = needs.filter(({ path }) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return false;
+  } catch {
+    return true;
+  }
+});
+
+if (missing.length > 0) {
+  console.error('npm test needs system packages that are missing:');
+  for (const need of missing) console.error(`  ${need.path} (${need.why})`);
+  console.error(`Install them with: apt-get install -y ${missing.map((n) => n.debian).join(' ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getDatabase } from '@/storage/db';
+import { purgeTrash } from '@/storage/report-repository';
+import { App } from './app';
+import { ErrorBoundary } from './error-boundary';
+import './styles.css';
+
+void purgeTrash(getDatabase(), new Date()).catch(() => 0);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,67 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ReviewPage } from '@/features/review/review-page';
+import { WizardScreen } from '@/features/wizard/wizard-screen';
+import { vi } from '@/i18n/vi';
+import { getDatabase } from '@/storage/db';
+import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
+import { findTemplate } from '@/templates/template-registry';
+import { hrefs, type Route } from './routes';
+
+type ReportRoute = Extract<Route, { name: 'report' }>;
+
+export function ReportScreen({ route }: { route: ReportRoute }) {
+  const { reportId } = route;
+  const loaded = useLiveQuery(() => getReport(getDatabase(), reportId), [reportId]);
+  const restored = useLiveQuery(() => getAnswers(getDatabase(), reportId), [reportId]);
+
+  if (!loaded || !restored) return <p>{vi.list.loading}</p>;
+  if (loaded.status !== 'ok') {
+    return (
+      <div className="panel">
+        <p role="alert">{loaded.status === 'missing' ? vi.wizard.notFound : vi.list.damagedNote}</p>
+        <a href={hrefs.list}>{vi.wizard.backToList}</a>
+      </div>
+    );
+  }
+  const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
+  if (!template) {
+    return (
+      <div className="panel">
+        <p role="alert">{vi.wizard.notFound}</p>
+        <a href={hrefs.list}>{vi.wizard.backToList}</a>
+      </div>
+    );
+  }
+  const stepId = route.isReview ? null : (route.stepId ?? template.steps[0]!.id);
+  const knownStep = stepId === null || template.steps.some((step) => step.id === stepId);
+  return (
+    <>
+      {loaded.report.deletedAt ? (
+        <p className="notice warning" role="note">
+          {vi.wizard.inTrash}
+        </p>
+      ) : null}
+      <WizardScreen
+        template={template}
+        report={reportMeta(loaded.report)}
+        answers={restored.answers}
+        hasDamagedAnswers={restored.damaged.length > 0}
+        stepId={knownStep ? stepId : template.steps[0]!.id}
+        focusFieldId={route.fieldId}
+        links={{
+          list: hrefs.list,
+          step: (id) => hrefs.step(reportId, id),
+          review: hrefs.review(reportId),
+        }}
+        reviewTitle={vi.review.heading}
+        review={
+          <ReviewPage
+            template={template}
+            answers={restored.answers}
+            links={{ field: (step, field) => hrefs.step(reportId, step, field) }}
+          />
+        }
+      />
+    </>
+  );
+}

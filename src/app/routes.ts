@@ -1,0 +1,40 @@
+// Hash routes, so that the app works from any static host and offline:
+//   #/                          report list
+//   #/r/<id>                    a report, first step
+//   #/r/<id>/<stepId>[/<field>] a step, optionally focusing one field
+//   #/r/<id>/xem-lai            the review page
+export const REVIEW_SEGMENT = 'xem-lai';
+
+export type Route =
+  | { name: 'list' }
+  | {
+      name: 'report';
+      reportId: string;
+      stepId: string | null;
+      isReview: boolean;
+      fieldId: string | null;
+    };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'r' && parts[1]) {
+    const stepId = parts[2] ?? null;
+    const isReview = stepId === REVIEW_SEGMENT;
+    return {
+      name: 'report',
+      reportId: parts[1],
+      stepId: isReview ? null : stepId,
+      isReview,
+      fieldId: parts[3] ?? null,
+    };
+  }
+  return { name: 'list' };
+}
+
+export const hrefs = {
+  list: '#/',
+  report: (id: string) => `#/r/${encodeURIComponent(id)}`,
+  step: (id: string, stepId: string, fieldId?: string) =>
+    `#/r/${encodeURIComponent(id)}/${encodeURIComponent(stepId)}${fieldId ? `/${encodeURIComponent(fieldId)}` : ''}`,
+  review: (id: string) => `#/r/${encodeURIComponent(id)}/${REVIEW_SEGMENT}`,
+};

@@ -1,0 +1,185 @@
+// One entry per criterion kind: the shape of its answer, its empty and initial value,
+// NFC normalisation and the rules a person must satisfy. Typed as a Record over every
+// kind, so a new kind does not compile until it is registered here.
+import { z } from 'zod';
+import type { CriterionKind, CriterionOf, Unit } from '@/domain/template/template-schema';
+import { isBlank, textLength, toNfc, toVietnameseUpper } from './text';
+
+export const dateValueSchema = z.object({
+  day: z.string(),
+  month: z.string(),
+  year: z.string(),
+});
+export type DateValue = z.infer<typeof dateValueSchema>;
+
+export const answerValueSchema = z.union([z.string(), z.array(z.string()), dateValueSchema]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+// Codes, not sentences: the UI turns them into Vietnamese (src/i18n).
+export const ISSUE_CODES = [
+  'required',
+  'tooLong',
+  'tooManyItems',
+  'itemTooLong',
+  'invalidOption',
+  'invalidDate',
+  'wrongType',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export type ReportUnit = { id: string | null; name: string };
+
+export type InitialContext = {
+  unit: ReportUnit;
+  units: readonly Unit[];
+  otherIssuingBodyPrefix: string;
+};
+
+export type KindValue = {
+  text: string;
+  longText: string;
+  choice: string;
+  checklist: string[];
+  date: DateValue;
+  list: string[];
+};
+
+export type AnswerKind<K extends CriterionKind> = {
+  valueSchema: z.ZodType<KindValue[K]>;
+  empty: (criterion: CriterionOf<K>) => KindValue[K];
+  initial: (criterion: CriterionOf<K>, context: InitialContext) => KindValue[K];
+  isEmpty: (value: KindValue[K]) => boolean;
+  normalize: (value: KindValue[K]) => KindValue[K];
+  // The first rule a value breaks, or null. Missing answers report 'required' only when
+  // the criterion is required.
+  check: (criterion: CriterionOf<K>, value: KindValue[K]) => IssueCode | null;
+};
+
+function unitValue(context: InitialContext, from: 'unitIssuingBody' | 'unitPlace' | 'unitName') {
+  const known = context.units.find((unit) => unit.id === context.unit.id);
+  if (from === 'unitName') return known?.name ?? context.unit.name;
+  if (from === 'unitPlace') return known?.place ?? '';
+  return (
+    known?.issuingBody ?? toVietnameseUpper(`${context.otherIssuingBodyPrefix}${context.unit.name}`)
+  );
+}
+
+// Template defaults may name the unit: "{unit}" becomes its name.
+function fillUnit(text: string, context: InitialContext): string {
+  return toNfc(text.replaceAll('{unit}', unitValue(context, 'unitName')));
+}
+
+function checkText(
+  criterion: { required: boolean; maxLength: number },
+  value: string,
+): IssueCode | null {
+  if (criterion.required && isBlank(value)) return 'required';
+  if (textLength(value) > criterion.maxLength) return 'tooLong';
+  return null;
+}
+
+const stringList = z.array(z.string());
+
+export function isValidDay(day: number, month: number | null, year: number | null): boolean {
+  if (!Number.isInteger(day) || day < 1 || day > 31) return false;
+  if (month === null) return true;
+  const y = year ?? 2000; // a leap year, so 29/02 stays possible when the year is unknown
+  return day <= new Date(Date.UTC(y, month, 0)).getUTCDate();
+}
+
+function parsePart(text: string): number | null | 'bad' {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d{1,4}$/.test(trimmed)) return 'bad';
+  return Number(trimmed);
+}
+
+export function checkDate(
+  value: DateValue,
+  allowBlankDayMonth: boolean,
+  required: boolean,
+): IssueCode | null {
+  const day = parsePart(value.day);
+  const month = parsePart(value.month);
+  const year = parsePart(value.year);
+  if (day === 'bad' || month === 'bad' || year === 'bad') return 'invalidDate';
+  if (year === null)
+    return required ? 'required' : day === null && month === null ? null : 'invalidDate';
+  if (year < 1900 || year > 2100) return 'invalidDate';
+  if ((day === null || month === null) && !allowBlankDayMonth)
+    return required ? 'required' : 'invalidDate';
+  if (month !== null && (month < 1 || month > 12)) return 'invalidDate';
+  if (day !== null && !isValidDay(day, month, year)) return 'invalidDate';
+  return null;
+}
+
+export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
+  text: {
+    valueSchema: z.string(),
+    empty: () => '',
+    initial: (criterion, context) => {
+      if (criterion.defaultFrom) return toNfc(unitValue(context, criterion.defaultFrom));
+      return fillUnit(criterion.default ?? '', context);
+    },
+    isEmpty: isBlank,
+    normalize: toNfc,
+    check: checkText,
+  },
+  longText: {
+    valueSchema: z.string(),
+    empty: () => '',
+    initial: (criterion, context) => fillUnit(criterion.default ?? '', context),
+    isEmpty: isBlank,
+    normalize: toNfc,
+    check: checkText,
+  },
+  choice: {
+    valueSchema: z.string(),
+    empty: () => '',
+    initial: (criterion) => criterion.default ?? '',
+    isEmpty: (value) => value === '',
+    normalize: (value) => value,
+    check: (criterion, value) => {
+      if (value === '') return criterion.required ? 'required' : null;
+      return criterion.options.some((option) => option.value === value) ? null : 'invalidOption';
+    },
+  },
+  checklist: {
+    valueSchema: stringList,
+    empty: () => [],
+    initial: () => [],
+    isEmpty: (value) => value.length === 0,
+    normalize: (value) => [...new Set(value)],
+    check: (criterion, value) => {
+      if (criterion.required && value.length === 0) return 'required';
+      const known = new Set(criterion.prompts.map((prompt) => prompt.id));
+      return value.every((id) => known.has(id)) ? null : 'invalidOption';
+    },
+  },
+  date: {
+    valueSchema: dateValueSchema,
+    empty: () => ({ day: '', month: '', year: '' }),
+    initial: (criterion) => ({ day: '', month: '', year: criterion.defaultYear ?? '' }),
+    isEmpty: (value) => isBlank(value.day) && isBlank(value.month) && isBlank(value.year),
+    normalize: (value) => ({
+      day: value.day.trim(),
+      month: value.month.trim(),
+      year: value.year.trim(),
+    }),
+    check: (criterion, value) => checkDate(value, criterion.allowBlankDayMonth, criterion.required),
+  },
+  list: {
+    valueSchema: stringList,
+    empty: () => [],
+    initial: (criterion) => criterion.default.map(toNfc),
+    isEmpty: (value) => value.every(isBlank),
+    normalize: (value) => value.map(toNfc),
+    check: (criterion, value) => {
+      const filled = value.filter((item) => !isBlank(item));
+      if (criterion.required && filled.length === 0) return 'required';
+      if (filled.length > criterion.maxItems) return 'tooManyItems';
+      if (value.some((item) => textLength(item) > criterion.itemMaxLength)) return 'itemTooLong';
+      return null;
+    },
+  },
+};

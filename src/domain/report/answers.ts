@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type {
+  Criterion,
+  CriterionKind,
+  CriterionOf,
+  Step,
+  Template,
+} from '@/domain/template/template-schema';
+import {
+  answerKinds,
+  type AnswerKind,
+  type AnswerValue,
+  type InitialContext,
+  type IssueCode,
+  type ReportUnit,
+} from './answer-kinds';
+
+export type Answers = Record<string, AnswerValue>;
+
+// TypeScript cannot correlate a union criterion with its kind's entry; this is the one
+// place that says they match.
+function kindFor<K extends CriterionKind>(criterion: CriterionOf<K>): AnswerKind<K> {
+  return answerKinds[criterion.kind as K];
+}
+
+export function emptyAnswer(criterion: Criterion): AnswerValue {
+  return kindFor(criterion).empty(criterion as never);
+}
+
+// The stored value if it has the kind's shape, else undefined.
+export function readAnswer(criterion: Criterion, raw: unknown): AnswerValue | undefined {
+  const parsed = kindFor(criterion).valueSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function answerOrEmpty(criterion: Criterion, answers: Answers): AnswerValue {
+  return readAnswer(criterion, answers[criterion.id]) ?? emptyAnswer(criterion);
+}
+
+export function normalizeAnswer(criterion: Criterion, value: AnswerValue): AnswerValue {
+  const read = readAnswer(criterion, value);
+  return read === undefined ? value : kindFor(criterion).normalize(read as never);
+}
+
+export function isAnswerEmpty(criterion: Criterion, raw: unknown): boolean {
+  const value = readAnswer(criterion, raw);
+  return value === undefined ? raw === undefined : kindFor(criterion).isEmpty(value as never);
+}
+
+export function checkAnswer(criterion: Criterion, raw: unknown): IssueCode | null {
+  const value = raw === undefined ? emptyAnswer(criterion) : readAnswer(criterion, raw);
+  if (value === undefined) return 'wrongType';
+  return kindFor(criterion).check(criterion as never, value as never);
+}
+
+export function initialAnswers(template: Template, unit: ReportUnit): Answers {
+  const context: InitialContext = {
+    unit,
+    units: template.units,
+    otherIssuingBodyPrefix: template.unitNameRules.otherIssuingBodyPrefix,
+  };
+  const answers: Answers = {};
+  for (const step of template.steps) {
+    for (const criterion of step.criteria) {
+      const value = kindFor(criterion).initial(criterion as never, context);
+      if (!kindFor(criterion).isEmpty(value as never)) answers[criterion.id] = value;
+    }
+  }
+  return answers;
+}
+
+// A zod schema for one step, used by the form. Each message is an IssueCode.
+export function stepFormSchema(step: Step) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const criterion of step.criteria) {
+    shape[criterion.id] = z.unknown().superRefine((value, ctx) => {
+      const code = checkAnswer(criterion, value);
+      if (code) ctx.addIssue({ code: 'custom', message: code });
+    });
+  }
+  return z.object(shape);
+}
+
+export function stepFormValues(step: Step, answers: Answers): Answers {
+  const values: Answers = {};
+  for (const criterion of step.criteria) values[criterion.id] = answerOrEmpty(criterion, answers);
+  return values;
+}

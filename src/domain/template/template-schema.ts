@@ -1,0 +1,213 @@
+// The template is data: every step, field, prompt, limit and default of a report lives
+// in a template file checked against this schema. Nothing in the UI names a section.
+import { z } from 'zod';
+
+export const CRITERION_KINDS = ['text', 'longText', 'choice', 'checklist', 'date', 'list'] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+
+// Stable ASCII ids: lower-case words joined by hyphens. No dots, so that form libraries
+// never read them as paths.
+export const idSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
+
+// Values a text field can be prefilled with from the unit picked when the report is made.
+export const UNIT_DEFAULTS = ['unitIssuingBody', 'unitPlace', 'unitName'] as const;
+export type UnitDefault = (typeof UNIT_DEFAULTS)[number];
+
+const baseCriterion = {
+  id: idSchema,
+  label: z.string().min(1),
+  help: z.string().optional(),
+  required: z.boolean().default(false),
+  // Printed before the answer in the document (e.g. "* Hạn chế, tồn tại:").
+  heading: z.string().optional(),
+};
+
+const textCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('text'),
+  maxLength: z.number().int().positive().default(200),
+  default: z.string().optional(),
+  defaultFrom: z.enum(UNIT_DEFAULTS).optional(),
+  uppercase: z.boolean().default(false),
+  placeholder: z.string().optional(),
+});
+
+const longTextCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('longText'),
+  maxLength: z.number().int().positive().default(20000),
+  default: z.string().optional(),
+  placeholder: z.string().optional(),
+});
+
+const choiceCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('choice'),
+  options: z.array(z.object({ value: idSchema, label: z.string().min(1) })).min(2),
+  default: idSchema.optional(),
+});
+
+const checklistCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('checklist'),
+  prompts: z.array(z.object({ id: idSchema, text: z.string().min(1) })).min(1),
+});
+
+const dateCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('date'),
+  defaultYear: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  // Day and month may stay blank so the date can be written in by hand after printing.
+  allowBlankDayMonth: z.boolean().default(true),
+});
+
+const listCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('list'),
+  default: z.array(z.string()).default([]),
+  maxItems: z.number().int().positive().default(30),
+  itemMaxLength: z.number().int().positive().default(200),
+});
+
+export const criterionSchema = z.discriminatedUnion('kind', [
+  textCriterion,
+  longTextCriterion,
+  choiceCriterion,
+  checklistCriterion,
+  dateCriterion,
+  listCriterion,
+]);
+
+// A heading the document prints before a step's content. Consecutive steps that share
+// a heading at some level print it once (e.g. "II. KẾT QUẢ …" over II.1 to II.3).
+export const headingSchema = z.object({
+  level: z.enum(['part', 'section', 'item', 'subItem', 'subSubItem']),
+  number: z.string().default(''),
+  title: z.string().min(1),
+});
+
+export const stepSchema = z.object({
+  id: idSchema,
+  // Short title for the table of contents; the long one is shown on the step itself.
+  shortTitle: z.string().min(1),
+  title: z.string().min(1),
+  intro: z.string().optional(),
+  headings: z.array(headingSchema).default([]),
+  criteria: z.array(criterionSchema).min(1),
+});
+
+export const unitSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1),
+  issuingBody: z.string().min(1),
+  place: z.string().min(1),
+});
+
+// Which fields of the template fill the fixed parts of the official document.
+export const DOCUMENT_ROLES = [
+  'superiorBody',
+  'issuingBody',
+  'documentNumber',
+  'documentSymbol',
+  'place',
+  'date',
+  'signingLine',
+  'signerPosition',
+  'signerName',
+  'recipients',
+  'headerLayout',
+] as const;
+export type DocumentRole = (typeof DOCUMENT_ROLES)[number];
+
+export const templateSchema = z
+  .object({
+    id: idSchema,
+    version: z.number().int().positive(),
+    name: z.string().min(1),
+    documentType: z.string().min(1),
+    subject: z.string().min(1),
+    recipientEmail: z.email(),
+    units: z.array(unitSchema).min(1),
+    // Used to derive names for units typed in as free text.
+    unitNameRules: z.object({ otherIssuingBodyPrefix: z.string() }),
+    documentFields: z.record(z.enum(DOCUMENT_ROLES), idSchema),
+    steps: z.array(stepSchema).min(1),
+  })
+  .superRefine((template, ctx) => {
+    const seen = new Set<string>();
+    const stepIds = new Set<string>();
+    template.steps.forEach((step, stepIndex) => {
+      if (stepIds.has(step.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate step id "${step.id}"`,
+          path: ['steps', stepIndex, 'id'],
+        });
+      }
+      stepIds.add(step.id);
+      step.criteria.forEach((criterion, criterionIndex) => {
+        if (seen.has(criterion.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate criterion id "${criterion.id}"`,
+            path: ['steps', stepIndex, 'criteria', criterionIndex, 'id'],
+          });
+        }
+        seen.add(criterion.id);
+        if (criterion.kind === 'checklist') {
+          const promptIds = new Set<string>();
+          for (const prompt of criterion.prompts) {
+            if (promptIds.has(prompt.id)) {
+              ctx.addIssue({
+                code: 'custom',
+                message: `duplicate prompt id "${prompt.id}" in "${criterion.id}"`,
+                path: ['steps', stepIndex, 'criteria', criterionIndex],
+              });
+            }
+            promptIds.add(prompt.id);
+          }
+        }
+        if (criterion.kind === 'choice' && criterion.default !== undefined) {
+          if (!criterion.options.some((option) => option.value === criterion.default)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `default "${criterion.default}" is not an option of "${criterion.id}"`,
+              path: ['steps', stepIndex, 'criteria', criterionIndex, 'default'],
+            });
+          }
+        }
+      });
+    });
+    for (const [role, fieldId] of Object.entries(template.documentFields)) {
+      if (!seen.has(fieldId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `document field "${role}" names unknown criterion "${fieldId}"`,
+          path: ['documentFields', role],
+        });
+      }
+    }
+  });
+
+export type TemplateInput = z.input<typeof templateSchema>;
+export type Template = z.output<typeof templateSchema>;
+export type Step = Template['steps'][number];
+export type Criterion = Step['criteria'][number];
+export type CriterionOf<K extends CriterionKind> = Extract<Criterion, { kind: K }>;
+export type Unit = Template['units'][number];
+export type Heading = Step['headings'][number];
+
+export function parseTemplate(input: unknown): Template {
+  return templateSchema.parse(input);
+}
+
+export function findCriterion(template: Template, criterionId: string) {
+  for (const step of template.steps) {
+    const criterion = step.criteria.find((c) => c.id === criterionId);
+    if (criterion) return { step, criterion };
+  }
+  return undefined;
+}

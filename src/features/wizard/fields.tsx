@@ -1,0 +1,369 @@
+// One field component per criterion kind, typed over every kind: a new kind does not
+// compile until it has a component here.
+import { useRef, type ChangeEvent, type ReactNode } from 'react';
+import type { KindValue } from '@/domain/report/answer-kinds';
+import { textLength, toNfc, toVietnameseUpper } from '@/domain/report/text';
+import type { CriterionKind, CriterionOf } from '@/domain/template/template-schema';
+import { vi } from '@/i18n/vi';
+
+export type FieldProps<K extends CriterionKind> = {
+  criterion: CriterionOf<K>;
+  inputId: string;
+  value: KindValue[K];
+  onChange: (value: KindValue[K]) => void;
+  onBlur: () => void;
+  error: string | undefined;
+};
+
+export function fieldInputId(criterionId: string): string {
+  return `field-${criterionId}`;
+}
+
+// Keeps text in NFC as it is typed, without moving the caret. During IME composition the
+// text is left alone; compositionend fires a change that normalises it.
+function nfcChange(
+  event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>,
+  onChange: (v: string) => void,
+) {
+  const element = event.target;
+  const raw = element.value;
+  if ((event.nativeEvent as InputEvent).isComposing) {
+    onChange(raw);
+    return;
+  }
+  const normalized = toNfc(raw);
+  if (normalized === raw) {
+    onChange(raw);
+    return;
+  }
+  const caret = toNfc(raw.slice(0, element.selectionStart ?? raw.length)).length;
+  onChange(normalized);
+  requestAnimationFrame(() => {
+    if (document.activeElement === element) element.setSelectionRange(caret, caret);
+  });
+}
+
+function Label({ htmlFor, text, required }: { htmlFor: string; text: string; required: boolean }) {
+  return (
+    <label htmlFor={htmlFor} className="field-label">
+      {text}
+      {required ? <span className="required-mark"> ({vi.wizard.required})</span> : null}
+    </label>
+  );
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(' ');
+  return list || undefined;
+}
+
+function FieldShell(props: {
+  id: string;
+  help: string | undefined;
+  error: string | undefined;
+  counter?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={`field ${props.error ? 'field-has-error' : ''} ${props.className ?? ''}`}>
+      {props.children}
+      {props.help ? (
+        <p className="field-help" id={`${props.id}-help`}>
+          {props.help}
+        </p>
+      ) : null}
+      {props.counter}
+      {props.error ? (
+        <p className="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Counter({ id, value, max }: { id: string; value: string; max: number }) {
+  const length = textLength(value);
+  return (
+    <p className={`field-counter ${length > max ? 'over' : ''}`} id={`${id}-count`}>
+      {vi.wizard.characters(length, max)}
+    </p>
+  );
+}
+
+function TextField({ criterion, inputId, value, onChange, onBlur, error }: FieldProps<'text'>) {
+  return (
+    <FieldShell id={inputId} help={criterion.help} error={error}>
+      <Label htmlFor={inputId} text={criterion.label} required={criterion.required} />
+      <input
+        id={inputId}
+        type="text"
+        className={criterion.uppercase ? 'uppercase' : undefined}
+        value={value}
+        placeholder={criterion.placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(
+          criterion.help && `${inputId}-help`,
+          error && `${inputId}-error`,
+        )}
+        onChange={(event) => nfcChange(event, onChange)}
+        onBlur={() => {
+          if (criterion.uppercase) {
+            const upper = toVietnameseUpper(value);
+            if (upper !== value) onChange(upper);
+          }
+          onBlur();
+        }}
+      />
+    </FieldShell>
+  );
+}
+
+function LongTextField({
+  criterion,
+  inputId,
+  value,
+  onChange,
+  onBlur,
+  error,
+}: FieldProps<'longText'>) {
+  return (
+    <FieldShell
+      id={inputId}
+      help={criterion.help}
+      error={error}
+      counter={<Counter id={inputId} value={value} max={criterion.maxLength} />}
+    >
+      <Label htmlFor={inputId} text={criterion.label} required={criterion.required} />
+      <textarea
+        id={inputId}
+        value={value}
+        rows={6}
+        placeholder={criterion.placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(
+          criterion.help && `${inputId}-help`,
+          `${inputId}-count`,
+          error && `${inputId}-error`,
+        )}
+        onChange={(event) => nfcChange(event, onChange)}
+        onBlur={onBlur}
+      />
+    </FieldShell>
+  );
+}
+
+function ChoiceField({ criterion, inputId, value, onChange, onBlur, error }: FieldProps<'choice'>) {
+  return (
+    <FieldShell id={inputId} help={criterion.help} error={error}>
+      <fieldset
+        id={inputId}
+        tabIndex={-1}
+        aria-describedby={describedBy(error && `${inputId}-error`)}
+      >
+        <legend className="field-label">{criterion.label}</legend>
+        {criterion.options.map((option) => (
+          <label key={option.value} className="choice">
+            <input
+              type="radio"
+              name={inputId}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              onBlur={onBlur}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </fieldset>
+    </FieldShell>
+  );
+}
+
+function ChecklistField({
+  criterion,
+  inputId,
+  value,
+  onChange,
+  onBlur,
+  error,
+}: FieldProps<'checklist'>) {
+  const checked = new Set(value);
+  return (
+    <FieldShell id={inputId} help={criterion.help} error={error} className="checklist">
+      <fieldset id={inputId} tabIndex={-1}>
+        <legend className="field-label">{criterion.label}</legend>
+        <ul>
+          {criterion.prompts.map((prompt) => (
+            <li key={prompt.id}>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={checked.has(prompt.id)}
+                  onChange={(event) => {
+                    const next = criterion.prompts
+                      .map((p) => p.id)
+                      .filter((id) => (id === prompt.id ? event.target.checked : checked.has(id)));
+                    onChange(next);
+                  }}
+                  onBlur={onBlur}
+                />
+                <span>{prompt.text}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </FieldShell>
+  );
+}
+
+function DateField({ criterion, inputId, value, onChange, onBlur, error }: FieldProps<'date'>) {
+  const parts = [
+    ['day', vi.wizard.day, 2],
+    ['month', vi.wizard.month, 2],
+    ['year', vi.wizard.year, 4],
+  ] as const;
+  return (
+    <FieldShell id={inputId} help={criterion.help} error={error}>
+      <fieldset
+        tabIndex={-1}
+        id={`${inputId}-group`}
+        aria-describedby={describedBy(
+          criterion.help && `${inputId}-help`,
+          error && `${inputId}-error`,
+        )}
+      >
+        <legend className="field-label">
+          {criterion.label}
+          {criterion.required ? (
+            <span className="required-mark"> ({vi.wizard.required})</span>
+          ) : null}
+        </legend>
+        <div className="date-parts">
+          {parts.map(([part, label, size], index) => (
+            <label key={part} className="date-part">
+              <span>{label}</span>
+              <input
+                id={index === 0 ? inputId : `${inputId}-${part}`}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={size}
+                size={size + 1}
+                value={value[part]}
+                aria-invalid={error ? true : undefined}
+                onChange={(event) =>
+                  onChange({ ...value, [part]: event.target.value.replace(/[^\d]/g, '') })
+                }
+                onBlur={onBlur}
+              />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </FieldShell>
+  );
+}
+
+function ListField({ criterion, inputId, value, onChange, onBlur, error }: FieldProps<'list'>) {
+  const addRef = useRef<HTMLButtonElement>(null);
+  const items = value.length === 0 ? [''] : value;
+  const focusItem = (index: number) =>
+    requestAnimationFrame(() => document.getElementById(`${inputId}-${index}`)?.focus());
+  return (
+    <FieldShell id={inputId} help={criterion.help} error={error}>
+      <fieldset
+        tabIndex={-1}
+        id={inputId}
+        aria-describedby={describedBy(
+          criterion.help && `${inputId}-help`,
+          error && `${inputId}-error`,
+        )}
+      >
+        <legend className="field-label">
+          {criterion.label}
+          {criterion.required ? (
+            <span className="required-mark"> ({vi.wizard.required})</span>
+          ) : null}
+        </legend>
+        <ol className="list-items">
+          {items.map((item, index) => (
+            <li key={index}>
+              <input
+                id={`${inputId}-${index}`}
+                type="text"
+                aria-label={vi.wizard.itemLabel(criterion.label, index + 1)}
+                value={item}
+                onChange={(event) =>
+                  nfcChange(event, (text) =>
+                    onChange(items.map((old, i) => (i === index ? text : old))),
+                  )
+                }
+                onBlur={onBlur}
+              />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={vi.wizard.moveUp(index + 1)}
+                disabled={index === 0}
+                onClick={() => {
+                  const next = [...items];
+                  [next[index - 1], next[index]] = [next[index]!, next[index - 1]!];
+                  onChange(next);
+                  focusItem(index - 1);
+                }}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={vi.wizard.removeItem(index + 1)}
+                onClick={() => {
+                  onChange(items.filter((_, i) => i !== index));
+                  addRef.current?.focus();
+                }}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button
+          ref={addRef}
+          type="button"
+          className="secondary"
+          disabled={items.length >= criterion.maxItems}
+          onClick={() => {
+            onChange([...items, '']);
+            focusItem(items.length);
+          }}
+        >
+          {vi.wizard.addItem}
+        </button>
+      </fieldset>
+    </FieldShell>
+  );
+}
+
+export const fieldComponents: { [K in CriterionKind]: (props: FieldProps<K>) => ReactNode } = {
+  text: TextField,
+  longText: LongTextField,
+  choice: ChoiceField,
+  checklist: ChecklistField,
+  date: DateField,
+  list: ListField,
+};
+
+type AnyFieldProps = Omit<FieldProps<CriterionKind>, 'value' | 'onChange'> & {
+  value: unknown;
+  onChange: (value: never) => void;
+};
+
+// The criterion and value are matched by the form (the value was read for this kind).
+export function CriterionField(props: AnyFieldProps) {
+  const Component = fieldComponents[props.criterion.kind] as (p: AnyFieldProps) => ReactNode;
+  return <Component {...props} />;
+}

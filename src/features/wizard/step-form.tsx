@@ -1,0 +1,103 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { AnswerValue, IssueCode } from '@/domain/report/answer-kinds';
+import {
+  normalizeAnswer,
+  stepFormSchema,
+  stepFormValues,
+  type Answers,
+} from '@/domain/report/answers';
+import { textLength } from '@/domain/report/text';
+import type { Criterion, Step } from '@/domain/template/template-schema';
+import { issueMessage } from '@/i18n/vi';
+import { CriterionField, fieldInputId } from './fields';
+import { useAnswerQueue } from './use-autosave';
+
+function errorText(
+  criterion: Criterion,
+  code: string | undefined,
+  value: AnswerValue,
+): string | undefined {
+  if (!code) return undefined;
+  const length =
+    typeof value === 'string' ? textLength(value) : Array.isArray(value) ? value.length : 0;
+  const max =
+    criterion.kind === 'text' || criterion.kind === 'longText'
+      ? criterion.maxLength
+      : criterion.kind === 'list'
+        ? code === 'itemTooLong'
+          ? criterion.itemMaxLength
+          : criterion.maxItems
+        : 0;
+  return issueMessage(code as IssueCode, { length, max });
+}
+
+// One step of the wizard. Values come from storage once, when the step opens; every
+// change goes to the autosave queue field by field, and the queue is flushed on blur
+// and when the step closes.
+export function StepForm({
+  step,
+  answers,
+  focusFieldId,
+}: {
+  step: Step;
+  answers: Answers;
+  focusFieldId: string | null;
+}) {
+  const queue = useAnswerQueue();
+  const schema = useMemo(() => stepFormSchema(step), [step]);
+  const form = useForm<Record<string, unknown>>({
+    defaultValues: stepFormValues(step, answers),
+    resolver: zodResolver(schema),
+    mode: 'onChange',
+  });
+  const { control } = form;
+  const triggered = useRef(false);
+
+  useEffect(() => {
+    // Rules other than "required" show at once when a step opens (e.g. a text too long).
+    if (!triggered.current) {
+      triggered.current = true;
+      void form.trigger();
+    }
+    return () => void queue.flush();
+  }, [form, queue]);
+
+  useEffect(() => {
+    if (!focusFieldId) return;
+    document.getElementById(fieldInputId(focusFieldId))?.focus();
+  }, [focusFieldId]);
+
+  return (
+    <form className="step-form" noValidate onSubmit={(event) => event.preventDefault()}>
+      {step.criteria.map((criterion) => (
+        <Controller
+          key={criterion.id}
+          control={control}
+          name={criterion.id}
+          render={({ field, fieldState }) => {
+            const code = fieldState.error?.message;
+            const isShown = code !== undefined && (code !== 'required' || fieldState.isTouched);
+            return (
+              <CriterionField
+                criterion={criterion}
+                inputId={fieldInputId(criterion.id)}
+                value={field.value as never}
+                onChange={(value) => {
+                  field.onChange(value);
+                  queue.set(criterion.id, normalizeAnswer(criterion, value as AnswerValue));
+                }}
+                onBlur={() => {
+                  field.onBlur();
+                  void queue.flush();
+                }}
+                error={isShown ? errorText(criterion, code, field.value as AnswerValue) : undefined}
+              />
+            );
+          }}
+        />
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,204 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Answers } from '@/domain/report/answers';
+import { reportProgress } from '@/domain/report/progress';
+import { buildReportFile, reportFileName, type ReportMeta } from '@/domain/report/report-schema';
+import type { Template } from '@/domain/template/template-schema';
+import { vi, formatTime } from '@/i18n/vi';
+import { downloadJson } from '@/lib/download';
+import type { SaveStatus } from '@/storage/autosave-queue';
+import { StepForm } from './step-form';
+import { AutosaveContext, useAutosave, type AnswerQueue } from './use-autosave';
+
+export type WizardLinks = {
+  list: string;
+  step: (stepId: string) => string;
+  review: string;
+};
+
+export type WizardProps = {
+  template: Template;
+  report: ReportMeta;
+  answers: Answers;
+  hasDamagedAnswers: boolean;
+  // null shows the review slot.
+  stepId: string | null;
+  focusFieldId: string | null;
+  links: WizardLinks;
+  reviewTitle: string;
+  review: ReactNode;
+};
+
+function SaveStatusLine({
+  status,
+  queue,
+  onExport,
+}: {
+  status: SaveStatus;
+  queue: AnswerQueue;
+  onExport: () => void;
+}) {
+  const text =
+    status.state === 'saving'
+      ? vi.save.saving
+      : status.state === 'pending'
+        ? vi.save.pending
+        : status.savedAt
+          ? vi.save.savedAt(formatTime(status.savedAt))
+          : vi.save.idle;
+  return (
+    <div className="save-status">
+      <p role="status" aria-live="polite" className={`save-line save-${status.state}`}>
+        {status.state === 'error'
+          ? status.savedAt
+            ? vi.save.savedAt(formatTime(status.savedAt))
+            : ''
+          : text}
+      </p>
+      {status.state === 'error' ? (
+        <div role="alert" className="save-error">
+          <p>
+            {vi.save.errors[status.error]} {vi.save.retryIn(Math.round(status.retryInMs / 1000))}
+          </p>
+          <p>{vi.save.exportHint}</p>
+          <div className="button-row">
+            <button type="button" onClick={() => void queue.retryNow()}>
+              {vi.save.retry}
+            </button>
+            <button type="button" className="secondary" onClick={onExport}>
+              {vi.save.exportNow}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function WizardScreen(props: WizardProps) {
+  const { template, report, answers, stepId, links } = props;
+  const { queue, status } = useAutosave(report.id);
+  const [isTocOpen, setTocOpen] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const progress = reportProgress(template, answers);
+  const stepIndex =
+    stepId === null ? template.steps.length : template.steps.findIndex((s) => s.id === stepId);
+  const step = template.steps[stepIndex];
+  const total = template.steps.length + 1;
+  const title = step ? step.title : props.reviewTitle;
+
+  useEffect(() => {
+    // Move focus to the step heading on step change (unless a field is targeted).
+    if (!props.focusFieldId) headingRef.current?.focus();
+  }, [stepId, props.focusFieldId]);
+
+  const exportWithPending = () => {
+    // Includes what is typed but not yet stored, so a failing disk loses nothing.
+    const merged: Answers = { ...answers, ...Object.fromEntries(queue.pendingValues()) };
+    downloadJson(reportFileName(report), buildReportFile(report, merged, new Date().toISOString()));
+  };
+
+  const stateOf = (id: string) =>
+    progress.steps.find((s) => s.stepId === id)?.state ?? 'notStarted';
+  const previous = stepIndex > 0 ? links.step(template.steps[stepIndex - 1]!.id) : null;
+  const next =
+    stepIndex < template.steps.length - 1
+      ? links.step(template.steps[stepIndex + 1]!.id)
+      : stepId === null
+        ? null
+        : links.review;
+
+  return (
+    <AutosaveContext.Provider value={queue}>
+      <div className="wizard">
+        <div className="wizard-bar">
+          <a href={links.list} className="back-link">
+            ← {vi.wizard.backToList}
+          </a>
+          <p className="report-name">{report.name}</p>
+          <SaveStatusLine status={status} queue={queue} onExport={exportWithPending} />
+        </div>
+        <div className="wizard-body">
+          <div className="toc-wrap">
+            <button
+              type="button"
+              className="toc-toggle secondary"
+              aria-expanded={isTocOpen}
+              aria-controls="toc"
+              onClick={() => setTocOpen((open) => !open)}
+            >
+              {vi.wizard.tocToggle} · {progress.requiredDone}/{progress.requiredTotal}
+            </button>
+            <nav id="toc" aria-label={vi.wizard.toc} className={`toc ${isTocOpen ? 'open' : ''}`}>
+              <label className="progress-label">
+                {vi.wizard.progress(progress.requiredDone, progress.requiredTotal)}
+                <progress max={progress.requiredTotal} value={progress.requiredDone} />
+              </label>
+              <ol>
+                {template.steps.map((s) => {
+                  const state = stateOf(s.id);
+                  return (
+                    <li key={s.id} className={`toc-item state-${state}`}>
+                      <a
+                        href={links.step(s.id)}
+                        aria-current={s.id === stepId ? 'step' : undefined}
+                        onClick={() => setTocOpen(false)}
+                      >
+                        <span className="toc-title">{s.shortTitle}</span>
+                        <span className="toc-state">{vi.stepState[state]}</span>
+                      </a>
+                    </li>
+                  );
+                })}
+                <li className="toc-item">
+                  <a
+                    href={links.review}
+                    aria-current={stepId === null ? 'step' : undefined}
+                    onClick={() => setTocOpen(false)}
+                  >
+                    <span className="toc-title">{props.reviewTitle}</span>
+                  </a>
+                </li>
+              </ol>
+            </nav>
+          </div>
+          <section className="step" aria-labelledby="step-heading">
+            <p className="step-count">{vi.wizard.stepCount(stepIndex + 1, total)}</p>
+            <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
+              {title}
+            </h2>
+            {step?.intro ? <p className="step-intro">{step.intro}</p> : null}
+            {props.hasDamagedAnswers ? (
+              <p className="notice warning" role="note">
+                {vi.wizard.damagedFields}
+              </p>
+            ) : null}
+            {step ? (
+              <StepForm
+                key={step.id}
+                step={step}
+                answers={{ ...answers, ...Object.fromEntries(queue.latestValues()) }}
+                focusFieldId={props.focusFieldId}
+              />
+            ) : (
+              props.review
+            )}
+            <nav className="step-nav" aria-label={vi.wizard.stepCount(stepIndex + 1, total)}>
+              {previous ? (
+                <a className="button secondary" href={previous} rel="prev">
+                  ← {vi.wizard.previous}
+                </a>
+              ) : (
+                <span />
+              )}
+              {next ? (
+                <a className="button" href={next} rel="next">
+                  {next === links.review ? vi.wizard.toReview : vi.wizard.next} →
+                </a>
+              ) : null}
+            </nav>
+          </section>
+        </div>
+      </div>
+    </AutosaveContext.Provider>
+  );
+}

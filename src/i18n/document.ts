@@ -1,0 +1,14 @@
+// The fixed wording of the official document (FORMAT.md). Shared by the review page and
+// every export, in the browser and in Node.
+export const documentWords = {
+  union: 'ĐOÀN TNCS HỒ CHÍ MINH',
+  separator: '***',
+  numberPrefix: 'Số:',
+  day: 'ngày',
+  month: 'tháng',
+  year: 'năm',
+  recipients: 'Nơi nhận:',
+  keepLastRecipient: 'Lưu VP',
+  missingAnswer: '[Chưa nhập]',
+  draftMark: 'DỰ THẢO',
+} as const;

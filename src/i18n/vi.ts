@@ -1,0 +1,177 @@
+// Every string the user sees, in Vietnamese, in one place. Template data (step titles,
+// prompts, labels) lives in the template; everything else lives here.
+import type { IssueCode } from '@/domain/report/answer-kinds';
+import type { StepState } from '@/domain/report/progress';
+
+const numberFormat = new Intl.NumberFormat('vi-VN');
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+export function formatTime(date: Date): string {
+  const hh = String(date.getHours()).padStart(2, '0');
+  const mm = String(date.getMinutes()).padStart(2, '0');
+  return `${hh}:${mm}`;
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  const dd = String(date.getDate()).padStart(2, '0');
+  const mo = String(date.getMonth() + 1).padStart(2, '0');
+  return `${formatTime(date)} ngày ${dd}/${mo}/${date.getFullYear()}`;
+}
+
+export const vi = {
+  appName: 'Sơ kết NQ01',
+  appTitle: 'Báo cáo sơ kết 5 năm Nghị quyết 01-NQ/ĐTN',
+  skipToContent: 'Bỏ qua, đến nội dung chính',
+
+  list: {
+    heading: 'Báo cáo của đơn vị',
+    empty: 'Chưa có báo cáo nào. Bấm “Tạo báo cáo mới” để bắt đầu.',
+    create: 'Tạo báo cáo mới',
+    open: 'Mở',
+    menu: (name: string) => `Thao tác với báo cáo “${name}”`,
+    updated: (when: string) => `Sửa lần cuối lúc ${when}`,
+    progress: (done: number, total: number) => `Đã xong ${done}/${total} mục bắt buộc`,
+    rename: 'Đổi tên',
+    duplicate: 'Nhân bản',
+    exportJson: 'Xuất tệp báo cáo (.json)',
+    delete: 'Xóa',
+    trashHeading: (count: number) => `Thùng rác (${count})`,
+    trashNote: 'Báo cáo trong thùng rác được giữ 30 ngày rồi tự xóa.',
+    trashedOn: (when: string) => `Đã xóa lúc ${when}`,
+    restore: 'Khôi phục',
+    deleteForever: 'Xóa vĩnh viễn',
+    confirmDeleteForever: (name: string) =>
+      `Xóa vĩnh viễn báo cáo “${name}”? Không thể hoàn tác thao tác này.`,
+    movedToTrash: (name: string) => `Đã chuyển “${name}” vào thùng rác.`,
+    undo: 'Hoàn tác',
+    restored: (name: string) => `Đã khôi phục “${name}”.`,
+    duplicated: (name: string) => `Đã tạo bản sao “${name}”.`,
+    copySuffix: ' (bản sao)',
+    exported: 'Đã tải tệp báo cáo về máy.',
+    damagedHeading: 'Dữ liệu bị hỏng',
+    damagedNote:
+      'Không đọc được bản ghi này. Hãy xuất dữ liệu gốc và gửi cho người hỗ trợ; dữ liệu vẫn được giữ nguyên trên máy.',
+    damagedExport: 'Xuất dữ liệu gốc',
+    loading: 'Đang tải…',
+  },
+
+  create: {
+    heading: 'Tạo báo cáo mới',
+    unitLabel: 'Đơn vị',
+    unitOther: 'Đơn vị khác (tự nhập tên)',
+    otherNameLabel: 'Tên đơn vị',
+    otherNameHint: 'Ví dụ: Đoàn Khối Doanh nghiệp tỉnh',
+    submit: 'Tạo báo cáo',
+    cancel: 'Hủy',
+    defaultName: (unit: string) => `Báo cáo sơ kết NQ01 – ${unit}`,
+    unitRequired: 'Vui lòng chọn hoặc nhập tên đơn vị.',
+  },
+
+  rename: {
+    heading: 'Đổi tên báo cáo',
+    label: 'Tên báo cáo',
+    submit: 'Lưu tên',
+    cancel: 'Hủy',
+    required: 'Tên báo cáo không được để trống.',
+    tooLong: (max: number) => `Tên báo cáo dài tối đa ${formatNumber(max)} ký tự.`,
+  },
+
+  wizard: {
+    toc: 'Mục lục',
+    tocToggle: 'Mục lục và tiến độ',
+    progress: (done: number, total: number) => `Tiến độ: ${done}/${total} mục bắt buộc`,
+    stepCount: (index: number, total: number) => `Bước ${index}/${total}`,
+    previous: 'Bước trước',
+    next: 'Bước tiếp',
+    toReview: 'Xem lại',
+    backToList: 'Danh sách báo cáo',
+    required: 'bắt buộc',
+    optional: 'không bắt buộc',
+    characters: (length: number, max: number) =>
+      `${formatNumber(length)}/${formatNumber(max)} ký tự`,
+    addItem: 'Thêm dòng',
+    removeItem: (index: number) => `Xóa dòng ${index}`,
+    moveUp: (index: number) => `Đưa dòng ${index} lên`,
+    itemLabel: (label: string, index: number) => `${label} – dòng ${index}`,
+    day: 'Ngày',
+    month: 'Tháng',
+    year: 'Năm',
+    damagedFields:
+      'Một số câu trả lời lưu trên máy bị hỏng và không hiển thị được. Hãy xuất dữ liệu gốc từ danh sách báo cáo.',
+    notFound: 'Không tìm thấy báo cáo này. Có thể nó đã bị xóa vĩnh viễn.',
+    inTrash: 'Báo cáo này đang ở trong thùng rác.',
+    listHint: 'Mỗi đoạn một dòng; dòng bắt đầu bằng “-” hoặc “+” là một ý liệt kê.',
+  },
+
+  stepState: {
+    notStarted: 'Chưa bắt đầu',
+    inProgress: 'Đang làm',
+    complete: 'Hoàn thành',
+    hasErrors: 'Có lỗi',
+  } satisfies Record<StepState, string>,
+
+  save: {
+    idle: 'Chưa có thay đổi',
+    pending: 'Đang chờ lưu…',
+    saving: 'Đang lưu…',
+    savedAt: (time: string) => `Đã lưu lúc ${time}`,
+    errors: {
+      quota: 'Bộ nhớ của máy đã đầy, chưa lưu được. Nội dung vẫn còn trên màn hình.',
+      missing: 'Không lưu được: báo cáo này không còn trên máy.',
+      other: 'Không lưu được vào máy. Nội dung vẫn còn trên màn hình.',
+    },
+    retryIn: (seconds: number) => `Sẽ thử lại sau ${seconds} giây.`,
+    retry: 'Thử lại ngay',
+    exportHint: 'Để an toàn, hãy xuất tệp báo cáo về máy.',
+    exportNow: 'Xuất tệp báo cáo',
+  },
+
+  issues: {
+    required: 'Mục này bắt buộc, vui lòng nhập.',
+    tooLong: (length: number, max: number) =>
+      `Quá dài: ${formatNumber(length)}/${formatNumber(max)} ký tự. Nội dung vẫn được giữ, hãy rút gọn.`,
+    tooManyItems: (max: number) => `Tối đa ${formatNumber(max)} dòng.`,
+    itemTooLong: (max: number) => `Mỗi dòng dài tối đa ${formatNumber(max)} ký tự.`,
+    invalidOption: 'Lựa chọn không hợp lệ.',
+    invalidDate: 'Ngày tháng không hợp lệ.',
+    wrongType: 'Dữ liệu đã lưu không đúng dạng; hãy nhập lại.',
+  } satisfies Record<IssueCode, unknown>,
+
+  review: {
+    heading: 'Xem lại báo cáo',
+    missingHeading: 'Những mục còn thiếu hoặc có lỗi',
+    noIssues: 'Báo cáo đã đủ các mục bắt buộc và không có lỗi.',
+    goToField: (step: string, field: string) => `${step}: ${field}`,
+    missingAnswer: '[Chưa nhập]',
+    documentPreview: 'Bản xem trước văn bản',
+  },
+
+  storage: {
+    persistDenied:
+      'Trình duyệt chưa cho phép lưu trữ lâu dài; hãy cài ứng dụng hoặc thường xuyên xuất tệp báo cáo.',
+  },
+
+  errors: {
+    generic: 'Đã có lỗi xảy ra. Nội dung đã nhập vẫn được lưu trên máy.',
+    reload: 'Tải lại trang',
+    actionFailed: 'Không thực hiện được thao tác. Vui lòng thử lại.',
+  },
+  dismiss: 'Đóng',
+} as const;
+
+export function issueMessage(code: IssueCode, details: { length?: number; max?: number }): string {
+  switch (code) {
+    case 'tooLong':
+      return vi.issues.tooLong(details.length ?? 0, details.max ?? 0);
+    case 'tooManyItems':
+      return vi.issues.tooManyItems(details.max ?? 0);
+    case 'itemTooLong':
+      return vi.issues.itemTooLong(details.max ?? 0);
+    default:
+      return vi.issues[code];
+  }
+}

@@ -1,0 +1,162 @@
+// Save discipline for typed answers: every change reaches storage within `maxWaitMs`
+// (debounced by `debounceMs` while typing), `flush()` writes at once (blur, hidden
+// page, pagehide, leaving a step). A failed write keeps the pending values, reports
+// the error and retries with growing delays; a newer value for the same field
+// replaces the pending one, never the other way round.
+export type SaveError = 'quota' | 'missing' | 'other';
+
+export type SaveStatus =
+  | { state: 'idle'; savedAt: Date | null }
+  | { state: 'pending'; savedAt: Date | null }
+  | { state: 'saving'; savedAt: Date | null }
+  | { state: 'saved'; savedAt: Date }
+  | { state: 'error'; savedAt: Date | null; error: SaveError; retryInMs: number };
+
+export type AutosaveOptions<V> = {
+  write: (changes: ReadonlyMap<string, V>) => Promise<void>;
+  onStatus?: (status: SaveStatus) => void;
+  now?: () => Date;
+  debounceMs?: number;
+  maxWaitMs?: number;
+  retryDelaysMs?: readonly number[];
+};
+
+export function classifySaveError(error: unknown): SaveError {
+  const names: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 4; depth += 1) {
+    if ('name' in current && typeof current.name === 'string') names.push(current.name);
+    current = 'inner' in current ? current.inner : undefined;
+  }
+  if (names.some((name) => name === 'QuotaExceededError')) return 'quota';
+  if (names.some((name) => name === 'ReportMissingError')) return 'missing';
+  return 'other';
+}
+
+export class AutosaveQueue<V> {
+  private pending = new Map<string, V>();
+  private latest = new Map<string, V>();
+  private inFlight: Promise<void> | null = null;
+  private debounceTimer: ReturnType<typeof setTimeout> | null = null;
+  private maxWaitTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  private status: SaveStatus = { state: 'idle', savedAt: null };
+  private disposed = false;
+  private readonly opts: Required<AutosaveOptions<V>>;
+
+  constructor(options: AutosaveOptions<V>) {
+    this.opts = {
+      onStatus: () => {},
+      now: () => new Date(),
+      debounceMs: 250,
+      maxWaitMs: 750,
+      retryDelaysMs: [1000, 2000, 5000, 10000, 30000],
+      ...options,
+    };
+  }
+
+  get hasPending(): boolean {
+    return this.pending.size > 0 || this.inFlight !== null;
+  }
+
+  // Values typed but not stored yet (newest first wins), for an export when storage fails.
+  pendingValues(): Map<string, V> {
+    return new Map(this.pending);
+  }
+
+  // The newest value set for every key in this queue's life, stored or not: a form that
+  // reopens before storage has answered still shows what was typed.
+  latestValues(): Map<string, V> {
+    return new Map(this.latest);
+  }
+
+  get currentStatus(): SaveStatus {
+    return this.status;
+  }
+
+  set(key: string, value: V): void {
+    if (this.disposed) return;
+    this.pending.set(key, value);
+    this.latest.set(key, value);
+    if (this.status.state !== 'error')
+      this.setStatus({ state: 'pending', savedAt: this.status.savedAt });
+    if (this.retryTimer) return; // the retry will carry this value too
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    this.debounceTimer = setTimeout(() => void this.flush(), this.opts.debounceMs);
+    this.maxWaitTimer ??= setTimeout(() => void this.flush(), this.opts.maxWaitMs);
+  }
+
+  // Writes everything pending now; resolves when it is stored or the write failed.
+  async flush(): Promise<void> {
+    this.clearTimers();
+    if (this.inFlight) {
+      await this.inFlight;
+      if (this.pending.size > 0) return this.flush();
+      return;
+    }
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    this.setStatus({ state: 'saving', savedAt: this.status.savedAt });
+    this.inFlight = this.runWrite(batch);
+    try {
+      await this.inFlight;
+    } finally {
+      this.inFlight = null;
+    }
+    if (this.pending.size > 0 && !this.retryTimer) await this.flush();
+  }
+
+  private async runWrite(batch: Map<string, V>): Promise<void> {
+    try {
+      await this.opts.write(batch);
+      this.failures = 0;
+      if (this.pending.size === 0) this.setStatus({ state: 'saved', savedAt: this.opts.now() });
+    } catch (error) {
+      // Put the failed values back unless a newer value for the field arrived meanwhile.
+      for (const [key, value] of batch) if (!this.pending.has(key)) this.pending.set(key, value);
+      const delays = this.opts.retryDelaysMs;
+      const retryInMs = delays[Math.min(this.failures, delays.length - 1)] ?? 1000;
+      this.failures += 1;
+      this.setStatus({
+        state: 'error',
+        savedAt: this.status.savedAt,
+        error: classifySaveError(error),
+        retryInMs,
+      });
+      if (!this.disposed) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.flush();
+        }, retryInMs);
+      }
+    }
+  }
+
+  // Retry now (the "Thử lại" button).
+  retryNow(): Promise<void> {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    return this.flush();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clearTimers();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private clearTimers() {
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    if (this.maxWaitTimer) clearTimeout(this.maxWaitTimer);
+    this.debounceTimer = null;
+    this.maxWaitTimer = null;
+  }
+
+  private setStatus(status: SaveStatus) {
+    this.status = status;
+    this.opts.onStatus(status);
+  }
+}

@@ -1,0 +1,234 @@
+// Reports and answers in IndexedDB. Every read goes through ./restore.ts. Writes are
+// small transactions: answers field by field, metadata by modify, so concurrent tabs
+// only ever race on the same field, where the later write wins.
+import type { Answers } from '@/domain/report/answers';
+import type { AnswerValue, ReportUnit } from '@/domain/report/answer-kinds';
+import { buildReportFile, type ReportFile, type ReportMeta } from '@/domain/report/report-schema';
+import type { SoKetDatabase } from './db';
+import {
+  REPORT_RECORD_VERSION,
+  restoreAnswers,
+  restoreReport,
+  type DamagedReport,
+  type RestoredAnswers,
+  type StoredReport,
+} from './restore';
+
+export const TRASH_DAYS = 30;
+
+export type ReportList = { reports: StoredReport[]; damaged: DamagedReport[] };
+
+export async function listReports(db: SoKetDatabase): Promise<ReportList> {
+  const rows = await db.reports.toArray();
+  const list: ReportList = { reports: [], damaged: [] };
+  for (const row of rows) {
+    const restored = restoreReport(row);
+    if (restored.ok) list.reports.push(restored.value);
+    else list.damaged.push(restored.damaged);
+  }
+  list.reports.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return list;
+}
+
+export type LoadedReport =
+  | { status: 'ok'; report: StoredReport }
+  | { status: 'damaged'; damaged: DamagedReport }
+  | { status: 'missing' };
+
+export async function getReport(db: SoKetDatabase, id: string): Promise<LoadedReport> {
+  const row = await db.reports.get(id);
+  if (row === undefined) return { status: 'missing' };
+  const restored = restoreReport(row);
+  return restored.ok
+    ? { status: 'ok', report: restored.value }
+    : { status: 'damaged', damaged: restored.damaged };
+}
+
+export async function getAnswers(db: SoKetDatabase, reportId: string): Promise<RestoredAnswers> {
+  const rows = await db.answers.where('reportId').equals(reportId).toArray();
+  return restoreAnswers(rows);
+}
+
+export type NewReport = {
+  id: string;
+  name: string;
+  unit: ReportUnit;
+  templateId: string;
+  templateVersion: number;
+  answers: Answers;
+  now: string;
+};
+
+export async function createReport(db: SoKetDatabase, input: NewReport): Promise<StoredReport> {
+  const report: StoredReport = {
+    recordVersion: REPORT_RECORD_VERSION,
+    id: input.id,
+    name: input.name,
+    unit: input.unit,
+    templateId: input.templateId,
+    templateVersion: input.templateVersion,
+    createdAt: input.now,
+    updatedAt: input.now,
+    revision: 0,
+    deletedAt: null,
+    lastExportedAt: null,
+  };
+  await db.transaction('rw', db.reports, db.answers, async () => {
+    await db.reports.add(report);
+    await db.answers.bulkPut(answerRows(input.id, input.answers, input.now));
+  });
+  return report;
+}
+
+function answerRows(reportId: string, answers: Answers, now: string) {
+  return Object.entries(answers).map(([fieldId, value]) => ({
+    reportId,
+    fieldId,
+    value,
+    updatedAt: now,
+  }));
+}
+
+export class ReportMissingError extends Error {
+  constructor(id: string) {
+    super(`report ${id} does not exist`);
+    this.name = 'ReportMissingError';
+  }
+}
+
+// Writes the changed fields only, and bumps the report's revision and time in the
+// same transaction.
+export async function saveAnswers(
+  db: SoKetDatabase,
+  reportId: string,
+  changes: ReadonlyMap<string, AnswerValue>,
+  now: string,
+): Promise<void> {
+  await db.transaction('rw', db.reports, db.answers, async () => {
+    const updated = await db.reports
+      .where('id')
+      .equals(reportId)
+      .modify((record) => {
+        record.updatedAt = now;
+        record.revision = (typeof record.revision === 'number' ? record.revision : 0) + 1;
+      });
+    if (updated === 0) throw new ReportMissingError(reportId);
+    await db.answers.bulkPut(
+      [...changes].map(([fieldId, value]) => ({ reportId, fieldId, value, updatedAt: now })),
+    );
+  });
+}
+
+async function modifyReport(
+  db: SoKetDatabase,
+  id: string,
+  change: (record: Record<string, unknown>) => void,
+) {
+  const updated = await db.reports
+    .where('id')
+    .equals(id)
+    .modify((record) => change(record));
+  if (updated === 0) throw new ReportMissingError(id);
+}
+
+export async function renameReport(
+  db: SoKetDatabase,
+  id: string,
+  name: string,
+  now: string,
+): Promise<void> {
+  await modifyReport(db, id, (record) => {
+    record.name = name;
+    record.updatedAt = now;
+    record.revision = (record.revision as number) + 1;
+  });
+}
+
+export async function trashReport(db: SoKetDatabase, id: string, now: string): Promise<void> {
+  await modifyReport(db, id, (record) => {
+    record.deletedAt = now;
+  });
+}
+
+export async function untrashReport(db: SoKetDatabase, id: string): Promise<void> {
+  await modifyReport(db, id, (record) => {
+    record.deletedAt = null;
+  });
+}
+
+export async function markExported(db: SoKetDatabase, id: string, now: string): Promise<void> {
+  await modifyReport(db, id, (record) => {
+    record.lastExportedAt = now;
+  });
+}
+
+export async function deleteReportForever(db: SoKetDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.reports, db.answers, async () => {
+    await db.answers.where('reportId').equals(id).delete();
+    await db.reports.delete(id);
+  });
+}
+
+// Removes reports that have been in the trash longer than TRASH_DAYS.
+export async function purgeTrash(db: SoKetDatabase, now: Date): Promise<number> {
+  const cutoff = now.getTime() - TRASH_DAYS * 24 * 60 * 60 * 1000;
+  const { reports } = await listReports(db);
+  const expired = reports.filter((r) => r.deletedAt !== null && Date.parse(r.deletedAt) < cutoff);
+  for (const report of expired) await deleteReportForever(db, report.id);
+  return expired.length;
+}
+
+export async function duplicateReport(
+  db: SoKetDatabase,
+  id: string,
+  copy: { id: string; name: string; now: string },
+): Promise<StoredReport> {
+  return db.transaction('rw', db.reports, db.answers, async () => {
+    const loaded = await getReport(db, id);
+    if (loaded.status !== 'ok') throw new ReportMissingError(id);
+    const { answers } = await getAnswers(db, id);
+    return createReport(db, {
+      id: copy.id,
+      name: copy.name,
+      unit: loaded.report.unit,
+      templateId: loaded.report.templateId,
+      templateVersion: loaded.report.templateVersion,
+      answers: structuredClone(answers),
+      now: copy.now,
+    });
+  });
+}
+
+export function reportMeta(report: StoredReport): ReportMeta {
+  return {
+    id: report.id,
+    name: report.name,
+    unit: report.unit,
+    templateId: report.templateId,
+    templateVersion: report.templateVersion,
+    createdAt: report.createdAt,
+    updatedAt: report.updatedAt,
+    revision: report.revision,
+  };
+}
+
+export async function exportReportFile(
+  db: SoKetDatabase,
+  id: string,
+  now: string,
+): Promise<ReportFile> {
+  const loaded = await getReport(db, id);
+  if (loaded.status !== 'ok') throw new ReportMissingError(id);
+  const { answers } = await getAnswers(db, id);
+  return buildReportFile(reportMeta(loaded.report), answers, now);
+}
+
+// Everything stored for a report, unparsed: the way out for a damaged record.
+export async function rawReportData(db: SoKetDatabase, id: string | null): Promise<unknown> {
+  if (id === null) return null;
+  const [report, answers] = await Promise.all([
+    db.reports.get(id),
+    db.answers.where('reportId').equals(id).toArray(),
+  ]);
+  return { report, answers };
+}

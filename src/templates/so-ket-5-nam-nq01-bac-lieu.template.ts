@@ -1,0 +1,491 @@
+// The built-in template: the 5-year review of Resolution 01-NQ/ĐTN of the Bạc Liêu
+// provincial Youth Union, as the guidance of 22/08/2013 asks for it. The prompts of the
+// criterion steps are the bullets of the guidance's section II, summarised where long.
+import type { TemplateInput } from '@/domain/template/template-schema';
+
+type CriterionInput = TemplateInput['steps'][number]['criteria'][number];
+
+const RESULTS_LABEL = 'Kết quả đạt được';
+const LIMITATIONS_LABEL = 'Hạn chế, tồn tại';
+const LIMITATIONS_HEADING = '* Hạn chế, tồn tại:';
+const PART_II = {
+  level: 'section',
+  number: 'II.',
+  title: 'KẾT QUẢ 5 NĂM TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT',
+} as const;
+const ITEM_II_2 = {
+  level: 'item',
+  number: '2.',
+  title: 'Kết quả thực hiện các nội dung của Nghị quyết',
+} as const;
+const SUB_II_2_3 = { level: 'subItem', number: '2.3.', title: 'Tổ chức cơ sở Đoàn' } as const;
+
+function criterionStep(prefix: string, prompts: [string, string][]): CriterionInput[] {
+  return [
+    {
+      kind: 'checklist',
+      id: `${prefix}-prompts`,
+      label: 'Những nội dung cần đánh giá (đánh dấu nội dung bài viết đã đề cập)',
+      prompts: prompts.map(([id, text]) => ({ id, text })),
+    },
+    {
+      kind: 'longText',
+      id: `${prefix}-results`,
+      label: RESULTS_LABEL,
+      required: true,
+      placeholder: 'Mỗi đoạn một dòng; dòng bắt đầu bằng "-" hoặc "+" là một ý liệt kê.',
+    },
+    {
+      kind: 'longText',
+      id: `${prefix}-limitations`,
+      label: LIMITATIONS_LABEL,
+      heading: LIMITATIONS_HEADING,
+    },
+  ];
+}
+
+export const soKet5NamNq01BacLieu = {
+  id: 'so-ket-5-nam-nq01-bac-lieu',
+  version: 1,
+  name: 'Sơ kết 5 năm thực hiện Nghị quyết 01-NQ/ĐTN',
+  documentType: 'BÁO CÁO',
+  subject:
+    'Sơ kết 5 năm thực hiện Nghị quyết 01-NQ/ĐTN của Ban Chấp hành Tỉnh Đoàn Bạc Liêu khóa VIII về “Nâng cao chất lượng tổ chức cơ sở Đoàn”',
+  recipientEmail: 'btckt2012@gmail.com',
+  units: [
+    {
+      id: 'thanh-doan-bac-lieu',
+      name: 'Thành Đoàn Bạc Liêu',
+      issuingBody: 'BCH THÀNH ĐOÀN BẠC LIÊU',
+      place: 'Bạc Liêu',
+    },
+    {
+      id: 'huyen-doan-vinh-loi',
+      name: 'Huyện Đoàn Vĩnh Lợi',
+      issuingBody: 'BCH ĐOÀN HUYỆN VĨNH LỢI',
+      place: 'Vĩnh Lợi',
+    },
+    {
+      id: 'huyen-doan-hoa-binh',
+      name: 'Huyện Đoàn Hòa Bình',
+      issuingBody: 'BCH ĐOÀN HUYỆN HÒA BÌNH',
+      place: 'Hòa Bình',
+    },
+    {
+      id: 'huyen-doan-gia-rai',
+      name: 'Huyện Đoàn Giá Rai',
+      issuingBody: 'BCH ĐOÀN HUYỆN GIÁ RAI',
+      place: 'Giá Rai',
+    },
+    {
+      id: 'huyen-doan-phuoc-long',
+      name: 'Huyện Đoàn Phước Long',
+      issuingBody: 'BCH ĐOÀN HUYỆN PHƯỚC LONG',
+      place: 'Phước Long',
+    },
+    {
+      id: 'huyen-doan-hong-dan',
+      name: 'Huyện Đoàn Hồng Dân',
+      issuingBody: 'BCH ĐOÀN HUYỆN HỒNG DÂN',
+      place: 'Hồng Dân',
+    },
+    {
+      id: 'huyen-doan-dong-hai',
+      name: 'Huyện Đoàn Đông Hải',
+      issuingBody: 'BCH ĐOÀN HUYỆN ĐÔNG HẢI',
+      place: 'Đông Hải',
+    },
+  ],
+  unitNameRules: { otherIssuingBodyPrefix: 'BCH ' },
+  documentFields: {
+    superiorBody: 'superior-body',
+    issuingBody: 'issuing-body',
+    documentNumber: 'document-number',
+    documentSymbol: 'document-symbol',
+    place: 'place',
+    date: 'document-date',
+    signingLine: 'signing-line',
+    signerPosition: 'signer-position',
+    signerName: 'signer-name',
+    recipients: 'recipients',
+    headerLayout: 'header-layout',
+  },
+  steps: [
+    {
+      id: 'document-info',
+      shortTitle: 'Thông tin văn bản',
+      title: 'Thông tin văn bản',
+      intro: 'Phần đầu và phần cuối của văn bản theo thể thức văn bản của Đoàn.',
+      criteria: [
+        {
+          kind: 'text',
+          id: 'superior-body',
+          label: 'Cơ quan cấp trên',
+          required: true,
+          uppercase: true,
+          default: 'TỈNH ĐOÀN BẠC LIÊU',
+        },
+        {
+          kind: 'text',
+          id: 'issuing-body',
+          label: 'Cơ quan ban hành',
+          required: true,
+          uppercase: true,
+          defaultFrom: 'unitIssuingBody',
+        },
+        {
+          kind: 'text',
+          id: 'document-number',
+          label: 'Số văn bản',
+          maxLength: 10,
+          help: 'Để trống nếu sẽ điền tay sau khi in.',
+        },
+        {
+          kind: 'text',
+          id: 'document-symbol',
+          label: 'Ký hiệu văn bản',
+          required: true,
+          maxLength: 30,
+          default: 'BC/ĐTN',
+        },
+        {
+          kind: 'text',
+          id: 'place',
+          label: 'Địa danh',
+          required: true,
+          maxLength: 60,
+          defaultFrom: 'unitPlace',
+        },
+        {
+          kind: 'date',
+          id: 'document-date',
+          label: 'Ngày ban hành',
+          required: true,
+          defaultYear: '2013',
+          help: 'Có thể để trống ngày, tháng để điền tay.',
+        },
+        {
+          kind: 'text',
+          id: 'signing-line',
+          label: 'Quyền hạn ký',
+          required: true,
+          uppercase: true,
+          default: 'TM. BAN THƯỜNG VỤ',
+        },
+        {
+          kind: 'choice',
+          id: 'signer-position',
+          label: 'Chức vụ người ký',
+          required: true,
+          default: 'bi-thu',
+          options: [
+            { value: 'bi-thu', label: 'BÍ THƯ' },
+            { value: 'pho-bi-thu', label: 'PHÓ BÍ THƯ' },
+          ],
+        },
+        {
+          kind: 'text',
+          id: 'signer-name',
+          label: 'Họ và tên người ký',
+          required: true,
+          maxLength: 80,
+        },
+        {
+          kind: 'list',
+          id: 'recipients',
+          label: 'Nơi nhận',
+          required: true,
+          help: 'Mỗi dòng một nơi nhận, cấp trên trước; dòng cuối là nơi lưu.',
+          default: [
+            'Ban Thường vụ Tỉnh Đoàn (b/c)',
+            'Ban Tổ chức Tỉnh Đoàn (b/c)',
+            'Thường trực cấp ủy cùng cấp (b/c)',
+            'Lưu VP',
+          ],
+        },
+        {
+          kind: 'choice',
+          id: 'header-layout',
+          label: 'Kiểu phần đầu văn bản',
+          required: true,
+          default: 'rules-2013',
+          options: [
+            {
+              value: 'rules-2013',
+              label:
+                'Theo quy định năm 2013 (tên cơ quan bên trái, “ĐOÀN TNCS HỒ CHÍ MINH” bên phải)',
+            },
+            {
+              value: 'older',
+              label: 'Kiểu cũ (“ĐOÀN TNCS HỒ CHÍ MINH” trên tên cơ quan, bên trái)',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'opening',
+      shortTitle: 'Mở đầu',
+      title: 'Mở đầu',
+      criteria: [
+        {
+          kind: 'longText',
+          id: 'opening',
+          label: 'Đoạn mở đầu',
+          required: true,
+          maxLength: 3000,
+          default:
+            'Thực hiện Hướng dẫn của Ban Thường vụ Tỉnh Đoàn Bạc Liêu ngày 22 tháng 8 năm 2013 về việc sơ kết 5 năm triển khai thực hiện Nghị quyết 01-NQ/ĐTN ngày 16 tháng 9 năm 2009 của Ban Chấp hành Tỉnh Đoàn Bạc Liêu khóa VIII về “Nâng cao chất lượng tổ chức cơ sở Đoàn”, Ban Thường vụ {unit} báo cáo kết quả 5 năm triển khai thực hiện Nghị quyết như sau:',
+        },
+      ],
+    },
+    {
+      id: 'situation',
+      shortTitle: 'I. Đặc điểm tình hình',
+      title: 'Phần I – Đặc điểm tình hình',
+      intro:
+        'Không bắt buộc: số Đoàn cơ sở, chi đoàn, đoàn viên, thanh niên trên địa bàn; thuận lợi, khó khăn.',
+      headings: [{ level: 'section', number: 'I.', title: 'ĐẶC ĐIỂM TÌNH HÌNH' }],
+      criteria: [{ kind: 'longText', id: 'situation', label: 'Đặc điểm tình hình' }],
+    },
+    {
+      id: 'direction',
+      shortTitle: 'II.1. Công tác chỉ đạo',
+      title: 'II.1. Công tác chỉ đạo triển khai Nghị quyết',
+      headings: [
+        PART_II,
+        { level: 'item', number: '1.', title: 'Công tác chỉ đạo triển khai Nghị quyết' },
+      ],
+      criteria: criterionStep('direction', [
+        [
+          'plan',
+          'Công tác xây dựng kế hoạch thực hiện Nghị quyết phù hợp với tình hình thực tế của địa phương, đơn vị.',
+        ],
+        [
+          'dissemination',
+          'Việc triển khai quán triệt Nghị quyết; tổ chức tập huấn kỹ năng, nghiệp vụ, kiến thức về tổ chức cơ sở Đoàn cho cán bộ Đoàn và đoàn viên, thanh niên.',
+        ],
+        [
+          'programmes',
+          'Việc cụ thể hoá Nghị quyết 01 thành các chương trình hoặc kế hoạch và tổ chức thực hiện trong cán bộ đoàn, đoàn viên, thanh niên tại địa phương, đơn vị.',
+        ],
+      ]),
+    },
+    {
+      id: 'cadres',
+      shortTitle: 'II.2.1. Cán bộ chi đoàn, Đoàn cơ sở',
+      title: 'II.2.1. Cán bộ chi đoàn, Đoàn cơ sở',
+      headings: [
+        PART_II,
+        ITEM_II_2,
+        { level: 'subItem', number: '2.1.', title: 'Cán bộ chi đoàn, Đoàn cơ sở' },
+      ],
+      criteria: criterionStep('cadres', [
+        [
+          'situation',
+          'Tình hình đội ngũ cán bộ Đoàn ở cơ sở từ khi thực hiện Nghị quyết: chuyển biến về số lượng, chất lượng chuyên môn, kỹ năng nghiệp vụ, phẩm chất chính trị.',
+        ],
+        [
+          'development',
+          'Công tác phát triển, tạo nguồn, bồi dưỡng cán bộ; chuẩn hóa cán bộ chi đoàn, Đoàn cơ sở về độ tuổi, trình độ, lý luận chính trị, đạo đức, kỹ năng theo Quy chế cán bộ Đoàn và yêu cầu trẻ hóa.',
+        ],
+        [
+          'planning',
+          'Công tác rà soát, đánh giá, quy hoạch cán bộ chi đoàn và Đoàn cơ sở, nhất là việc luân chuyển Bí thư Đoàn cấp xã.',
+        ],
+        [
+          'style',
+          'Đổi mới phong cách, phương pháp làm việc của cán bộ chi đoàn, Đoàn cơ sở với phương châm “Nói đi đôi với làm”.',
+        ],
+        [
+          'training',
+          'Đào tạo, bồi dưỡng, tập huấn theo chức danh cán bộ Đoàn cho bí thư Đoàn cơ sở, bí thư chi đoàn; biên soạn, trang bị tài liệu nghiệp vụ, thông tin.',
+        ],
+        ['contests', 'Việc tổ chức các cuộc thi, hội thi bí thư chi đoàn, Đoàn cơ sở giỏi.'],
+        [
+          'advising',
+          'Tham mưu cấp ủy, chính quyền tạo điều kiện cho cán bộ chi đoàn, Đoàn cơ sở được đào tạo, bồi dưỡng nâng cao trình độ; các chính sách cho cán bộ.',
+        ],
+        ['commendation', 'Công tác khen thưởng đội ngũ cán bộ chi đoàn, Đoàn cơ sở xuất sắc.'],
+      ]),
+    },
+    {
+      id: 'members',
+      shortTitle: 'II.2.2. Đoàn viên',
+      title: 'II.2.2. Đoàn viên',
+      headings: [PART_II, ITEM_II_2, { level: 'subItem', number: '2.2.', title: 'Đoàn viên' }],
+      criteria: criterionStep('members', [
+        [
+          'admission',
+          'Nâng cao chất lượng kết nạp đoàn viên: quy trình, thủ tục, lớp tìm hiểu về Đoàn, lễ kết nạp trang trọng; kết quả phát triển đoàn viên trên địa bàn dân cư, trong thanh niên công nhân, lao động trẻ.',
+        ],
+        [
+          'training-programme',
+          '“Chương trình rèn luyện đoàn viên trong thời kỳ mới” gắn với cuộc vận động “Tuổi trẻ Bạc Liêu học tập và làm theo lời Bác”, học tập 6 bài học lý luận chính trị; kết quả xếp loại đoàn viên hằng năm.',
+        ],
+        [
+          'party',
+          'Cuộc vận động “Đoàn viên thanh niên phấn đấu trở thành đảng viên Đảng Cộng sản Việt Nam”; chất lượng bồi dưỡng đoàn viên ưu tú giới thiệu cho Đảng xem xét kết nạp.',
+        ],
+        [
+          'management',
+          'Quản lý đoàn viên: chấn chỉnh sổ sách, hồ sơ quản lý đoàn viên, đoàn phí, sử dụng thẻ đoàn viên theo Điều lệ Đoàn.',
+        ],
+        [
+          'attitude',
+          'Tình hình tư tưởng, tính tích cực, tự giác của đoàn viên trong mọi hoạt động của Đoàn.',
+        ],
+      ]),
+    },
+    {
+      id: 'consolidation',
+      shortTitle: 'II.2.3.1. Củng cố tổ chức cơ sở Đoàn',
+      title: 'II.2.3.1. Củng cố tổ chức cơ sở Đoàn',
+      headings: [
+        PART_II,
+        ITEM_II_2,
+        SUB_II_2_3,
+        { level: 'subSubItem', number: '2.3.1.', title: 'Củng cố tổ chức cơ sở Đoàn' },
+      ],
+      criteria: criterionStep('consolidation', [
+        [
+          'rating',
+          'Kết quả khảo sát, đánh giá, phân loại chất lượng chi đoàn, Đoàn cơ sở; củng cố cơ sở Đoàn yếu kém; thành lập chi đoàn ở nơi chưa có tổ chức Đoàn.',
+        ],
+        [
+          'routine',
+          'Công tác đoàn vụ, nề nếp sinh hoạt chi đoàn, họp Ban Chấp hành chi đoàn, Đoàn cơ sở theo Điều lệ Đoàn.',
+        ],
+        [
+          'strong-branches',
+          'Kết quả cuộc vận động “Xây dựng chi đoàn mạnh”; đề xuất điều chỉnh hoặc thí điểm nhiệm kỳ đại hội chi đoàn, Đoàn cơ sở.',
+        ],
+        [
+          'special-areas',
+          'Phát triển tổ chức Đoàn, Hội ở khu vực đặc thù: khu công nghiệp, khu chế xuất, doanh nghiệp ngoài quốc doanh, cơ sở đào tạo theo học chế tín chỉ.',
+        ],
+        [
+          'boarding-houses',
+          'Mô hình chi đoàn khu nhà trọ, khu tập thể công nhân lao động, chi đoàn công nhân trên địa bàn dân cư; tổ chức Đoàn trong các đội, nhóm, câu lạc bộ thanh niên.',
+        ],
+      ]),
+    },
+    {
+      id: 'renewal',
+      shortTitle: 'II.2.3.2. Đổi mới nội dung, phương thức',
+      title: 'II.2.3.2. Đổi mới nội dung, phương thức hoạt động',
+      headings: [
+        PART_II,
+        ITEM_II_2,
+        SUB_II_2_3,
+        { level: 'subSubItem', number: '2.3.2.', title: 'Đổi mới nội dung, phương thức hoạt động' },
+      ],
+      criteria: criterionStep('renewal', [
+        [
+          'activities',
+          'Đổi mới nội dung, phương thức sinh hoạt, hoạt động chi đoàn, Đoàn cơ sở gắn với nhu cầu, lợi ích của đoàn viên thanh niên và nhiệm vụ chính trị của địa phương, đơn vị.',
+        ],
+        [
+          'coordination',
+          'Phát huy vai trò đoàn viên; phối hợp giữa tổ chức Đoàn trong cơ quan, doanh nghiệp, trường học, lực lượng vũ trang với tổ chức Đoàn trên địa bàn dân cư.',
+        ],
+        [
+          'four-proactive',
+          'Xây dựng tổ chức cơ sở Đoàn “4 chủ động”: nắm bắt tình hình, xây dựng kế hoạch, thực hiện nhiệm vụ, tham mưu cấp ủy và phối hợp trong công tác thanh niên.',
+        ],
+        [
+          'supervision',
+          'Kiểm tra, hướng dẫn sinh hoạt chi đoàn; chương trình công tác tháng, quý theo chủ đề, chủ điểm; đối thoại giữa Bí thư Đoàn cơ sở với đoàn viên thanh niên.',
+        ],
+      ]),
+    },
+    {
+      id: 'targets',
+      shortTitle: 'II.3. Kết quả thực hiện mục tiêu',
+      title: 'II.3. Kết quả thực hiện các mục tiêu của Nghị quyết',
+      intro:
+        'So sánh với chỉ tiêu Nghị quyết, theo từng năm: tỷ lệ tập hợp thanh niên, chất lượng tổ chức cơ sở Đoàn, cán bộ, đoàn viên, đoàn viên ưu tú giới thiệu cho Đảng. Số liệu chi tiết ở Phụ lục.',
+      headings: [
+        PART_II,
+        { level: 'item', number: '3.', title: 'Kết quả thực hiện các mục tiêu của Nghị quyết' },
+      ],
+      criteria: [
+        {
+          kind: 'longText',
+          id: 'targets-narrative',
+          label: 'Đánh giá kết quả so với mục tiêu',
+          required: true,
+        },
+      ],
+    },
+    {
+      id: 'assessment',
+      shortTitle: 'III. Đánh giá chung',
+      title: 'III. Đánh giá chung',
+      headings: [{ level: 'section', number: 'III.', title: 'ĐÁNH GIÁ CHUNG' }],
+      criteria: [
+        {
+          kind: 'longText',
+          id: 'strengths',
+          label: 'Ưu điểm',
+          required: true,
+          heading: '1. Ưu điểm',
+        },
+        {
+          kind: 'longText',
+          id: 'limitations',
+          label: 'Hạn chế, khó khăn',
+          required: true,
+          heading: '2. Hạn chế, khó khăn',
+        },
+        {
+          kind: 'longText',
+          id: 'causes-objective',
+          label: 'Nguyên nhân khách quan',
+          heading: '3. Nguyên nhân khách quan',
+        },
+        {
+          kind: 'longText',
+          id: 'causes-subjective',
+          label: 'Nguyên nhân chủ quan',
+          heading: '4. Nguyên nhân chủ quan',
+        },
+        {
+          kind: 'longText',
+          id: 'lessons',
+          label: 'Bài học kinh nghiệm',
+          required: true,
+          heading: '5. Bài học kinh nghiệm',
+        },
+      ],
+    },
+    {
+      id: 'directions',
+      shortTitle: 'IV. Phương hướng, nhiệm vụ',
+      title: 'IV. Phương hướng, nhiệm vụ, giải pháp thời gian tới',
+      headings: [
+        {
+          level: 'section',
+          number: 'IV.',
+          title: 'PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI',
+        },
+      ],
+      criteria: [
+        {
+          kind: 'longText',
+          id: 'directions',
+          label: 'Phương hướng, nhiệm vụ, giải pháp',
+          required: true,
+          help: 'Mục tiêu, nhiệm vụ, giải pháp trọng tâm tiếp tục thực hiện Nghị quyết trong thời gian tới.',
+        },
+      ],
+    },
+    {
+      id: 'proposals',
+      shortTitle: 'V. Đề xuất, kiến nghị',
+      title: 'V. Đề xuất, kiến nghị',
+      headings: [{ level: 'section', number: 'V.', title: 'ĐỀ XUẤT, KIẾN NGHỊ' }],
+      criteria: [{ kind: 'longText', id: 'proposals', label: 'Đề xuất, kiến nghị' }],
+    },
+  ],
+} satisfies TemplateInput;
