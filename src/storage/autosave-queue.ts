@@ -36,7 +36,7 @@ export function classifySaveError(error: unknown): SaveError {
 export class AutosaveQueue<V> {
   private pending = new Map<string, V>();
   private latest = new Map<string, V>();
-  private inFlight: Promise<void> | null = null;
+  private inFlight: Promise<boolean> | null = null;
   private debounceTimer: ReturnType<typeof setTimeout> | null = null;
   private maxWaitTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -100,19 +100,22 @@ export class AutosaveQueue<V> {
     this.pending = new Map();
     this.setStatus({ state: 'saving', savedAt: this.status.savedAt });
     this.inFlight = this.runWrite(batch);
+    let isWritten: boolean;
     try {
-      await this.inFlight;
+      isWritten = await this.inFlight;
     } finally {
       this.inFlight = null;
     }
-    if (this.pending.size > 0 && !this.retryTimer) await this.flush();
+    // After a failure only the retry timer writes again (none once disposed).
+    if (isWritten && this.pending.size > 0 && !this.retryTimer) await this.flush();
   }
 
-  private async runWrite(batch: Map<string, V>): Promise<void> {
+  private async runWrite(batch: Map<string, V>): Promise<boolean> {
     try {
       await this.opts.write(batch);
       this.failures = 0;
       if (this.pending.size === 0) this.setStatus({ state: 'saved', savedAt: this.opts.now() });
+      return true;
     } catch (error) {
       // Put the failed values back unless a newer value for the field arrived meanwhile.
       for (const [key, value] of batch) if (!this.pending.has(key)) this.pending.set(key, value);
@@ -125,12 +128,14 @@ export class AutosaveQueue<V> {
         error: classifySaveError(error),
         retryInMs,
       });
+      if (this.retryTimer) clearTimeout(this.retryTimer);
       if (!this.disposed) {
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null;
           void this.flush();
         }, retryInMs);
       }
+      return false;
     }
   }
 

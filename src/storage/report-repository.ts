@@ -89,6 +89,10 @@ function answerRows(reportId: string, answers: Answers, now: string) {
   }));
 }
 
+function nextRevision(record: Record<string, unknown>): number {
+  return (typeof record.revision === 'number' && Number.isFinite(record.revision) ? record.revision : 0) + 1;
+}
+
 export class ReportMissingError extends Error {
   constructor(id: string) {
     super(`report ${id} does not exist`);
@@ -110,7 +114,7 @@ export async function saveAnswers(
       .equals(reportId)
       .modify((record) => {
         record.updatedAt = now;
-        record.revision = (typeof record.revision === 'number' ? record.revision : 0) + 1;
+        record.revision = nextRevision(record);
       });
     if (updated === 0) throw new ReportMissingError(reportId);
     await db.answers.bulkPut(
@@ -140,7 +144,7 @@ export async function renameReport(
   await modifyReport(db, id, (record) => {
     record.name = name;
     record.updatedAt = now;
-    record.revision = (record.revision as number) + 1;
+    record.revision = nextRevision(record);
   });
 }
 

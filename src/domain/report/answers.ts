@@ -69,16 +69,15 @@ export function initialAnswers(template: Template, unit: ReportUnit): Answers {
   return answers;
 }
 
-// A zod schema for one step, used by the form. Each message is an IssueCode.
+// A zod schema for one step, used by the form. Each message is an IssueCode, at the
+// path of its criterion. A missing key is checked as an empty answer.
 export function stepFormSchema(step: Step) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const criterion of step.criteria) {
-    shape[criterion.id] = z.unknown().superRefine((value, ctx) => {
-      const code = checkAnswer(criterion, value);
-      if (code) ctx.addIssue({ code: 'custom', message: code });
-    });
-  }
-  return z.object(shape);
+  return z.record(z.string(), z.unknown()).superRefine((values, ctx) => {
+    for (const criterion of step.criteria) {
+      const code = checkAnswer(criterion, values[criterion.id]);
+      if (code) ctx.addIssue({ code: 'custom', message: code, path: [criterion.id] });
+    }
+  });
 }
 
 export function stepFormValues(step: Step, answers: Answers): Answers {

@@ -22,7 +22,8 @@ export const reportMetaSchema = z.object({
   templateVersion: z.number().int().positive(),
   createdAt: isoTimeSchema,
   updatedAt: isoTimeSchema,
-  // Counts saved changes; grows by one with every write of answers or metadata.
+  // Counts saved changes to the content: every write of answers, and renames. Moving to
+  // and from the trash or exporting does not change it.
   revision: z.number().int().nonnegative(),
 });
 export type ReportMeta = z.infer<typeof reportMetaSchema>;

@@ -8,8 +8,12 @@ export type AnswerQueue = AutosaveQueue<AnswerValue>;
 
 // One queue per open report. It flushes when the page is hidden or being unloaded
 // (pagehide also fires on mobile when the app is swiped away) and when the report closes.
-export function useAutosave(reportId: string): { queue: AnswerQueue; status: SaveStatus } {
-  const [status, setStatus] = useState<SaveStatus>({ state: 'idle', savedAt: null });
+// `lastSavedAt` is when the report was last stored, so a reopened report says so.
+export function useAutosave(
+  reportId: string,
+  lastSavedAt: Date | null = null,
+): { queue: AnswerQueue; status: SaveStatus } {
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle', savedAt: lastSavedAt });
   const [queue] = useState(
     () =>
       new AutosaveQueue<AnswerValue>({

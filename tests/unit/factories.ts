@@ -1,0 +1,200 @@
+import type { Answers } from '@/domain/report/answers';
+import type { ReportMeta } from '@/domain/report/report-schema';
+import {
+  criterionSchema,
+  parseTemplate,
+  type Criterion,
+  type Step,
+  type Template,
+  type TemplateInput,
+} from '@/domain/template/template-schema';
+import type { NewReport } from '@/storage/report-repository';
+import { REPORT_RECORD_VERSION, type StoredReport } from '@/storage/restore';
+
+export type StepInput = TemplateInput['steps'][number];
+export type CriterionInput = StepInput['criteria'][number];
+
+export const NOW = '2024-03-01T08:00:00.000Z';
+
+export function makeCriterion(input: CriterionInput): Criterion {
+  return criterionSchema.parse(input);
+}
+
+// The fixed parts of the document, one field per role, as a template must name them.
+export function documentInfoStep(): StepInput {
+  return {
+    id: 'document-info',
+    shortTitle: 'Thông tin văn bản',
+    title: 'Thông tin văn bản',
+    criteria: [
+      { kind: 'text', id: 'superior-body', label: 'Cơ quan cấp trên', default: 'TỈNH ĐOÀN' },
+      {
+        kind: 'text',
+        id: 'issuing-body',
+        label: 'Cơ quan ban hành',
+        required: true,
+        defaultFrom: 'unitIssuingBody',
+      },
+      { kind: 'text', id: 'document-number', label: 'Số', maxLength: 10 },
+      { kind: 'text', id: 'document-symbol', label: 'Ký hiệu', default: 'BC/ĐTN' },
+      { kind: 'text', id: 'place', label: 'Địa danh', defaultFrom: 'unitPlace' },
+      { kind: 'date', id: 'document-date', label: 'Ngày', defaultYear: '2013' },
+      { kind: 'text', id: 'signing-line', label: 'Quyền hạn ký' },
+      {
+        kind: 'choice',
+        id: 'signer-position',
+        label: 'Chức vụ',
+        options: [
+          { value: 'bi-thu', label: 'BÍ THƯ' },
+          { value: 'pho-bi-thu', label: 'PHÓ BÍ THƯ' },
+        ],
+      },
+      { kind: 'text', id: 'signer-name', label: 'Người ký' },
+      { kind: 'list', id: 'recipients', label: 'Nơi nhận', default: ['Lưu VP'] },
+      {
+        kind: 'choice',
+        id: 'header-layout',
+        label: 'Kiểu phần đầu',
+        default: 'new',
+        options: [
+          { value: 'new', label: 'Mới' },
+          { value: 'old', label: 'Cũ' },
+        ],
+      },
+    ],
+  };
+}
+
+// A step with two required fields and one optional one.
+export function bodyStep(): StepInput {
+  return {
+    id: 'body',
+    shortTitle: 'Nội dung',
+    title: 'Nội dung',
+    criteria: [
+      {
+        kind: 'checklist',
+        id: 'body-prompts',
+        label: 'Nội dung cần đánh giá',
+        prompts: [
+          { id: 'plan', text: 'Kế hoạch' },
+          { id: 'training', text: 'Tập huấn' },
+        ],
+      },
+      { kind: 'longText', id: 'body-results', label: 'Kết quả', required: true, maxLength: 20 },
+      {
+        kind: 'date',
+        id: 'body-date',
+        label: 'Ngày họp',
+        required: true,
+        allowBlankDayMonth: false,
+      },
+      { kind: 'longText', id: 'body-limitations', label: 'Hạn chế' },
+    ],
+  };
+}
+
+// A step where nothing is required.
+export function notesStep(): StepInput {
+  return {
+    id: 'notes',
+    shortTitle: 'Ghi chú',
+    title: 'Ghi chú',
+    criteria: [
+      { kind: 'longText', id: 'notes', label: 'Ghi chú' },
+      { kind: 'list', id: 'annexes', label: 'Phụ lục', maxItems: 2, itemMaxLength: 10 },
+    ],
+  };
+}
+
+export function makeTemplateInput(overrides: Partial<TemplateInput> = {}): TemplateInput {
+  return {
+    id: 'test-template',
+    version: 1,
+    name: 'Mẫu thử',
+    documentType: 'BÁO CÁO',
+    subject: 'Sơ kết',
+    recipientEmail: 'test@example.com',
+    units: [
+      {
+        id: 'huyen-doan-hong-dan',
+        name: 'Huyện Đoàn Hồng Dân',
+        issuingBody: 'BCH ĐOÀN HUYỆN HỒNG DÂN',
+        place: 'Hồng Dân',
+      },
+    ],
+    unitNameRules: { otherIssuingBodyPrefix: 'BCH ' },
+    documentFields: {
+      superiorBody: 'superior-body',
+      issuingBody: 'issuing-body',
+      documentNumber: 'document-number',
+      documentSymbol: 'document-symbol',
+      place: 'place',
+      date: 'document-date',
+      signingLine: 'signing-line',
+      signerPosition: 'signer-position',
+      signerName: 'signer-name',
+      recipients: 'recipients',
+      headerLayout: 'header-layout',
+    },
+    steps: [documentInfoStep(), bodyStep(), notesStep()],
+    ...overrides,
+  };
+}
+
+// The factory template with extra steps after the document-info step.
+export function templateInputWithSteps(...steps: StepInput[]): TemplateInput {
+  return makeTemplateInput({ steps: [documentInfoStep(), ...steps] });
+}
+
+export function makeTemplate(overrides: Partial<TemplateInput> = {}): Template {
+  return parseTemplate(makeTemplateInput(overrides));
+}
+
+export function stepOf(template: Template, stepId: string): Step {
+  const step = template.steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`no step ${stepId}`);
+  return step;
+}
+
+export function makeReportMeta(overrides: Partial<ReportMeta> = {}): ReportMeta {
+  return {
+    id: 'report-1',
+    name: 'Báo cáo sơ kết',
+    unit: { id: 'huyen-doan-hong-dan', name: 'Huyện Đoàn Hồng Dân' },
+    templateId: 'so-ket-5-nam-nq01-bac-lieu',
+    templateVersion: 1,
+    createdAt: NOW,
+    updatedAt: NOW,
+    revision: 0,
+    ...overrides,
+  };
+}
+
+export function makeStoredReport(overrides: Partial<StoredReport> = {}): StoredReport {
+  return {
+    ...makeReportMeta(),
+    recordVersion: REPORT_RECORD_VERSION,
+    deletedAt: null,
+    lastExportedAt: null,
+    ...overrides,
+  };
+}
+
+export function makeNewReport(overrides: Partial<NewReport> = {}): NewReport {
+  const answers: Answers = {
+    'issuing-body': 'BCH ĐOÀN HUYỆN HỒNG DÂN',
+    recipients: ['Lưu VP'],
+    'document-date': { day: '', month: '', year: '2013' },
+  };
+  return {
+    id: 'report-1',
+    name: 'Báo cáo sơ kết',
+    unit: { id: 'huyen-doan-hong-dan', name: 'Huyện Đoàn Hồng Dân' },
+    templateId: 'so-ket-5-nam-nq01-bac-lieu',
+    templateVersion: 1,
+    answers,
+    now: NOW,
+    ...overrides,
+  };
+}
