@@ -58,6 +58,7 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
           <ReviewPage
             template={template}
             answers={restored.answers}
+            unitName={loaded.report.unit.name}
             links={{ field: (step, field) => hrefs.step(reportId, step, field) }}
           />
         }

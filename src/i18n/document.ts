@@ -11,4 +11,7 @@ export const documentWords = {
   keepLastRecipient: 'Lưu VP',
   missingAnswer: '[Chưa nhập]',
   draftMark: 'DỰ THẢO',
+  appendixHeading: 'Phụ lục',
+  appendixNote: (numberAndSymbol: string, date: string, unitName: string) =>
+    `(Kèm theo Báo cáo số ${numberAndSymbol} ${date} của Ban Thường vụ ${unitName})`,
 } as const;

@@ -1,5 +1,7 @@
 // Every string the user sees, in Vietnamese, in one place. Template data (step titles,
 // prompts, labels) lives in the template; everything else lives here.
+import type { AppendixIssue, AppendixIssueCode, TargetStatus } from '@/domain/appendix/evaluate';
+import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import type { IssueCode } from '@/domain/report/answer-kinds';
 import type { StepState } from '@/domain/report/progress';
 
@@ -139,7 +141,44 @@ export const vi = {
     invalidOption: 'Lựa chọn không hợp lệ.',
     invalidDate: 'Ngày tháng không hợp lệ.',
     wrongType: 'Dữ liệu đã lưu không đúng dạng; hãy nhập lại.',
+    appendixError: 'Bảng số liệu còn lỗi cần sửa.',
+    notMarkedComplete: 'Bảng số liệu chưa được đánh dấu đã xong.',
   } satisfies Record<IssueCode, unknown>,
+
+  appendix: {
+    indicator: 'Nội dung',
+    target: 'Chỉ tiêu NQ',
+    status: 'So với chỉ tiêu',
+    statuses: { met: 'Đạt', notMet: 'Chưa đạt', exceeded: 'Vượt' } satisfies Record<
+      TargetStatus,
+      string
+    >,
+    computedNote: 'Tự tính',
+    percentUnit: '(%)',
+    cellLabel: (label: string, year: string) => `${label} – năm ${year}`,
+    targetLabel: (label: string) => `${label} – chỉ tiêu Nghị quyết`,
+    tableRegion: (title: string) => `Bảng số liệu: ${title}`,
+    errorsHeading: (count: number) => `Lỗi cần sửa (${count})`,
+    warningsHeading: (count: number) => `Cần xem lại (${count})`,
+    goToCell: 'Đến ô này',
+    noteLabel: 'Giải trình (không bắt buộc)',
+    markComplete: 'Đánh dấu đã xong',
+    markedComplete: 'Bảng này đã được đánh dấu xong.',
+    unmark: 'Bỏ đánh dấu',
+    cannotComplete: (count: number) => `Chưa thể đánh dấu đã xong: còn ${count} lỗi cần sửa.`,
+    pasteHint: 'Có thể dán một khối số liệu sao chép từ bảng tính (Excel) vào ô đang chọn.',
+    pasted: (count: number) => `Đã dán ${count} ô.`,
+    pasteBad: (cells: string) => `Không đọc được thành số, chưa thay đổi: ${cells}.`,
+    pasteOutside: (count: number) => `${count} ô nằm ngoài bảng, đã bỏ qua.`,
+    summaryHeading: 'Số liệu so với chỉ tiêu Nghị quyết',
+    summaryEmpty: 'Chưa có chỉ tiêu nào được nhập ở Phụ lục số liệu.',
+    summaryLine: (label: string, value: string, year: string, target: string, status: string) =>
+      `${label}: ${value} (năm ${year}), chỉ tiêu ${target} – ${status}`,
+    chartLabel: (label: string) => `Biểu đồ ${label} theo năm, so với chỉ tiêu`,
+    targetLine: 'Chỉ tiêu',
+    noData: '—',
+    issuesInReview: 'Phụ lục số liệu',
+  },
 
   review: {
     heading: 'Xem lại báo cáo',
@@ -162,6 +201,40 @@ export const vi = {
   },
   dismiss: 'Đóng',
 } as const;
+
+const where = (year: string | null) => (year === null ? 'chỉ tiêu' : `năm ${year}`);
+
+// One sentence naming the indicator and the year, e.g. "Xếp loại – số được xếp loại,
+// năm 2011: tổng các loại là 52, lớn hơn 50."
+export function appendixIssueMessage(
+  issue: AppendixIssue,
+  labelOf: (indicatorId: string) => string,
+  unitOf: (indicatorId: string) => 'count' | 'percent',
+): string {
+  const label = labelOf(issue.indicatorId);
+  const n = (value: number | null | undefined, id = issue.indicatorId) =>
+    value === null || value === undefined ? '' : formatVietnameseNumber(value, unitOf(id));
+  const others = issue.other ? issue.other.indicatorIds.map(labelOf).join(' + ') : '';
+  const otherValue = n(issue.other?.value, issue.other?.indicatorIds[0] ?? issue.indicatorId);
+  const messages: Record<AppendixIssueCode, () => string> = {
+    notANumber: () => 'không đọc được thành số.',
+    notWholeNumber: () => `phải là số nguyên (đang là ${n(issue.value)}).`,
+    negative: () => 'không được là số âm.',
+    rateAbove100: () => `tỷ lệ ${n(issue.value, issue.indicatorId)} vượt quá 100%.`,
+    partAboveWhole: () => `${n(issue.value)} lớn hơn ${others} (${otherValue}).`,
+    partsAboveWhole: () => `tổng ${others} là ${n(issue.value)}, lớn hơn ${n(issue.other?.value)}.`,
+    partsBelowWhole: () => `tổng ${others} là ${n(issue.value)}, nhỏ hơn ${n(issue.other?.value)}.`,
+    aboveLimit: () => `${n(issue.value)} lớn hơn ${others} (${otherValue}).`,
+    bigChange: () => {
+      const previous = issue.other?.value ?? 0;
+      const change =
+        previous === 0 ? 0 : Math.round((((issue.value ?? 0) - previous) / previous) * 100);
+      return `${change > 0 ? 'tăng' : 'giảm'} ${Math.abs(change)}% so với năm ${issue.other?.year ?? ''} (${n(previous)} → ${n(issue.value)}).`;
+    },
+    missesTarget: () => `${n(issue.value)} chưa đạt chỉ tiêu ${n(issue.other?.value)}.`,
+  };
+  return `${label}, ${where(issue.year)}: ${messages[issue.code]()}`;
+}
 
 export function issueMessage(code: IssueCode, details: { length?: number; max?: number }): string {
   switch (code) {

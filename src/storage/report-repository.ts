@@ -90,7 +90,11 @@ function answerRows(reportId: string, answers: Answers, now: string) {
 }
 
 function nextRevision(record: Record<string, unknown>): number {
-  return (typeof record.revision === 'number' && Number.isFinite(record.revision) ? record.revision : 0) + 1;
+  return (
+    (typeof record.revision === 'number' && Number.isFinite(record.revision)
+      ? record.revision
+      : 0) + 1
+  );
 }
 
 export class ReportMissingError extends Error {

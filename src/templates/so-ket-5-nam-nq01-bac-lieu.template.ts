@@ -20,6 +20,52 @@ const ITEM_II_2 = {
 } as const;
 const SUB_II_2_3 = { level: 'subItem', number: '2.3.', title: 'Tổ chức cơ sở Đoàn' } as const;
 
+const APPENDIX_INTRO =
+  'Số liệu từng năm; năm 2013 tính đến thời điểm báo cáo. Các tỷ lệ được tự tính. Nhập chỉ tiêu Nghị quyết (nếu có) để so sánh.';
+const CADRES = ['cad-union-secretaries', 'cad-branch-secretaries'];
+
+type IndicatorInput = Extract<CriterionInput, { kind: 'indicatorTable' }>['indicators'][number];
+
+// The share of each rating class, and of the top classes together, among those rated;
+// targets on the top classes (at least) and on "weak" (at most).
+function ratingShares(
+  prefix: string,
+  top: [string, string],
+  topLabel: string,
+  classes = ['strong', 'good', 'average'],
+): IndicatorInput[] {
+  const names: Record<string, string> = {
+    strong: 'vững mạnh',
+    excellent: 'xuất sắc',
+    good: 'khá',
+    average: 'trung bình',
+    weak: 'yếu',
+  };
+  const rated = [`${prefix}-rated`];
+  return [
+    ...classes.map((name) => ({
+      id: `${prefix}-${name}-share`,
+      label: `Tỷ lệ ${names[name]}`,
+      unit: 'percent' as const,
+      computed: { numerator: [`${prefix}-${name}`], denominator: rated },
+    })),
+    {
+      id: `${prefix}-top-share`,
+      label: `Tỷ lệ ${topLabel.toLowerCase()}`,
+      unit: 'percent',
+      computed: { numerator: top.map((name) => `${prefix}-${name}`), denominator: rated },
+      target: 'atLeast',
+    },
+    {
+      id: `${prefix}-weak-share`,
+      label: 'Tỷ lệ yếu',
+      unit: 'percent',
+      computed: { numerator: [`${prefix}-weak`], denominator: rated },
+      target: 'atMost',
+    },
+  ];
+}
+
 function criterionStep(prefix: string, prompts: [string, string][]): CriterionInput[] {
   return [
     {
@@ -97,6 +143,8 @@ export const soKet5NamNq01BacLieu = {
     },
   ],
   unitNameRules: { otherIssuingBodyPrefix: 'BCH ' },
+  reviewYears: ['2009', '2010', '2011', '2012', '2013'],
+  appendixTitle: 'PHỤ LỤC SỐ LIỆU SƠ KẾT 5 NĂM THỰC HIỆN NGHỊ QUYẾT 01-NQ/ĐTN',
   documentFields: {
     superiorBody: 'superior-body',
     issuingBody: 'issuing-body',
@@ -409,6 +457,7 @@ export const soKet5NamNq01BacLieu = {
         PART_II,
         { level: 'item', number: '3.', title: 'Kết quả thực hiện các mục tiêu của Nghị quyết' },
       ],
+      companion: 'appendixSummary',
       criteria: [
         {
           kind: 'longText',
@@ -486,6 +535,291 @@ export const soKet5NamNq01BacLieu = {
       title: 'V. Đề xuất, kiến nghị',
       headings: [{ level: 'section', number: 'V.', title: 'ĐỀ XUẤT, KIẾN NGHỊ' }],
       criteria: [{ kind: 'longText', id: 'proposals', label: 'Đề xuất, kiến nghị' }],
+    },
+    {
+      id: 'appendix-youth',
+      shortTitle: 'Phụ lục 1. Tập hợp thanh niên',
+      title: 'Phụ lục 1. Tập hợp thanh niên',
+      intro: APPENDIX_INTRO,
+      criteria: [
+        {
+          kind: 'indicatorTable',
+          id: 'youth-table',
+          label: 'Tập hợp thanh niên',
+          indicators: [
+            {
+              id: 'youth-total',
+              label: 'Thanh niên từ 16 đến 30 tuổi trên địa bàn',
+              unit: 'count',
+            },
+            { id: 'youth-members', label: 'Đoàn viên', unit: 'count' },
+            { id: 'youth-federation', label: 'Hội viên Hội LHTN Việt Nam', unit: 'count' },
+            {
+              id: 'youth-clubs',
+              label: 'Thanh niên trong câu lạc bộ, đội, nhóm do Đoàn hướng dẫn',
+              unit: 'count',
+            },
+            { id: 'youth-gathered', label: 'Tổng số thanh niên được tập hợp', unit: 'count' },
+            {
+              id: 'youth-gathered-rate',
+              label: 'Tỷ lệ tập hợp thanh niên',
+              unit: 'percent',
+              computed: { numerator: ['youth-gathered'], denominator: ['youth-total'] },
+              target: 'atLeast',
+            },
+          ],
+          rules: [{ kind: 'partOfWhole', part: 'youth-gathered', whole: ['youth-total'] }],
+        },
+      ],
+    },
+    {
+      id: 'appendix-organisations',
+      shortTitle: 'Phụ lục 2. Tổ chức cơ sở Đoàn',
+      title: 'Phụ lục 2. Tổ chức cơ sở Đoàn',
+      intro: APPENDIX_INTRO,
+      criteria: [
+        {
+          kind: 'indicatorTable',
+          id: 'organisations-table',
+          label: 'Tổ chức cơ sở Đoàn',
+          indicators: [
+            { id: 'org-unions', label: 'Đoàn cơ sở', unit: 'count' },
+            { id: 'org-grassroots-branches', label: 'Chi đoàn cơ sở', unit: 'count' },
+            {
+              id: 'org-branches-under-unions',
+              label: 'Chi đoàn trực thuộc Đoàn cơ sở',
+              unit: 'count',
+            },
+            {
+              id: 'org-new',
+              label: 'Tổ chức cơ sở Đoàn, chi đoàn thành lập mới trong năm',
+              unit: 'count',
+            },
+            {
+              id: 'org-industrial',
+              label: 'Tổ chức Đoàn trong khu công nghiệp, doanh nghiệp ngoài nhà nước',
+              unit: 'count',
+            },
+            {
+              id: 'org-boarding',
+              label: 'Chi đoàn khu nhà trọ, khu tập thể công nhân',
+              unit: 'count',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'appendix-union-ratings',
+      shortTitle: 'Phụ lục 3. Xếp loại cơ sở Đoàn',
+      title: 'Phụ lục 3. Xếp loại cơ sở Đoàn',
+      intro: APPENDIX_INTRO,
+      criteria: [
+        {
+          kind: 'indicatorTable',
+          id: 'union-ratings-table',
+          label: 'Xếp loại cơ sở Đoàn',
+          indicators: [
+            { id: 'ur-rated', label: 'Số cơ sở Đoàn được xếp loại', unit: 'count' },
+            { id: 'ur-strong', label: 'Vững mạnh', unit: 'count' },
+            { id: 'ur-good', label: 'Khá', unit: 'count' },
+            { id: 'ur-average', label: 'Trung bình', unit: 'count' },
+            { id: 'ur-weak', label: 'Yếu', unit: 'count' },
+            ...ratingShares('ur', ['strong', 'good'], 'Vững mạnh và khá'),
+          ],
+          rules: [
+            {
+              kind: 'partsMakeWhole',
+              parts: ['ur-strong', 'ur-good', 'ur-average', 'ur-weak'],
+              whole: 'ur-rated',
+            },
+            {
+              kind: 'partOfWhole',
+              part: 'ur-rated',
+              whole: ['org-unions', 'org-grassroots-branches'],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'appendix-branch-ratings',
+      shortTitle: 'Phụ lục 4. Xếp loại chi đoàn',
+      title: 'Phụ lục 4. Xếp loại chi đoàn',
+      intro: APPENDIX_INTRO,
+      criteria: [
+        {
+          kind: 'indicatorTable',
+          id: 'branch-ratings-table',
+          label: 'Xếp loại chi đoàn',
+          indicators: [
+            { id: 'br-rated', label: 'Số chi đoàn được xếp loại', unit: 'count' },
+            { id: 'br-strong', label: 'Vững mạnh', unit: 'count' },
+            { id: 'br-good', label: 'Khá', unit: 'count' },
+            { id: 'br-average', label: 'Trung bình', unit: 'count' },
+            { id: 'br-weak', label: 'Yếu', unit: 'count' },
+            ...ratingShares('br', ['strong', 'good'], 'Vững mạnh và khá'),
+          ],
+          rules: [
+            {
+              kind: 'partsMakeWhole',
+              parts: ['br-strong', 'br-good', 'br-average', 'br-weak'],
+              whole: 'br-rated',
+            },
+            {
+              kind: 'partOfWhole',
+              part: 'br-rated',
+              whole: ['org-grassroots-branches', 'org-branches-under-unions'],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'appendix-cadres',
+      shortTitle: 'Phụ lục 5. Cán bộ Đoàn cơ sở',
+      title: 'Phụ lục 5. Cán bộ Đoàn cơ sở',
+      intro: APPENDIX_INTRO,
+      criteria: [
+        {
+          kind: 'indicatorTable',
+          id: 'cadres-table',
+          label: 'Cán bộ Đoàn cơ sở',
+          indicators: [
+            { id: 'cad-union-secretaries', label: 'Bí thư, phó bí thư Đoàn cơ sở', unit: 'count' },
+            { id: 'cad-branch-secretaries', label: 'Bí thư, phó bí thư chi đoàn', unit: 'count' },
+            {
+              id: 'cad-trained',
+              label: 'Cán bộ được tập huấn, bồi dưỡng trong năm',
+              unit: 'count',
+            },
+            {
+              id: 'cad-degree',
+              label: 'Có trình độ chuyên môn từ trung cấp trở lên',
+              unit: 'count',
+            },
+            {
+              id: 'cad-theory',
+              label: 'Có trình độ lý luận chính trị từ trung cấp trở lên',
+              unit: 'count',
+            },
+            { id: 'cad-party', label: 'Là đảng viên', unit: 'count' },
+            { id: 'cad-courses', label: 'Số lớp tập huấn, bồi dưỡng được tổ chức', unit: 'count' },
+            { id: 'cad-attendees', label: 'Số lượt cán bộ tham dự', unit: 'count' },
+            {
+              id: 'cad-contests',
+              label: 'Số hội thi bí thư chi đoàn giỏi được tổ chức',
+              unit: 'count',
+            },
+            ...['degree', 'theory', 'party'].map((part) => ({
+              id: `cad-${part}-share`,
+              label: `Tỷ lệ cán bộ ${part === 'degree' ? 'có trình độ chuyên môn từ trung cấp' : part === 'theory' ? 'có lý luận chính trị từ trung cấp' : 'là đảng viên'}`,
+              unit: 'percent' as const,
+              computed: { numerator: [`cad-${part}`], denominator: CADRES },
+              target: 'atLeast' as const,
+            })),
+          ],
+          rules: [
+            { kind: 'partOfWhole', part: 'cad-degree', whole: CADRES },
+            { kind: 'partOfWhole', part: 'cad-theory', whole: CADRES },
+            { kind: 'partOfWhole', part: 'cad-party', whole: CADRES },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'appendix-members',
+      shortTitle: 'Phụ lục 6. Đoàn viên',
+      title: 'Phụ lục 6. Đoàn viên',
+      intro: APPENDIX_INTRO,
+      criteria: [
+        {
+          kind: 'indicatorTable',
+          id: 'members-table',
+          label: 'Đoàn viên',
+          indicators: [
+            { id: 'mem-total', label: 'Tổng số đoàn viên', unit: 'count' },
+            { id: 'mem-admitted', label: 'Đoàn viên kết nạp mới trong năm', unit: 'count' },
+            { id: 'mem-rated', label: 'Số đoàn viên được xếp loại', unit: 'count' },
+            { id: 'mem-excellent', label: 'Xuất sắc', unit: 'count' },
+            { id: 'mem-good', label: 'Khá', unit: 'count' },
+            { id: 'mem-average', label: 'Trung bình', unit: 'count' },
+            { id: 'mem-weak', label: 'Yếu', unit: 'count' },
+            {
+              id: 'mem-lessons',
+              label: 'Đoàn viên học tập 6 bài học lý luận chính trị',
+              unit: 'count',
+            },
+            ...ratingShares('mem', ['excellent', 'good'], 'Xuất sắc và khá', [
+              'excellent',
+              'good',
+              'average',
+            ]),
+            {
+              id: 'mem-lessons-share',
+              label: 'Tỷ lệ đoàn viên học tập 6 bài học lý luận chính trị',
+              unit: 'percent',
+              computed: { numerator: ['mem-lessons'], denominator: ['mem-total'] },
+              target: 'atLeast',
+            },
+          ],
+          rules: [
+            {
+              kind: 'partsMakeWhole',
+              parts: ['mem-excellent', 'mem-good', 'mem-average', 'mem-weak'],
+              whole: 'mem-rated',
+            },
+            { kind: 'partOfWhole', part: 'mem-rated', whole: ['mem-total'] },
+            { kind: 'partOfWhole', part: 'mem-lessons', whole: ['mem-total'] },
+            { kind: 'partOfWhole', part: 'mem-admitted', whole: ['mem-total'] },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'appendix-party',
+      shortTitle: 'Phụ lục 7. Giới thiệu đoàn viên ưu tú cho Đảng',
+      title: 'Phụ lục 7. Giới thiệu đoàn viên ưu tú cho Đảng',
+      intro: APPENDIX_INTRO,
+      criteria: [
+        {
+          kind: 'indicatorTable',
+          id: 'party-table',
+          label: 'Giới thiệu đoàn viên ưu tú cho Đảng',
+          indicators: [
+            {
+              id: 'party-introduced',
+              label: 'Đoàn viên ưu tú được giới thiệu cho Đảng',
+              unit: 'count',
+            },
+            { id: 'party-admitted', label: 'Trong đó được kết nạp Đảng', unit: 'count' },
+            {
+              id: 'party-new-total',
+              label: 'Tổng số đảng viên mới kết nạp của Đảng bộ (nếu có)',
+              unit: 'count',
+              optional: true,
+            },
+            {
+              id: 'party-admitted-rate',
+              label: 'Tỷ lệ được kết nạp trên số được giới thiệu',
+              unit: 'percent',
+              computed: { numerator: ['party-admitted'], denominator: ['party-introduced'] },
+              target: 'atLeast',
+            },
+            {
+              id: 'party-member-share',
+              label: 'Tỷ lệ đoàn viên trong tổng số đảng viên mới',
+              unit: 'percent',
+              computed: { numerator: ['party-admitted'], denominator: ['party-new-total'] },
+              target: 'atLeast',
+            },
+          ],
+          rules: [
+            { kind: 'notAboveWarning', value: 'party-admitted', limit: 'party-introduced' },
+            { kind: 'partOfWhole', part: 'party-admitted', whole: ['party-new-total'] },
+          ],
+        },
+      ],
     },
   ],
 } satisfies TemplateInput;

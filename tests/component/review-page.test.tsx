@@ -18,6 +18,7 @@ describe('the review page', () => {
       <ReviewPage
         template={defaultTemplate}
         answers={answers}
+        unitName="Huyện Đoàn Hồng Dân"
         links={{ field: (s, f) => `#/r/x/${s}/${f}` }}
       />,
     );

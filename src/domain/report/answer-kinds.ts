@@ -3,6 +3,12 @@
 // kind, so a new kind does not compile until it is registered here.
 import { z } from 'zod';
 import type { CriterionKind, CriterionOf, Unit } from '@/domain/template/template-schema';
+import {
+  emptyIndicatorTable,
+  indicatorTableValueSchema,
+  isIndicatorTableEmpty,
+  type IndicatorTableValue,
+} from '@/domain/appendix/evaluate';
 import { isBlank, textLength, toNfc, toVietnameseUpper } from './text';
 
 export const dateValueSchema = z.object({
@@ -12,7 +18,12 @@ export const dateValueSchema = z.object({
 });
 export type DateValue = z.infer<typeof dateValueSchema>;
 
-export const answerValueSchema = z.union([z.string(), z.array(z.string()), dateValueSchema]);
+export const answerValueSchema = z.union([
+  z.string(),
+  z.array(z.string()),
+  dateValueSchema,
+  indicatorTableValueSchema,
+]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 // Codes, not sentences: the UI turns them into Vietnamese (src/i18n).
@@ -24,6 +35,9 @@ export const ISSUE_CODES = [
   'invalidOption',
   'invalidDate',
   'wrongType',
+  // Statistics appendix: evaluated over the whole report (domain/appendix), see progress.ts.
+  'appendixError',
+  'notMarkedComplete',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -42,6 +56,7 @@ export type KindValue = {
   checklist: string[];
   date: DateValue;
   list: string[];
+  indicatorTable: IndicatorTableValue;
 };
 
 export type AnswerKind<K extends CriterionKind> = {
@@ -181,5 +196,30 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
       if (value.some((item) => textLength(item) > criterion.itemMaxLength)) return 'itemTooLong';
       return null;
     },
+  },
+  indicatorTable: {
+    valueSchema: indicatorTableValueSchema,
+    empty: emptyIndicatorTable,
+    initial: emptyIndicatorTable,
+    isEmpty: isIndicatorTableEmpty,
+    normalize: (value) => ({
+      ...value,
+      cells: Object.fromEntries(
+        Object.entries(value.cells).map(([id, row]) => [
+          id,
+          Object.fromEntries(
+            Object.entries(row).map(([year, cell]) => [
+              year,
+              typeof cell === 'string' ? toNfc(cell) : cell,
+            ]),
+          ),
+        ]),
+      ),
+      notes: Object.fromEntries(
+        Object.entries(value.notes).map(([key, note]) => [key, toNfc(note)]),
+      ),
+    }),
+    // Its rules span the whole report: domain/appendix/evaluate.ts, applied in progress.ts.
+    check: () => null,
   },
 };

@@ -11,6 +11,7 @@ import type {
   Heading,
   Template,
 } from '@/domain/template/template-schema';
+import { evaluateAppendix, type AppendixEvaluation } from '@/domain/appendix/evaluate';
 import type { DateValue } from './answer-kinds';
 import { answerOrEmpty, checkAnswer, isAnswerEmpty, type Answers } from './answers';
 import { splitTextBlocks, toNfc } from './text';
@@ -46,6 +47,9 @@ export type ReportDocument = {
     position: string;
     signerName: string;
   };
+  appendix: AppendixEvaluation;
+  appendixHeading: string;
+  appendixNote: string;
   isDraft: boolean;
 };
 
@@ -75,6 +79,8 @@ export const documentBlocks: { [K in CriterionKind]: BlockBuilder<K> } = {
   date: (_criterion, value: DateValue, origin) => [
     { kind: 'paragraph', text: dateInWords(value), ...origin },
   ],
+  // The appendix tables follow the signature: ReportDocument.appendix.
+  indicatorTable: () => [],
   list: (_criterion, value: string[], origin) =>
     value
       .filter((item) => item.trim() !== '')
@@ -142,7 +148,11 @@ function roleValue<T>(template: Template, answers: Answers, role: DocumentRole, 
   return criterion ? (answerOrEmpty(criterion, answers) as T) : fallback;
 }
 
-export function buildReportDocument(template: Template, answers: Answers): ReportDocument {
+export function buildReportDocument(
+  template: Template,
+  answers: Answers,
+  unitName = '',
+): ReportDocument {
   const roleIds = new Set(Object.values(template.documentFields));
   const body: DocumentBlock[] = [];
   const printed: Heading[] = [];
@@ -192,6 +202,7 @@ export function buildReportDocument(template: Template, answers: Answers): Repor
     body.push(...stepBlocks);
   }
 
+  const appendix = evaluateAppendix(template, answers);
   const date = roleValue<DateValue>(template, answers, 'date', { day: '', month: '', year: '' });
   const place = roleText(template, answers, 'place');
   const layout =
@@ -221,6 +232,13 @@ export function buildReportDocument(template: Template, answers: Answers): Repor
       position: roleText(template, answers, 'signerPosition').toLocaleUpperCase('vi'),
       signerName: roleText(template, answers, 'signerName'),
     },
-    isDraft: hasIssues,
+    appendix,
+    appendixHeading: documentWords.appendixHeading,
+    appendixNote: documentWords.appendixNote(
+      `${roleText(template, answers, 'documentNumber') || '     '}-${roleText(template, answers, 'documentSymbol')}`,
+      dateInWords(date),
+      unitName,
+    ),
+    isDraft: hasIssues || appendix.issues.some((issue) => issue.severity === 'error'),
   };
 }

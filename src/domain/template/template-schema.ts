@@ -2,7 +2,15 @@
 // in a template file checked against this schema. Nothing in the UI names a section.
 import { z } from 'zod';
 
-export const CRITERION_KINDS = ['text', 'longText', 'choice', 'checklist', 'date', 'list'] as const;
+export const CRITERION_KINDS = [
+  'text',
+  'longText',
+  'choice',
+  'checklist',
+  'date',
+  'list',
+  'indicatorTable',
+] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
 // Stable ASCII ids: lower-case words joined by hyphens. No dots, so that form libraries
@@ -72,6 +80,40 @@ const listCriterion = z.object({
   itemMaxLength: z.number().int().positive().default(200),
 });
 
+// A year-by-indicator table of the statistics appendix. Computed indicators are rates
+// (numerator ÷ denominator × 100, each a sum of indicators) and are never typed.
+export const indicatorSchema = z.object({
+  id: idSchema,
+  label: z.string().min(1),
+  unit: z.enum(['count', 'percent']),
+  computed: z
+    .object({ numerator: z.array(idSchema).min(1), denominator: z.array(idSchema).min(1) })
+    .optional(),
+  // Whether a higher or a lower value meets the resolution's target; no target otherwise.
+  target: z.enum(['atLeast', 'atMost']).optional(),
+  optional: z.boolean().default(false),
+});
+
+// Cross-field rules, evaluated year by year by domain/appendix. Indicators may belong to
+// another table of the same template.
+export const indicatorRuleSchema = z.discriminatedUnion('kind', [
+  // Error when the part is above the whole (a sum of indicators).
+  z.object({ kind: z.literal('partOfWhole'), part: idSchema, whole: z.array(idSchema).min(1) }),
+  // Error when the parts sum above the whole, warning when below (every part filled).
+  z.object({ kind: z.literal('partsMakeWhole'), parts: z.array(idSchema).min(2), whole: idSchema }),
+  // Warning when the value is above the limit.
+  z.object({ kind: z.literal('notAboveWarning'), value: idSchema, limit: idSchema }),
+]);
+
+const indicatorTableCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('indicatorTable'),
+  indicators: z.array(indicatorSchema).min(1),
+  rules: z.array(indicatorRuleSchema).default([]),
+  // A change from the previous year larger than this share (in %) is flagged.
+  changeWarningPercent: z.number().positive().default(50),
+});
+
 export const criterionSchema = z.discriminatedUnion('kind', [
   textCriterion,
   longTextCriterion,
@@ -79,6 +121,7 @@ export const criterionSchema = z.discriminatedUnion('kind', [
   checklistCriterion,
   dateCriterion,
   listCriterion,
+  indicatorTableCriterion,
 ]);
 
 // A heading the document prints before a step's content. Consecutive steps that share
@@ -97,6 +140,8 @@ export const stepSchema = z.object({
   intro: z.string().optional(),
   headings: z.array(headingSchema).default([]),
   criteria: z.array(criterionSchema).min(1),
+  // Extra, read-only help shown beside the step (e.g. the appendix against its targets).
+  companion: z.enum(['appendixSummary']).optional(),
 });
 
 export const unitSchema = z.object({
@@ -134,6 +179,12 @@ export const templateSchema = z
     // Used to derive names for units typed in as free text.
     unitNameRules: z.object({ otherIssuingBodyPrefix: z.string() }),
     documentFields: z.record(z.enum(DOCUMENT_ROLES), idSchema),
+    // The columns of the statistics appendix.
+    reviewYears: z
+      .array(z.string().regex(/^\d{4}$/))
+      .min(1)
+      .default([]),
+    appendixTitle: z.string().default('PHỤ LỤC SỐ LIỆU'),
     steps: z.array(stepSchema).min(1),
   })
   .superRefine((template, ctx) => {
@@ -181,6 +232,60 @@ export const templateSchema = z
         }
       });
     });
+    const indicators = new Map<string, { unit: string; isComputed: boolean }>();
+    template.steps.forEach((step, stepIndex) =>
+      step.criteria.forEach((criterion, criterionIndex) => {
+        if (criterion.kind !== 'indicatorTable') return;
+        for (const indicator of criterion.indicators) {
+          if (indicators.has(indicator.id) || seen.has(indicator.id)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `duplicate indicator id "${indicator.id}"`,
+              path: ['steps', stepIndex, 'criteria', criterionIndex],
+            });
+          }
+          indicators.set(indicator.id, {
+            unit: indicator.unit,
+            isComputed: Boolean(indicator.computed),
+          });
+        }
+      }),
+    );
+    template.steps.forEach((step, stepIndex) =>
+      step.criteria.forEach((criterion, criterionIndex) => {
+        if (criterion.kind !== 'indicatorTable') return;
+        const refs = [
+          ...criterion.indicators.flatMap((i) => [
+            ...(i.computed?.numerator ?? []),
+            ...(i.computed?.denominator ?? []),
+          ]),
+          ...criterion.rules.flatMap((rule) =>
+            rule.kind === 'partOfWhole'
+              ? [rule.part, ...rule.whole]
+              : rule.kind === 'partsMakeWhole'
+                ? [...rule.parts, rule.whole]
+                : [rule.value, rule.limit],
+          ),
+        ];
+        for (const ref of refs) {
+          const found = indicators.get(ref);
+          if (!found || found.isComputed) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${criterion.id}" refers to ${found ? 'computed' : 'unknown'} indicator "${ref}"`,
+              path: ['steps', stepIndex, 'criteria', criterionIndex],
+            });
+          }
+        }
+        if (template.reviewYears.length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'indicator tables need reviewYears',
+            path: ['reviewYears'],
+          });
+        }
+      }),
+    );
     for (const [role, fieldId] of Object.entries(template.documentFields)) {
       if (!seen.has(fieldId)) {
         ctx.addIssue({
@@ -199,6 +304,8 @@ export type Criterion = Step['criteria'][number];
 export type CriterionOf<K extends CriterionKind> = Extract<Criterion, { kind: K }>;
 export type Unit = Template['units'][number];
 export type Heading = Step['headings'][number];
+export type Indicator = CriterionOf<'indicatorTable'>['indicators'][number];
+export type IndicatorRule = CriterionOf<'indicatorTable'>['rules'][number];
 
 export function parseTemplate(input: unknown): Template {
   return templateSchema.parse(input);

@@ -101,8 +101,10 @@ function CreateForm({
         <label className="field-label" htmlFor={selectId}>
           {vi.create.unitLabel}
         </label>
+        {/* The button that opened this form is gone: focus moves here, not to <body>. */}
         <select
           id={selectId}
+          autoFocus
           value={unitId}
           onChange={(event) => {
             setUnitId(event.target.value);

@@ -6,8 +6,10 @@ import { buildReportDocument, type DocumentBlock } from '@/domain/report/documen
 import { reportProgress } from '@/domain/report/progress';
 import { findCriterion, type Template } from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
-import { vi, issueMessage } from '@/i18n/vi';
+import { appendixIssueMessage, issueMessage, vi } from '@/i18n/vi';
+import { AppendixView } from './appendix-view';
 
+// `field` also takes a cell key ("<indicatorId>-<year>") of an appendix table.
 export type ReviewLinks = { field: (stepId: string, criterionId: string) => string };
 
 function Block({ block, links }: { block: DocumentBlock; links: ReviewLinks }): ReactNode {
@@ -42,20 +44,32 @@ function Block({ block, links }: { block: DocumentBlock; links: ReviewLinks }): 
 export function ReviewPage({
   template,
   answers,
+  unitName,
   links,
 }: {
   template: Template;
   answers: Answers;
+  unitName: string;
   links: ReviewLinks;
 }) {
-  const document = buildReportDocument(template, answers);
-  const { issues } = reportProgress(template, answers);
+  const document = buildReportDocument(template, answers, unitName);
+  const { issues, appendix } = reportProgress(template, answers);
   const { header, closing } = document;
+  const indicators = new Map(
+    appendix.tables.flatMap((table) =>
+      table.rows.map((row) => [row.indicator.id, row.indicator] as const),
+    ),
+  );
+  const labelOf = (id: string) => indicators.get(id)?.label ?? id;
+  const unitOf = (id: string) => indicators.get(id)?.unit ?? 'count';
+  const hasAppendixData = appendix.tables.some((table) =>
+    table.rows.some((row) => Object.values(row.values).some((v) => v !== null && v !== undefined)),
+  );
   return (
     <div className="review">
       <section aria-labelledby="issues-heading" className="review-issues">
         <h3 id="issues-heading">{vi.review.missingHeading}</h3>
-        {issues.length === 0 ? (
+        {issues.length === 0 && appendix.issues.length === 0 ? (
           <p className="notice success">{vi.review.noIssues}</p>
         ) : (
           <ul>
@@ -75,6 +89,15 @@ export function ReviewPage({
                 </li>
               );
             })}
+            {appendix.issues.map((issue) => (
+              <li key={issue.key} className={`appendix-${issue.severity}`}>
+                <a
+                  href={links.field(issue.stepId, `${issue.indicatorId}-${issue.year ?? 'target'}`)}
+                >
+                  {vi.appendix.issuesInReview}: {appendixIssueMessage(issue, labelOf, unitOf)}
+                </a>
+              </li>
+            ))}
           </ul>
         )}
       </section>
@@ -116,6 +139,16 @@ export function ReviewPage({
           </div>
         </div>
       </article>
+      {hasAppendixData ? (
+        <article className="document appendix" aria-labelledby="appendix-title" lang="vi">
+          <p className="doc-title">{document.appendixHeading}</p>
+          <p className="doc-subject" id="appendix-title">
+            {template.appendixTitle}
+          </p>
+          <p className="doc-date doc-center">{document.appendixNote}</p>
+          <AppendixView tables={appendix.tables} years={appendix.years} />
+        </article>
+      ) : null}
     </div>
   );
 }

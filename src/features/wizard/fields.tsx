@@ -5,6 +5,7 @@ import type { KindValue } from '@/domain/report/answer-kinds';
 import { textLength, toNfc, toVietnameseUpper } from '@/domain/report/text';
 import type { CriterionKind, CriterionOf } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi';
+import { IndicatorTableField } from './indicator-table-field';
 
 export type FieldProps<K extends CriterionKind> = {
   criterion: CriterionOf<K>;
@@ -355,6 +356,7 @@ export const fieldComponents: { [K in CriterionKind]: (props: FieldProps<K>) => 
   checklist: ChecklistField,
   date: DateField,
   list: ListField,
+  indicatorTable: IndicatorTableField,
 };
 
 type AnyFieldProps = Omit<FieldProps<CriterionKind>, 'value' | 'onChange'> & {

@@ -6,6 +6,8 @@ import type { Template } from '@/domain/template/template-schema';
 import { vi, formatTime } from '@/i18n/vi';
 import { downloadJson } from '@/lib/download';
 import type { SaveStatus } from '@/storage/autosave-queue';
+import { AppendixSummary } from './appendix-summary';
+import { ReportContext } from './indicator-table-field';
 import { StepForm } from './step-form';
 import { AutosaveContext, useAutosave, type AnswerQueue } from './use-autosave';
 
@@ -37,6 +39,12 @@ function SaveStatusLine({
   queue: AnswerQueue;
   onExport: () => void;
 }) {
+  // A retry in flight ('saving') keeps the error on screen: a click on "Xuất tệp báo cáo"
+  // first blurs the field, which flushes, and the alert must not vanish under the pointer.
+  const [lastError, setLastError] = useState<Extract<SaveStatus, { state: 'error' }> | null>(null);
+  if (status.state === 'error' && status !== lastError) setLastError(status);
+  if ((status.state === 'saved' || status.state === 'idle') && lastError) setLastError(null);
+  const error = status.state === 'error' ? status : lastError;
   const text =
     status.state === 'saving'
       ? vi.save.saving
@@ -54,10 +62,10 @@ function SaveStatusLine({
             : ''
           : text}
       </p>
-      {status.state === 'error' ? (
+      {error ? (
         <div role="alert" className="save-error">
           <p>
-            {vi.save.errors[status.error]} {vi.save.retryIn(Math.round(status.retryInMs / 1000))}
+            {vi.save.errors[error.error]} {vi.save.retryIn(Math.round(error.retryInMs / 1000))}
           </p>
           <p>{vi.save.exportHint}</p>
           <div className="button-row">
@@ -76,7 +84,10 @@ function SaveStatusLine({
 
 export function WizardScreen(props: WizardProps) {
   const { template, report, answers, stepId, links } = props;
-  const { queue, status } = useAutosave(report.id);
+  const { queue, status } = useAutosave(
+    report.id,
+    report.revision > 0 ? new Date(report.updatedAt) : null,
+  );
   const [isTocOpen, setTocOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const progress = reportProgress(template, answers);
@@ -92,8 +103,10 @@ export function WizardScreen(props: WizardProps) {
   }, [stepId, props.focusFieldId]);
 
   const exportWithPending = () => {
-    // Includes what is typed but not yet stored, so a failing disk loses nothing.
-    const merged: Answers = { ...answers, ...Object.fromEntries(queue.pendingValues()) };
+    // Includes what is typed but not yet stored, so a failing disk loses nothing. The
+    // latest values, not the pending ones: a write in flight holds its values outside
+    // the pending set (clicking this button blurs the field, which starts one).
+    const merged: Answers = { ...answers, ...Object.fromEntries(queue.latestValues()) };
     downloadJson(reportFileName(report), buildReportFile(report, merged, new Date().toISOString()));
   };
 
@@ -108,97 +121,102 @@ export function WizardScreen(props: WizardProps) {
         : links.review;
 
   return (
-    <AutosaveContext.Provider value={queue}>
-      <div className="wizard">
-        <div className="wizard-bar">
-          <a href={links.list} className="back-link">
-            ← {vi.wizard.backToList}
-          </a>
-          <p className="report-name">{report.name}</p>
-          <SaveStatusLine status={status} queue={queue} onExport={exportWithPending} />
-        </div>
-        <div className="wizard-body">
-          <div className="toc-wrap">
-            <button
-              type="button"
-              className="toc-toggle secondary"
-              aria-expanded={isTocOpen}
-              aria-controls="toc"
-              onClick={() => setTocOpen((open) => !open)}
-            >
-              {vi.wizard.tocToggle} · {progress.requiredDone}/{progress.requiredTotal}
-            </button>
-            <nav id="toc" aria-label={vi.wizard.toc} className={`toc ${isTocOpen ? 'open' : ''}`}>
-              <label className="progress-label">
-                {vi.wizard.progress(progress.requiredDone, progress.requiredTotal)}
-                <progress max={progress.requiredTotal} value={progress.requiredDone} />
-              </label>
-              <ol>
-                {template.steps.map((s) => {
-                  const state = stateOf(s.id);
-                  return (
-                    <li key={s.id} className={`toc-item state-${state}`}>
-                      <a
-                        href={links.step(s.id)}
-                        aria-current={s.id === stepId ? 'step' : undefined}
-                        onClick={() => setTocOpen(false)}
-                      >
-                        <span className="toc-title">{s.shortTitle}</span>
-                        <span className="toc-state">{vi.stepState[state]}</span>
-                      </a>
-                    </li>
-                  );
-                })}
-                <li className="toc-item">
-                  <a
-                    href={links.review}
-                    aria-current={stepId === null ? 'step' : undefined}
-                    onClick={() => setTocOpen(false)}
-                  >
-                    <span className="toc-title">{props.reviewTitle}</span>
-                  </a>
-                </li>
-              </ol>
-            </nav>
+    <ReportContext.Provider value={{ template, answers }}>
+      <AutosaveContext.Provider value={queue}>
+        <div className="wizard">
+          <div className="wizard-bar">
+            <a href={links.list} className="back-link">
+              ← {vi.wizard.backToList}
+            </a>
+            <p className="report-name">{report.name}</p>
+            <SaveStatusLine status={status} queue={queue} onExport={exportWithPending} />
           </div>
-          <section className="step" aria-labelledby="step-heading">
-            <p className="step-count">{vi.wizard.stepCount(stepIndex + 1, total)}</p>
-            <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-              {title}
-            </h2>
-            {step?.intro ? <p className="step-intro">{step.intro}</p> : null}
-            {props.hasDamagedAnswers ? (
-              <p className="notice warning" role="note">
-                {vi.wizard.damagedFields}
-              </p>
-            ) : null}
-            {step ? (
-              <StepForm
-                key={step.id}
-                step={step}
-                answers={{ ...answers, ...Object.fromEntries(queue.latestValues()) }}
-                focusFieldId={props.focusFieldId}
-              />
-            ) : (
-              props.review
-            )}
-            <nav className="step-nav" aria-label={vi.wizard.stepCount(stepIndex + 1, total)}>
-              {previous ? (
-                <a className="button secondary" href={previous} rel="prev">
-                  ← {vi.wizard.previous}
-                </a>
-              ) : (
-                <span />
-              )}
-              {next ? (
-                <a className="button" href={next} rel="next">
-                  {next === links.review ? vi.wizard.toReview : vi.wizard.next} →
-                </a>
+          <div className="wizard-body">
+            <div className="toc-wrap">
+              <button
+                type="button"
+                className="toc-toggle secondary"
+                aria-expanded={isTocOpen}
+                aria-controls="toc"
+                onClick={() => setTocOpen((open) => !open)}
+              >
+                {vi.wizard.tocToggle} · {progress.requiredDone}/{progress.requiredTotal}
+              </button>
+              <nav id="toc" aria-label={vi.wizard.toc} className={`toc ${isTocOpen ? 'open' : ''}`}>
+                <label className="progress-label">
+                  {vi.wizard.progress(progress.requiredDone, progress.requiredTotal)}
+                  <progress max={progress.requiredTotal} value={progress.requiredDone} />
+                </label>
+                <ol>
+                  {template.steps.map((s) => {
+                    const state = stateOf(s.id);
+                    return (
+                      <li key={s.id} className={`toc-item state-${state}`}>
+                        <a
+                          href={links.step(s.id)}
+                          aria-current={s.id === stepId ? 'step' : undefined}
+                          onClick={() => setTocOpen(false)}
+                        >
+                          <span className="toc-title">{s.shortTitle}</span>
+                          <span className="toc-state">{vi.stepState[state]}</span>
+                        </a>
+                      </li>
+                    );
+                  })}
+                  <li className="toc-item">
+                    <a
+                      href={links.review}
+                      aria-current={stepId === null ? 'step' : undefined}
+                      onClick={() => setTocOpen(false)}
+                    >
+                      <span className="toc-title">{props.reviewTitle}</span>
+                    </a>
+                  </li>
+                </ol>
+              </nav>
+            </div>
+            <section className="step" aria-labelledby="step-heading">
+              <p className="step-count">{vi.wizard.stepCount(stepIndex + 1, total)}</p>
+              <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
+                {title}
+              </h2>
+              {step?.intro ? <p className="step-intro">{step.intro}</p> : null}
+              {props.hasDamagedAnswers ? (
+                <p className="notice warning" role="note">
+                  {vi.wizard.damagedFields}
+                </p>
               ) : null}
-            </nav>
-          </section>
+              {step?.companion === 'appendixSummary' ? (
+                <AppendixSummary evaluation={progress.appendix} />
+              ) : null}
+              {step ? (
+                <StepForm
+                  key={step.id}
+                  step={step}
+                  answers={{ ...answers, ...Object.fromEntries(queue.latestValues()) }}
+                  focusFieldId={props.focusFieldId}
+                />
+              ) : (
+                props.review
+              )}
+              <nav className="step-nav" aria-label={vi.wizard.stepCount(stepIndex + 1, total)}>
+                {previous ? (
+                  <a className="button secondary" href={previous} rel="prev">
+                    ← {vi.wizard.previous}
+                  </a>
+                ) : (
+                  <span />
+                )}
+                {next ? (
+                  <a className="button" href={next} rel="next">
+                    {next === links.review ? vi.wizard.toReview : vi.wizard.next} →
+                  </a>
+                ) : null}
+              </nav>
+            </section>
+          </div>
         </div>
-      </div>
-    </AutosaveContext.Provider>
+      </AutosaveContext.Provider>
+    </ReportContext.Provider>
   );
 }

@@ -1,0 +1,356 @@
+// A year-by-indicator table of the statistics appendix. A table with a sticky first
+// column that scrolls sideways inside its own box, so the page never does (360 px);
+// every input is labelled "indicator – year". Rates and target status are recomputed
+// from the current (unsaved) values on every keystroke.
+import { createContext, useContext, useMemo, useState, type ClipboardEvent } from 'react';
+import {
+  evaluateAppendix,
+  type AppendixIssue,
+  type CellValue,
+  type IndicatorTableValue,
+} from '@/domain/appendix/evaluate';
+import { formatVietnameseNumber, parseVietnameseNumber } from '@/domain/appendix/numbers';
+import type { Answers } from '@/domain/report/answers';
+import type { Indicator, Template } from '@/domain/template/template-schema';
+import { appendixIssueMessage, vi } from '@/i18n/vi';
+import type { FieldProps } from './fields';
+
+export const ReportContext = createContext<{ template: Template; answers: Answers } | null>(null);
+
+export function cellInputId(indicatorId: string, year: string | null): string {
+  return `field-${indicatorId}-${year ?? 'target'}`;
+}
+
+// Numbers shown the Vietnamese way (1.234; 12,5); text that is not a number as typed.
+function display(value: CellValue | undefined): string {
+  if (value === undefined) return '';
+  return typeof value === 'number' ? formatVietnameseNumber(value, 'count') : value;
+}
+
+// What a cell stores for a typed text: a number when it reads as one, else the text.
+function toCell(text: string): CellValue | undefined {
+  const parsed = parseVietnameseNumber(text);
+  if (parsed === null) return undefined;
+  return parsed === undefined ? text : parsed;
+}
+
+function withCell(
+  value: IndicatorTableValue,
+  indicatorId: string,
+  year: string | null,
+  cell: CellValue | undefined,
+) {
+  if (year === null) {
+    const targets = { ...value.targets };
+    if (cell === undefined) delete targets[indicatorId];
+    else targets[indicatorId] = cell;
+    return { ...value, targets };
+  }
+  const row = { ...value.cells[indicatorId] };
+  if (cell === undefined) delete row[year];
+  else row[year] = cell;
+  return { ...value, cells: { ...value.cells, [indicatorId]: row } };
+}
+
+function CellInput(props: {
+  indicator: Indicator;
+  year: string | null;
+  value: CellValue | undefined;
+  hasError: boolean;
+  isHighlighted: boolean;
+  onChange: (cell: CellValue | undefined) => void;
+  onBlur: () => void;
+  onPaste: (event: ClipboardEvent<HTMLInputElement>) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const { indicator, year } = props;
+  return (
+    <input
+      id={cellInputId(indicator.id, year)}
+      type="text"
+      inputMode={indicator.unit === 'percent' ? 'decimal' : 'numeric'}
+      autoComplete="off"
+      className={`cell-input ${props.isHighlighted ? 'highlight' : ''}`}
+      aria-label={
+        year === null
+          ? vi.appendix.targetLabel(indicator.label)
+          : vi.appendix.cellLabel(indicator.label, year)
+      }
+      aria-invalid={props.hasError || props.isHighlighted ? true : undefined}
+      value={draft ?? display(props.value)}
+      onFocus={() => setDraft(display(props.value))}
+      onChange={(event) => {
+        setDraft(event.target.value);
+        props.onChange(toCell(event.target.value));
+      }}
+      onBlur={() => {
+        setDraft(null);
+        props.onBlur();
+      }}
+      onPaste={props.onPaste}
+    />
+  );
+}
+
+export function IndicatorTableField({
+  criterion,
+  value,
+  onChange,
+  onBlur,
+}: FieldProps<'indicatorTable'>) {
+  const context = useContext(ReportContext);
+  if (!context) throw new Error('IndicatorTableField outside ReportContext');
+  const { template } = context;
+  const years = template.reviewYears;
+  const [highlighted, setHighlighted] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  const evaluation = useMemo(
+    () => evaluateAppendix(template, { ...context.answers, [criterion.id]: value }),
+    [template, context.answers, criterion.id, value],
+  );
+  const table = evaluation.tables.find((t) => t.criterionId === criterion.id);
+  const issues = evaluation.issues.filter((issue) => issue.criterionId === criterion.id);
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  const warnings = issues.filter((issue) => issue.severity === 'warning');
+  const errorCells = new Set(
+    errors.map((issue) => `${issue.indicatorId}:${issue.year ?? 'target'}`),
+  );
+  const indicators = new Map(
+    template.steps.flatMap((s) =>
+      s.criteria.flatMap((c) =>
+        c.kind === 'indicatorTable' ? c.indicators.map((i) => [i.id, i] as const) : [],
+      ),
+    ),
+  );
+  const labelOf = (id: string) => indicators.get(id)?.label ?? id;
+  const unitOf = (id: string) => indicators.get(id)?.unit ?? 'count';
+  const typedIndicators = criterion.indicators.filter((indicator) => !indicator.computed);
+
+  const update = (next: IndicatorTableValue) => {
+    setHighlighted(new Set());
+    setRefusal(null);
+    onChange(next);
+  };
+
+  const paste =
+    (indicatorId: string, year: string | null) => (event: ClipboardEvent<HTMLInputElement>) => {
+      const text = event.clipboardData.getData('text/plain');
+      if (!/[\t\n]/.test(text.trim()) || year === null) return; // a single value: the input takes it
+      event.preventDefault();
+      const rows = text
+        .replace(/\r/g, '')
+        .replace(/\n+$/, '')
+        .split('\n')
+        .map((row) => row.split('\t'));
+      const rowStart = typedIndicators.findIndex((indicator) => indicator.id === indicatorId);
+      const colStart = years.indexOf(year);
+      let next = value;
+      let count = 0;
+      let outside = 0;
+      const bad: string[] = [];
+      const badKeys = new Set<string>();
+      rows.forEach((cells, r) =>
+        cells.forEach((cellText, c) => {
+          const indicator = typedIndicators[rowStart + r];
+          const targetYear = years[colStart + c];
+          if (!indicator || !targetYear) {
+            if (cellText.trim() !== '') outside += 1;
+            return;
+          }
+          const parsed = parseVietnameseNumber(cellText);
+          if (parsed === undefined) {
+            bad.push(
+              `${vi.appendix.cellLabel(indicator.label, targetYear)} (“${cellText.trim()}”)`,
+            );
+            badKeys.add(`${indicator.id}:${targetYear}`);
+            return;
+          }
+          next = withCell(next, indicator.id, targetYear, parsed === null ? undefined : parsed);
+          count += 1;
+        }),
+      );
+      onChange(next);
+      setHighlighted(badKeys);
+      setMessage(
+        [
+          vi.appendix.pasted(count),
+          bad.length ? vi.appendix.pasteBad(bad.join('; ')) : '',
+          outside ? vi.appendix.pasteOutside(outside) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+    };
+
+  const focusCell = (issue: AppendixIssue) =>
+    document.getElementById(cellInputId(issue.indicatorId, issue.year))?.focus();
+
+  return (
+    <div className="field indicator-table">
+      <p className="field-help">{vi.appendix.pasteHint}</p>
+      <div
+        className="table-scroll"
+        role="region"
+        aria-label={vi.appendix.tableRegion(criterion.label)}
+        tabIndex={0}
+      >
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" className="sticky-col">
+                {vi.appendix.indicator}
+              </th>
+              {years.map((year) => (
+                <th scope="col" key={year}>
+                  {year}
+                </th>
+              ))}
+              <th scope="col">{vi.appendix.target}</th>
+              <th scope="col">{vi.appendix.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(table?.rows ?? []).map(({ indicator, values, status }) => (
+              <tr key={indicator.id} className={indicator.computed ? 'computed-row' : undefined}>
+                <th scope="row" className="sticky-col">
+                  {indicator.label}
+                  {indicator.unit === 'percent' ? ` ${vi.appendix.percentUnit}` : ''}
+                  {indicator.computed ? (
+                    <span className="computed-note"> · {vi.appendix.computedNote}</span>
+                  ) : null}
+                </th>
+                {years.map((year) => (
+                  <td key={year} className="num">
+                    {indicator.computed ? (
+                      <output aria-label={vi.appendix.cellLabel(indicator.label, year)}>
+                        {values[year] === null || values[year] === undefined
+                          ? vi.appendix.noData
+                          : formatVietnameseNumber(values[year], 'percent')}
+                      </output>
+                    ) : (
+                      <CellInput
+                        indicator={indicator}
+                        year={year}
+                        value={value.cells[indicator.id]?.[year]}
+                        hasError={errorCells.has(`${indicator.id}:${year}`)}
+                        isHighlighted={highlighted.has(`${indicator.id}:${year}`)}
+                        onChange={(cell) => update(withCell(value, indicator.id, year, cell))}
+                        onBlur={onBlur}
+                        onPaste={paste(indicator.id, year)}
+                      />
+                    )}
+                  </td>
+                ))}
+                <td className="num">
+                  {indicator.target ? (
+                    <CellInput
+                      indicator={indicator}
+                      year={null}
+                      value={value.targets[indicator.id]}
+                      hasError={errorCells.has(`${indicator.id}:target`)}
+                      isHighlighted={false}
+                      onChange={(cell) => update(withCell(value, indicator.id, null, cell))}
+                      onBlur={onBlur}
+                      onPaste={() => {}}
+                    />
+                  ) : null}
+                </td>
+                <td className={`status status-${status ?? 'none'}`}>
+                  {status ? vi.appendix.statuses[status] : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div role="status" aria-live="polite" className="paste-status">
+        {message ? <p className="notice">{message}</p> : null}
+      </div>
+
+      {errors.length > 0 ? (
+        <section
+          className="appendix-issues errors"
+          aria-label={vi.appendix.errorsHeading(errors.length)}
+        >
+          <h3>{vi.appendix.errorsHeading(errors.length)}</h3>
+          <ul>
+            {errors.map((issue) => (
+              <li key={issue.key}>
+                <button type="button" className="link-button" onClick={() => focusCell(issue)}>
+                  {appendixIssueMessage(issue, labelOf, unitOf)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {warnings.length > 0 ? (
+        <section
+          className="appendix-issues warnings"
+          aria-label={vi.appendix.warningsHeading(warnings.length)}
+        >
+          <h3>{vi.appendix.warningsHeading(warnings.length)}</h3>
+          <ul>
+            {warnings.map((issue) => (
+              <li key={issue.key}>
+                <button type="button" className="link-button" onClick={() => focusCell(issue)}>
+                  {appendixIssueMessage(issue, labelOf, unitOf)}
+                </button>
+                <label className="note">
+                  <span>{vi.appendix.noteLabel}</span>
+                  <input
+                    type="text"
+                    value={value.notes[issue.key] ?? ''}
+                    onChange={(event) => {
+                      const notes = { ...value.notes };
+                      if (event.target.value === '') delete notes[issue.key];
+                      else notes[issue.key] = event.target.value.normalize('NFC');
+                      onChange({ ...value, notes });
+                    }}
+                    onBlur={onBlur}
+                  />
+                </label>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <div className="mark-complete">
+        {value.isMarkedComplete ? (
+          <p className="notice success">
+            {vi.appendix.markedComplete}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onChange({ ...value, isMarkedComplete: false })}
+            >
+              {vi.appendix.unmark}
+            </button>
+          </p>
+        ) : (
+          <button
+            type="button"
+            onClick={() => {
+              if (errors.length > 0) {
+                setRefusal(vi.appendix.cannotComplete(errors.length));
+                return;
+              }
+              setRefusal(null);
+              onChange({ ...value, isMarkedComplete: true });
+            }}
+          >
+            {vi.appendix.markComplete}
+          </button>
+        )}
+        {refusal ? (
+          <p role="alert" className="field-error">
+            {refusal}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
