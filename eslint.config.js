@@ -63,6 +63,11 @@ export default tseslint.config(
               message: 'ui/, lib/ and i18n/ know nothing of features, storage or the server.',
             },
             {
+              target: './src/export',
+              from: ['./src/features', './src/app', './src/ui', './src/server'],
+              message: 'Export adapters never import the UI.',
+            },
+            {
               target: './src/features',
               from: ['./src/app', './src/server'],
               message: 'Features are composed by app/, never the other way round.',
@@ -99,8 +104,20 @@ export default tseslint.config(
           paths: [
             { name: 'react', message: 'No React outside features/, ui/ and app/.' },
             { name: 'react-dom', message: 'No React outside features/, ui/ and app/.' },
-            { name: 'jspdf', message: 'jsPDF lives in the export writer chunk only.' },
+            { name: 'jspdf', message: 'jsPDF lives in src/export/pdf/pdf-writer.chunk.ts only.' },
           ],
+          patterns: [{ group: ['dexie', 'dexie-*'], message: 'Dexie lives in storage/ only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/export/pdf/pdf-writer.chunk.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom'],
           patterns: [{ group: ['dexie', 'dexie-*'], message: 'Dexie lives in storage/ only.' }],
         },
       ],

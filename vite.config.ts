@@ -5,7 +5,15 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      ...Object.fromEntries(
+        ['html2canvas', 'dompurify', 'canvg'].map((name) => [
+          name,
+          fileURLToPath(new URL('./src/export/pdf/empty-module.ts', import.meta.url)),
+        ]),
+      ),
+    },
   },
   build: {
     target: 'es2022',

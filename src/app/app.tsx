@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReportListPage } from '@/features/drafts/report-list-page';
+import { PdfExportButton } from '@/features/export/pdf-export-button';
 import { vi } from '@/i18n/vi';
 import { hrefs, parseRoute, type Route } from './routes';
 
@@ -35,6 +36,7 @@ export function App() {
         {route.name === 'list' ? (
           <ReportListPage
             reportHref={hrefs.report}
+            menuExtras={(id) => <PdfExportButton reportId={id} />}
             onOpen={(id) => {
               window.location.hash = hrefs.report(id);
             }}

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { PdfExportButton } from '@/features/export/pdf-export-button';
 import { ReviewPage } from '@/features/review/review-page';
 import { WizardScreen } from '@/features/wizard/wizard-screen';
 import { vi } from '@/i18n/vi';
@@ -59,6 +60,7 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
             template={template}
             answers={restored.answers}
             unitName={loaded.report.unit.name}
+            actions={<PdfExportButton reportId={reportId} />}
             links={{ field: (step, field) => hrefs.step(reportId, step, field) }}
           />
         }

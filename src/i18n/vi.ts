@@ -200,6 +200,30 @@ export const vi = {
     actionFailed: 'Không thực hiện được thao tác. Vui lòng thử lại.',
   },
   dismiss: 'Đóng',
+
+  pdf: {
+    export: 'Xuất PDF',
+    exporting: 'Đang tạo tệp PDF…',
+    exported: (name: string) => `Đã tải về ${name}.`,
+    draftNote: 'Báo cáo còn thiếu hoặc có lỗi nên được xuất dưới dạng DỰ THẢO.',
+    replaced: (chars: string) =>
+      `Một số ký tự không in được trong PDF và đã được thay bằng [?]: ${chars}`,
+    failed: 'Không tạo được tệp PDF. Vui lòng thử lại.',
+    loadFailed:
+      'Không tải được bộ tạo PDF (có thể do mất mạng khi ứng dụng vừa cập nhật). Hãy tải lại trang; nội dung đã nhập vẫn được giữ.',
+  },
+
+  cli: {
+    usage: 'Cách dùng: npm run pdf -- <tệp-báo-cáo.json> <tệp-ra.pdf>',
+    cannotRead: (path: string) => `Không đọc được tệp ${path}.`,
+    notJson: (path: string) => `Tệp ${path} không phải JSON hợp lệ.`,
+    invalidFile: (details: string) => `Tệp báo cáo không hợp lệ:\n${details}`,
+    unknownTemplate: (id: string, version: number) =>
+      `Ứng dụng không có mẫu báo cáo ${id} phiên bản ${version}.`,
+    badAnswers: (fields: string) => `Câu trả lời không khớp với mẫu báo cáo: ${fields}`,
+    written: (path: string, pages: number, kb: number) =>
+      `Đã ghi ${path} (${pages} trang, ${kb} KB).`,
+  },
 } as const;
 
 const where = (year: string | null) => (year === null ? 'chỉ tiêu' : `năm ${year}`);

@@ -144,6 +144,7 @@ export const soKet5NamNq01BacLieu = {
   ],
   unitNameRules: { otherIssuingBodyPrefix: 'BCH ' },
   reviewYears: ['2009', '2010', '2011', '2012', '2013'],
+  exportFilePrefix: 'BC-so-ket-NQ01',
   appendixTitle: 'PHỤ LỤC SỐ LIỆU SƠ KẾT 5 NĂM THỰC HIỆN NGHỊ QUYẾT 01-NQ/ĐTN',
   documentFields: {
     superiorBody: 'superior-body',

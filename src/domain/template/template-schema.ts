@@ -185,6 +185,11 @@ export const templateSchema = z
       .min(1)
       .default([]),
     appendixTitle: z.string().default('PHỤ LỤC SỐ LIỆU'),
+    // ASCII start of exported file names, e.g. "BC-so-ket-NQ01".
+    exportFilePrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .default('BC'),
     steps: z.array(stepSchema).min(1),
   })
   .superRefine((template, ctx) => {

@@ -1,7 +1,7 @@
 // The list of the unit's reports: create, open, rename, duplicate, export, delete to the
 // trash (with undo), restore from the trash, and a way out for damaged records.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { initialAnswers, type Answers } from '@/domain/report/answers';
 import { reportProgress } from '@/domain/report/progress';
 import { REPORT_NAME_MAX, reportFileName } from '@/domain/report/report-schema';
@@ -210,9 +210,12 @@ function RenameForm({
 export function ReportListPage({
   reportHref,
   onOpen,
+  menuExtras,
 }: {
   reportHref: (id: string) => string;
   onOpen: (id: string) => void;
+  // More actions for a report's menu (e.g. the PDF export), composed in by app/.
+  menuExtras?: (reportId: string) => ReactNode;
 }) {
   const data = useLiveQuery(loadList, []);
   const [isCreating, setCreating] = useState(false);
@@ -341,6 +344,7 @@ export function ReportListPage({
                     >
                       {vi.list.exportJson}
                     </button>
+                    {menuExtras?.(report.id)}
                     <button
                       type="button"
                       className="danger"

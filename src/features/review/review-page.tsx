@@ -46,11 +46,14 @@ export function ReviewPage({
   answers,
   unitName,
   links,
+  actions,
 }: {
   template: Template;
   answers: Answers;
   unitName: string;
   links: ReviewLinks;
+  // Export buttons, composed in by app/.
+  actions?: ReactNode;
 }) {
   const document = buildReportDocument(template, answers, unitName);
   const { issues, appendix } = reportProgress(template, answers);
@@ -67,6 +70,7 @@ export function ReviewPage({
   );
   return (
     <div className="review">
+      {actions ? <div className="review-actions">{actions}</div> : null}
       <section aria-labelledby="issues-heading" className="review-issues">
         <h3 id="issues-heading">{vi.review.missingHeading}</h3>
         {issues.length === 0 && appendix.issues.length === 0 ? (

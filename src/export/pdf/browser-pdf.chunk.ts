@@ -1,0 +1,38 @@
+// The browser side of the PDF chunk: fetches the embedded fonts (precached with the
+// app) and renders with the shared writer.
+import bold from './fonts/tinos-bold.ttf?url';
+import boldItalic from './fonts/tinos-bolditalic.ttf?url';
+import italic from './fonts/tinos-italic.ttf?url';
+import normal from './fonts/tinos-normal.ttf?url';
+import {
+  renderReportPdf,
+  type FontFiles,
+  type PdfResult,
+  type RenderInput,
+} from './pdf-writer.chunk';
+
+let fonts: Promise<FontFiles> | null = null;
+
+async function base64Of(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`font ${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function loadFonts(): Promise<FontFiles> {
+  fonts ??= Promise.all([normal, bold, italic, boldItalic].map(base64Of))
+    .then(([n, b, i, bi]) => ({ normal: n!, bold: b!, italic: i!, bolditalic: bi! }))
+    .catch((error: unknown) => {
+      fonts = null;
+      throw error;
+    });
+  return fonts;
+}
+
+export async function renderInBrowser(input: RenderInput): Promise<PdfResult> {
+  return renderReportPdf(input, await loadFonts());
+}

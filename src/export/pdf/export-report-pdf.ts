@@ -1,0 +1,67 @@
+// "Xuất PDF": reads the report, loads the PDF chunk on first use (cached; a failed load
+// is retried once, then reported), renders and downloads the file.
+import { downloadFile } from '@/lib/download';
+import { getDatabase } from '@/storage/db';
+import { getAnswers, getReport, markExported } from '@/storage/report-repository';
+import { findTemplate } from '@/templates/template-registry';
+import type { DateValue } from '@/domain/report/answer-kinds';
+import type * as BrowserPdfChunk from './browser-pdf.chunk';
+import { pdfFileName } from './pdf-file-name';
+
+type Chunk = typeof BrowserPdfChunk;
+let chunk: Promise<Chunk> | null = null;
+
+export class PdfChunkLoadError extends Error {
+  constructor(cause: unknown) {
+    super('the PDF chunk could not be loaded', { cause });
+    this.name = 'PdfChunkLoadError';
+  }
+}
+
+function loadChunk(): Promise<Chunk> {
+  chunk ??= import('./browser-pdf.chunk')
+    .catch(() => import('./browser-pdf.chunk'))
+    .catch((error: unknown) => {
+      chunk = null;
+      throw new PdfChunkLoadError(error);
+    });
+  return chunk;
+}
+
+export type PdfExport = {
+  fileName: string;
+  isDraft: boolean;
+  replacedCharacters: string[];
+  bytes: Uint8Array;
+};
+
+export async function exportReportPdf(reportId: string, now = new Date()): Promise<PdfExport> {
+  const db = getDatabase();
+  const loaded = await getReport(db, reportId);
+  if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
+  const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
+  if (!template) throw new Error(`template ${loaded.report.templateId} is unknown`);
+  const { answers } = await getAnswers(db, reportId);
+  const { renderInBrowser } = await loadChunk();
+  const result = await renderInBrowser({
+    template,
+    answers,
+    unitName: loaded.report.unit.name,
+    title: loaded.report.name,
+  });
+  const dateField = template.documentFields.date;
+  const fileName = pdfFileName(
+    template.exportFilePrefix,
+    loaded.report.unit.name,
+    dateField ? (answers[dateField] as DateValue | undefined) : undefined,
+    now,
+  );
+  downloadFile(fileName, result.bytes as Uint8Array<ArrayBuffer>, 'application/pdf');
+  await markExported(db, reportId, now.toISOString());
+  return {
+    fileName,
+    isDraft: result.isDraft,
+    replacedCharacters: result.replacedCharacters,
+    bytes: result.bytes,
+  };
+}

@@ -1,0 +1,76 @@
+// The official format (FORMAT.md, from guidance 29-HD/TWĐTN-VP) as numbers. Every
+// distance is in millimetres, every font size in points. The layout reads these and
+// nothing else.
+export const PT = 25.4 / 72; // mm per point
+
+export type FontStyle = 'normal' | 'bold' | 'italic' | 'bolditalic';
+export type TextStyle = { size: number; style: FontStyle };
+
+export const PAGE = {
+  portrait: { width: 210, height: 297 },
+  landscape: { width: 297, height: 210 },
+  margin: { top: 20, bottom: 20, left: 30, right: 20 },
+} as const;
+
+export const LINE_HEIGHT = 1.2; // × font size, within the rules' 1.0–1.2
+export const BASELINE = 0.95; // baseline below a line's top, × font size (room for Ễ)
+
+export const FORMAT = {
+  pageNumber: { size: 13, style: 'normal' },
+  header: {
+    superiorBody: { size: 14, style: 'normal' },
+    issuingBody: { size: 14, style: 'bold' },
+    separator: { size: 14, style: 'normal' },
+    number: { size: 14, style: 'normal' },
+    union: { size: 15, style: 'bold' },
+    unionOlder: { size: 14, style: 'normal' },
+    date: { size: 13, style: 'italic' },
+    unionRuleWidth: 0.3,
+  },
+  draftMark: { size: 14, style: 'bold', padding: 1.5, ruleWidth: 0.4 },
+  title: { size: 16, style: 'bold' },
+  subject: { size: 14, style: 'bold', maxWidth: 140 },
+  subjectRule: { share: 1 / 3, dash: [1.5, 1] as [number, number], width: 0.3 },
+  gapNumberToTitle: 20,
+  gapRuleToBody: 15,
+  body: {
+    text: { size: 14, style: 'normal' },
+    firstLineIndent: 12.7,
+    paragraphSpacing: 6 * PT,
+    listIndent: 12.7,
+  },
+  headings: {
+    part: { size: 16, style: 'bold' },
+    section: { size: 14, style: 'bold' },
+    item: { size: 14, style: 'bold' },
+    subItem: { size: 14, style: 'bolditalic' },
+    subSubItem: { size: 14, style: 'italic' },
+    spaceBefore: 6 * PT,
+  },
+  label: { size: 14, style: 'bolditalic' },
+  missing: { size: 14, style: 'italic' },
+  closing: {
+    spaceBefore: 8,
+    leftShare: 0.4,
+    recipientsHeading: { size: 13, style: 'bold' },
+    recipient: { size: 11, style: 'normal' },
+    signingLine: { size: 14, style: 'bold' },
+    position: { size: 14, style: 'normal' },
+    signatureSpace: 30,
+    signerName: { size: 14, style: 'bold' },
+  },
+  appendix: {
+    heading: { size: 14, style: 'bold' },
+    title: { size: 14, style: 'bold' },
+    note: { size: 13, style: 'italic' },
+    tableTitle: { size: 13, style: 'bold' },
+    cell: { size: 12, style: 'normal' },
+    headerCell: { size: 12, style: 'bold' },
+    cellPadding: 1.5,
+    ruleWidth: 0.2,
+    minLabelWidth: 55,
+    maxLabelWidth: 100,
+    minDataWidth: 15,
+    spaceBetweenTables: 6,
+  },
+} as const satisfies Record<string, unknown>;

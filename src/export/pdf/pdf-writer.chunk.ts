@@ -1,0 +1,111 @@
+// The one module that knows jsPDF: registers the embedded fonts, gives the layout its
+// text metrics, and draws the laid-out pages. Loaded with import() on the first export
+// in the browser (and precached); imported directly by the Node command (scripts/pdf.ts),
+// so both produce the same file.
+import { jsPDF } from 'jspdf';
+import { buildReportDocument } from '@/domain/report/document-model';
+import type { Answers } from '@/domain/report/answers';
+import type { Template } from '@/domain/template/template-schema';
+import { documentWords } from '@/i18n/document';
+import { vi } from '@/i18n/vi';
+import type { FontStyle } from './format';
+import { PT } from './format';
+import { layoutReport, type Measure, type PageLayout } from './layout';
+
+export type FontFiles = Record<FontStyle, string>; // base64 TrueType
+export const FONT_FAMILY = 'Tinos';
+export const FONT_STYLES: readonly FontStyle[] = ['normal', 'bold', 'italic', 'bolditalic'];
+
+export type PdfResult = {
+  bytes: Uint8Array;
+  pageCount: number;
+  isDraft: boolean;
+  // Characters the font cannot draw; each was replaced by a visible marker.
+  replacedCharacters: string[];
+};
+
+function createPdf(fonts: FontFiles) {
+  const pdf = new jsPDF({
+    unit: 'mm',
+    format: 'a4',
+    orientation: 'portrait',
+    compress: true,
+    putOnlyUsedFonts: true,
+  });
+  for (const style of FONT_STYLES) {
+    const file = `tinos-${style}.ttf`;
+    pdf.addFileToVFS(file, fonts[style]);
+    pdf.addFont(file, FONT_FAMILY, style);
+  }
+  return pdf;
+}
+
+function measurer(pdf: jsPDF): Measure {
+  const cache = new Map<string, number>();
+  return (text, style, size) => {
+    const key = `${style}|${size}|${text}`;
+    let width = cache.get(key);
+    if (width === undefined) {
+      pdf.setFont(FONT_FAMILY, style);
+      width = pdf.getStringUnitWidth(text) * size * PT;
+      cache.set(key, width);
+    }
+    return width;
+  };
+}
+
+function draw(pdf: jsPDF, pages: readonly PageLayout[]) {
+  pages.forEach((page, index) => {
+    if (index > 0) pdf.addPage('a4', page.orientation);
+    for (const item of page.items) {
+      if (item.kind === 'text') {
+        pdf.setFont(FONT_FAMILY, item.style);
+        pdf.setFontSize(item.size);
+        pdf.text(item.text, item.x, item.y);
+      } else if (item.kind === 'line') {
+        pdf.setLineWidth(item.width);
+        pdf.setLineDashPattern(item.dash ?? [], 0);
+        pdf.line(item.x1, item.y1, item.x2, item.y2);
+      } else {
+        pdf.setLineWidth(item.width);
+        pdf.setLineDashPattern([], 0);
+        pdf.rect(item.x, item.y, item.w, item.h, 'S');
+      }
+    }
+  });
+}
+
+export type RenderInput = { template: Template; answers: Answers; unitName: string; title: string };
+
+export function renderReportPdf(input: RenderInput, fonts: FontFiles): PdfResult {
+  const document = buildReportDocument(input.template, input.answers, input.unitName);
+  const pdf = createPdf(fonts);
+  const layout = layoutReport(document, {
+    measure: measurer(pdf),
+    missingText: documentWords.missingAnswer,
+    draftText: documentWords.draftMark,
+    appendixTitle: input.template.appendixTitle,
+    appendixLabels: {
+      indicator: vi.appendix.indicator,
+      target: vi.appendix.target,
+      status: vi.appendix.status,
+      percentUnit: vi.appendix.percentUnit,
+      statuses: vi.appendix.statuses,
+      noData: vi.appendix.noData,
+    },
+  });
+  pdf.setProperties({
+    title: input.title,
+    subject: input.template.subject,
+    author: input.unitName,
+    creator: 'so-ket',
+  });
+  pdf.setLanguage('vi');
+  draw(pdf, layout.pages);
+  return {
+    bytes: new Uint8Array(pdf.output('arraybuffer')),
+    pageCount: layout.pages.length,
+    isDraft: document.isDraft,
+    replacedCharacters: layout.replacedCharacters,
+  };
+}
