@@ -1,6 +1,7 @@
 // `npm run bench [-- NAME…]`: builds the app, then prints one figure a line as
 // "name: value unit". With names, runs only the benchmarks whose name starts with one.
 import { spawnSync } from 'node:child_process';
+import * as appendixRecompute from './bench/appendix-recompute';
 import * as autosave from './bench/autosave-p95';
 import * as firstRender from './bench/first-render';
 import type { BenchResult } from './bench/types';
@@ -10,6 +11,7 @@ type Bench = { name: string; run: () => Promise<BenchResult[]>; needsBuild: bool
 const benches: Bench[] = [
   { name: 'first-render-js-gzip', run: firstRender.run, needsBuild: true },
   { name: 'autosave-p95', run: autosave.run, needsBuild: true },
+  { name: 'appendix-recompute', run: appendixRecompute.run, needsBuild: false },
 ];
 
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,3 +1,4 @@
+import type { IndicatorTableValue } from '@/domain/appendix/evaluate';
 import type { Answers } from '@/domain/report/answers';
 import type { ReportMeta } from '@/domain/report/report-schema';
 import {
@@ -197,4 +198,73 @@ export function makeNewReport(overrides: Partial<NewReport> = {}): NewReport {
     now: NOW,
     ...overrides,
   };
+}
+
+export type IndicatorTableInput = Extract<CriterionInput, { kind: 'indicatorTable' }>;
+
+export const APPENDIX_YEARS = ['2011', '2012', '2013'];
+
+// A small statistics appendix: a whole with a part and two classes, a pair of counts
+// where one should not pass the other, a rate with an "at least" target and one with an
+// "at most" target.
+export function appendixStep(overrides: Partial<IndicatorTableInput> = {}): StepInput {
+  return {
+    id: 'appendix-stats',
+    shortTitle: 'Phụ lục',
+    title: 'Phụ lục số liệu',
+    criteria: [
+      {
+        kind: 'indicatorTable',
+        id: 'stats-table',
+        label: 'Số liệu',
+        indicators: [
+          { id: 'total', label: 'Tổng số', unit: 'count' },
+          { id: 'part', label: 'Được tập hợp', unit: 'count' },
+          { id: 'class-a', label: 'Loại A', unit: 'count' },
+          { id: 'class-b', label: 'Loại B', unit: 'count' },
+          { id: 'introduced', label: 'Được giới thiệu', unit: 'count' },
+          { id: 'admitted', label: 'Được kết nạp', unit: 'count' },
+          {
+            id: 'part-rate',
+            label: 'Tỷ lệ được tập hợp',
+            unit: 'percent',
+            computed: { numerator: ['part'], denominator: ['total'] },
+            target: 'atLeast',
+          },
+          {
+            id: 'class-b-rate',
+            label: 'Tỷ lệ loại B',
+            unit: 'percent',
+            computed: { numerator: ['class-b'], denominator: ['total'] },
+            target: 'atMost',
+          },
+        ],
+        rules: [
+          { kind: 'partOfWhole', part: 'part', whole: ['total'] },
+          { kind: 'partsMakeWhole', parts: ['class-a', 'class-b'], whole: 'total' },
+          { kind: 'notAboveWarning', value: 'admitted', limit: 'introduced' },
+        ],
+        ...overrides,
+      },
+    ],
+  };
+}
+
+// The factory template with the small appendix and three review years.
+export function makeAppendixTemplate(
+  table: Partial<IndicatorTableInput> = {},
+  overrides: Partial<TemplateInput> = {},
+): Template {
+  return makeTemplate({
+    reviewYears: APPENDIX_YEARS,
+    steps: [documentInfoStep(), appendixStep(table)],
+    ...overrides,
+  });
+}
+
+// An indicator table answer.
+export function makeIndicatorTable(
+  overrides: Partial<IndicatorTableValue> = {},
+): IndicatorTableValue {
+  return { cells: {}, targets: {}, notes: {}, isMarkedComplete: false, ...overrides };
 }

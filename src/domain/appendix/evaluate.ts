@@ -6,7 +6,7 @@
 // Errors block marking a table complete, never saving. Warnings are flagged and may
 // carry a note written by the unit (stored in the table's answer under the issue key).
 import { z } from 'zod';
-import type { CriterionOf, Indicator, Template } from '@/domain/template/template-schema';
+import type { CriterionOf, Indicator, IndicatorRule, Template } from '@/domain/template/template-schema';
 
 export const cellValueSchema = z.union([z.number(), z.string()]);
 export type CellValue = z.infer<typeof cellValueSchema>;
@@ -93,6 +93,20 @@ export function isIndicatorTableEmpty(value: IndicatorTableValue): boolean {
 }
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
+// A rate above 100% is an error, unless the template made "numerator above
+// denominator" a warning (e.g. admitted to the Party this year from introductions of
+// the year before): then the warning speaks for it.
+function isWarnedAbove(rules: readonly IndicatorRule[], indicator: Indicator): boolean {
+  const computed = indicator.computed;
+  if (!computed || computed.numerator.length !== 1 || computed.denominator.length !== 1) return false;
+  return rules.some(
+    (rule) =>
+      rule.kind === 'notAboveWarning' &&
+      rule.value === computed.numerator[0] &&
+      rule.limit === computed.denominator[0],
+  );
+}
 
 export function evaluateAppendix(
   template: Template,
@@ -205,7 +219,9 @@ export function evaluateAppendix(
           const rate =
             numerator === null || !denominator ? null : round((numerator / denominator) * 100);
           values[year] = rate;
-          if (rate !== null && rate > 100) push('error', 'rateAbove100', indicator.id, year, rate);
+          if (rate !== null && rate > 100 && !isWarnedAbove(criterion.rules, indicator)) {
+            push('error', 'rateAbove100', indicator.id, year, rate);
+          }
         }
       } else {
         values = typed.get(indicator.id) ?? {};

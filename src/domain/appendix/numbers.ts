@@ -2,19 +2,18 @@
 // and thirty-four, "12,5" is twelve and a half. Pasted spreadsheets may use English
 // formats ("1,234", "12.5"); both are read.
 
-// A group separator pattern: 1-3 digits then groups of exactly three.
-const grouped = (separator: string) => new RegExp(`^\\d{1,3}(?:\\${separator}\\d{3})+$`);
+// A group separator pattern: 1-3 digits, not starting with 0 ("0,125" is a decimal),
+// then groups of exactly three.
+const grouped = (separator: string) => new RegExp(`^[1-9]\\d{0,2}(?:\\${separator}\\d{3})+$`);
 const dotGroups = grouped('.');
 const commaGroups = grouped(',');
 
 // The number typed or pasted, or null for a blank cell, or undefined when it does not
 // read as a number.
 export function parseVietnameseNumber(input: string): number | null | undefined {
-  let text = input
-    .normalize('NFC')
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(/%$/, '');
+  let text = input.normalize('NFC').replace(/[\s\u00a0\u202f]/g, '');
   if (text === '') return null;
+  text = text.replace(/%$/, ''); // a lone "%" is not a blank cell
   let sign = 1;
   if (/^[-−–]/.test(text)) {
     sign = -1;
@@ -39,7 +38,8 @@ export function parseVietnameseNumber(input: string): number | null | undefined 
     canonical = text;
   }
   if (!/^\d+(?:\.\d+)?$/.test(canonical)) return undefined;
-  return sign * Number(canonical);
+  // "-0" is 0: never shown as "-0".
+  return sign * Number(canonical) || 0;
 }
 
 const countFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });

@@ -87,7 +87,11 @@ function CellInput(props: {
         setDraft(null);
         props.onBlur();
       }}
-      onPaste={props.onPaste}
+      onPaste={(event) => {
+        props.onPaste(event);
+        // A block was pasted into the table: show the new value, not the old draft.
+        if (event.defaultPrevented) setDraft(null);
+      }}
     />
   );
 }

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState } from 'react';
 import type { AnswerValue } from '@/domain/report/answer-kinds';
 import { AutosaveQueue, type SaveStatus } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
+import { registerFlush } from '@/storage/flush-registry';
 import { saveAnswers } from '@/storage/report-repository';
 
 export type AnswerQueue = AutosaveQueue<AnswerValue>;
@@ -29,7 +30,9 @@ export function useAutosave(
     };
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
+    const unregister = registerFlush(() => queue.flush());
     return () => {
+      unregister();
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flush);
       // Not disposed: React may run this effect again with the same queue (StrictMode).

@@ -1,0 +1,43 @@
+// End-to-end tests: the built app (dist/, built before this runs) served by the Hono
+// server, driven in the Debian Chromium. No browser is ever downloaded.
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium';
+
+const port = Number(process.env.E2E_PORT ?? 4199);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.spec.ts',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: 'test-results/artifacts',
+  webServer: {
+    command: 'npx tsx src/server/main.ts',
+    env: { PORT: String(port), HOST: '127.0.0.1' },
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+    // Traces cost a third of the run time on a 2-core machine: ask for them when needed.
+    trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+    },
+  },
+});

@@ -1,0 +1,183 @@
+// How long typed text waits before it is in IndexedDB: the 95th percentile, over every
+// keystroke, of the time from the key's keydown to the first moment a separate raw
+// IndexedDB connection reads a stored answer at least that long. Typing is steady at
+// one key every 100 ms, so the figure shows the save policy (debounce and max wait),
+// not the speed of one write. Three runs; the median of their p95s is reported.
+//
+// Assumes dist/ is built (scripts/bench.ts builds it). Serves dist/ in process on a free
+// port and drives the Debian Chromium; stops both at the end.
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServerApp } from '../../src/server/app';
+import type { BenchResult } from './types';
+
+const RUNS = 3;
+const KEY_DELAY_MS = 100;
+const POLL_MS = 10;
+const FIELD_ID = 'direction-results';
+// ASCII only: Playwright types other characters with insertText, which fires no keydown.
+const TEXT = 'Da to chuc 12 lop tap huan nghiep vu cho can bo Doan co so va 35 chi doan vung manh';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+type Capture = { keydowns: number[]; reachedAt: number[]; storedLength: number };
+
+declare global {
+  interface Window {
+    __bench?: Capture & { timer: ReturnType<typeof setInterval>; db: IDBDatabase };
+  }
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(0, Math.ceil((p / 100) * sorted.length) - 1);
+  const value = sorted[Math.min(rank, sorted.length - 1)];
+  if (value === undefined) throw new Error('no samples');
+  return value;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? sorted[middle]!
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = createServerApp({ distDir: resolve('dist'), version: 'bench' });
+  return new Promise((resolveServer) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      resolveServer({
+        url: `http://127.0.0.1:${(info as AddressInfo).port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+// Creates a report through the UI and opens II.1 with its results field focused.
+async function openResultsField(page: Page, url: string): Promise<string> {
+  await page.goto(`${url}/#/`);
+  await page.getByRole('button', { name: 'Tạo báo cáo mới' }).click();
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Huyện Đoàn Hồng Dân' });
+  await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
+  await page.waitForURL(/#\/r\/[^/]+$/);
+  const reportId = decodeURIComponent(/#\/r\/([^/]+)/.exec(page.url())![1]!);
+  await page.goto(`${url}/#/r/${encodeURIComponent(reportId)}/direction`);
+  const field = page.getByRole('textbox', { name: 'Kết quả đạt được' });
+  await field.waitFor();
+  await field.focus();
+  return reportId;
+}
+
+// In the page: a capture-phase keydown clock and a poller on a connection of its own.
+async function startCapture(page: Page, reportId: string): Promise<void> {
+  await page.evaluate(
+    async ({ reportId, fieldId, pollMs }) => {
+      const capture: Capture = { keydowns: [], reachedAt: [], storedLength: 0 };
+      window.addEventListener('keydown', () => capture.keydowns.push(performance.now()), {
+        capture: true,
+      });
+      const db = await new Promise<IDBDatabase>((resolveDb, reject) => {
+        const request = indexedDB.open('so-ket');
+        request.onsuccess = () => resolveDb(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      // No named function bindings in here: tsx (esbuild keepNames) would wrap them in
+      // a __name() helper that does not exist in the page.
+      let isPolling = false;
+      const timer = setInterval(() => {
+        if (isPolling) return;
+        isPolling = true;
+        const request = db
+          .transaction('answers', 'readonly')
+          .objectStore('answers')
+          .get([reportId, fieldId]);
+        request.onsuccess = () => {
+          isPolling = false;
+          const now = performance.now();
+          const value: unknown = (request.result as { value?: unknown } | undefined)?.value;
+          const length = typeof value === 'string' ? value.length : 0;
+          // reachedAt[n - 1]: when the stored value first had at least n characters.
+          for (let n = capture.storedLength + 1; n <= length; n += 1) capture.reachedAt.push(now);
+          capture.storedLength = Math.max(capture.storedLength, length);
+        };
+        request.onerror = () => {
+          isPolling = false;
+        };
+      }, pollMs);
+      window.__bench = Object.assign(capture, { timer, db });
+    },
+    { reportId, fieldId: FIELD_ID, pollMs: POLL_MS },
+  );
+}
+
+async function oneRun(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const reportId = await openResultsField(page, url);
+    await startCapture(page, reportId);
+    await page.keyboard.type(TEXT, { delay: KEY_DELAY_MS });
+    await page.waitForFunction(
+      (length) => (window.__bench?.storedLength ?? 0) >= length,
+      TEXT.length,
+      {
+        timeout: 10_000,
+        polling: 50,
+      },
+    );
+    const capture = await page.evaluate(() => {
+      const bench = window.__bench!;
+      clearInterval(bench.timer);
+      bench.db.close();
+      return {
+        keydowns: bench.keydowns,
+        reachedAt: bench.reachedAt,
+        storedLength: bench.storedLength,
+      };
+    });
+    if (capture.keydowns.length !== TEXT.length) {
+      throw new Error(`expected ${TEXT.length} keydowns, saw ${capture.keydowns.length}`);
+    }
+    const delays = capture.keydowns.map((keydown, index) => {
+      const reached = capture.reachedAt[index];
+      if (reached === undefined) throw new Error(`keystroke ${index + 1} never reached storage`);
+      return reached - keydown;
+    });
+    return percentile(delays, 95);
+  } finally {
+    await context.close();
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const server = await startServer();
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    const p95s: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) p95s.push(await oneRun(browser, server.url));
+    if (process.env.BENCH_VERBOSE)
+      console.error(`autosave-p95 runs: ${p95s.map(Math.round).join(', ')} ms`);
+    return [{ name: 'autosave-p95', value: Math.round(median(p95s)), unit: 'ms' }];
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}

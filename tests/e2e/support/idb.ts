@@ -1,0 +1,65 @@
+// Reads and writes the app's IndexedDB ('so-ket') through a raw connection of its own,
+// from inside the page: what the tests check is what is on disk, not what React shows.
+import type { Page } from '@playwright/test';
+
+export const DB_NAME = 'so-ket';
+
+// Runs in the page. Opens the existing database without asking for a version.
+async function withStore<T>(
+  page: Page,
+  args: {
+    store: string;
+    mode: IDBTransactionMode;
+    op: 'get' | 'put';
+    key?: unknown;
+    value?: unknown;
+  },
+): Promise<T> {
+  return page.evaluate(
+    async ({ dbName, store, mode, op, key, value }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        return await new Promise<unknown>((resolve, reject) => {
+          const transaction = db.transaction(store, mode);
+          const objectStore = transaction.objectStore(store);
+          const request =
+            op === 'get' ? objectStore.get(key as IDBValidKey) : objectStore.put(value);
+          let result: unknown;
+          request.onsuccess = () => {
+            result = request.result;
+          };
+          transaction.oncomplete = () => resolve(result);
+          transaction.onerror = () => reject(transaction.error);
+          transaction.onabort = () => reject(transaction.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { dbName: DB_NAME, ...args },
+  ) as Promise<T>;
+}
+
+// The stored value of one answer, or undefined when there is no row.
+export async function storedAnswer(
+  page: Page,
+  reportId: string,
+  fieldId: string,
+): Promise<unknown> {
+  const row = await withStore<{ value: unknown } | undefined>(page, {
+    store: 'answers',
+    mode: 'readonly',
+    op: 'get',
+    key: [reportId, fieldId],
+  });
+  return row?.value;
+}
+
+// Puts a record into the reports store as is, bypassing every check of the app.
+export async function putRawReport(page: Page, record: Record<string, unknown>): Promise<void> {
+  await withStore(page, { store: 'reports', mode: 'readwrite', op: 'put', value: record });
+}
