@@ -1,18 +1,75 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+const emptyModule = fileURLToPath(new URL('./src/export/pdf/empty-module.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  define: {
+    __APP_VERSION__: JSON.stringify(process.env.APP_VERSION ?? pkg.version),
+    // Tests build the previous release's database schema with SO_KET_DB_SCHEMA_MAX.
+    __DB_SCHEMA_MAX__: JSON.stringify(Number(process.env.SO_KET_DB_SCHEMA_MAX ?? 0) || null),
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'generateSW',
+      // Never reload over a half-typed answer: the app asks, saves, then reloads.
+      registerType: 'prompt',
+      injectRegister: null,
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'Sơ kết NQ01 – Báo cáo sơ kết 5 năm Nghị quyết 01-NQ/ĐTN',
+        short_name: 'Sơ kết NQ01',
+        description:
+          'Viết báo cáo sơ kết 5 năm thực hiện Nghị quyết 01-NQ/ĐTN, dùng được khi không có mạng.',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#a4161a',
+        background_color: '#f7f4f2',
+        categories: ['productivity'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        // Everything the offline job needs: lazy chunks (report screen, PDF writer),
+        // fonts, icons (the plugin adds the manifest). Report data lives in IndexedDB,
+        // never here.
+        globPatterns: ['**/*.{js,css,html,svg,png,ttf,woff2}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        runtimeCaching: [],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
-      ...Object.fromEntries(
-        ['html2canvas', 'dompurify', 'canvg'].map((name) => [
-          name,
-          fileURLToPath(new URL('./src/export/pdf/empty-module.ts', import.meta.url)),
-        ]),
-      ),
+      // jsPDF imports these lazily for doc.html() and SVG, which this app never calls.
+      html2canvas: emptyModule,
+      dompurify: emptyModule,
+      canvg: emptyModule,
     },
   },
   build: {

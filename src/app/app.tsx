@@ -2,11 +2,20 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReportListPage } from '@/features/drafts/report-list-page';
 import { PdfExportButton } from '@/features/export/pdf-export-button';
 import { vi } from '@/i18n/vi';
+import { retryImport } from '@/lib/retry-import';
+import { ErrorBoundary } from './error-boundary';
+import { IosInstallHint, InstallButton, OnlineIndicator, PwaNotices } from './pwa/pwa-ui';
 import { hrefs, parseRoute, type Route } from './routes';
 
-// The report screen (forms, validation, review) loads on first use; the list stays light.
+// The report screen (forms, validation, review) and settings load on first use (and
+// are precached); the list stays light.
 const ReportScreen = lazy(() =>
-  import('./report-screen').then((m) => ({ default: m.ReportScreen })),
+  retryImport(() => import('./report-screen')).then((m) => ({ default: m.ReportScreen })),
+);
+const SettingsPage = lazy(() =>
+  retryImport(() => import('@/features/settings/settings-page')).then((m) => ({
+    default: m.SettingsPage,
+  })),
 );
 
 function useHashRoute(): Route {
@@ -31,20 +40,37 @@ export function App() {
           {vi.appName}
         </a>
         <span className="app-title">{vi.appTitle}</span>
+        <span className="header-tools">
+          <OnlineIndicator />
+          <InstallButton />
+          <a href={hrefs.settings} className="header-link">
+            {vi.settings.link}
+          </a>
+        </span>
       </header>
+      <PwaNotices />
       <main id="main" tabIndex={-1}>
         {route.name === 'list' ? (
-          <ReportListPage
-            reportHref={hrefs.report}
-            menuExtras={(id) => <PdfExportButton reportId={id} />}
-            onOpen={(id) => {
-              window.location.hash = hrefs.report(id);
-            }}
-          />
+          <>
+            <IosInstallHint />
+            <ReportListPage
+              reportHref={hrefs.report}
+              menuExtras={(id) => <PdfExportButton reportId={id} />}
+              onOpen={(id) => {
+                window.location.hash = hrefs.report(id);
+              }}
+            />
+          </>
         ) : (
-          <Suspense fallback={<p>{vi.list.loading}</p>}>
-            <ReportScreen key={route.reportId} route={route} />
-          </Suspense>
+          <ErrorBoundary message={vi.pwa.chunkFailed}>
+            <Suspense fallback={<p>{vi.list.loading}</p>}>
+              {route.name === 'settings' ? (
+                <SettingsPage />
+              ) : (
+                <ReportScreen key={route.reportId} route={route} />
+              )}
+            </Suspense>
+          </ErrorBoundary>
         )}
       </main>
     </>

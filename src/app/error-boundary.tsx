@@ -2,7 +2,10 @@ import { Component, type ReactNode } from 'react';
 import { vi } from '@/i18n/vi';
 
 // A render crash shows a calm message; typed text is already in IndexedDB (autosave).
-export class ErrorBoundary extends Component<{ children: ReactNode }, { hasError: boolean }> {
+export class ErrorBoundary extends Component<
+  { children: ReactNode; message?: string },
+  { hasError: boolean }
+> {
   override state = { hasError: false };
 
   static getDerivedStateFromError() {
@@ -13,7 +16,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { hasError
     if (!this.state.hasError) return this.props.children;
     return (
       <div className="panel" role="alert">
-        <p>{vi.errors.generic}</p>
+        <p>{this.props.message ?? vi.errors.generic}</p>
         <button type="button" onClick={() => window.location.reload()}>
           {vi.errors.reload}
         </button>

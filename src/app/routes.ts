@@ -3,10 +3,13 @@
 //   #/r/<id>                    a report, first step
 //   #/r/<id>/<stepId>[/<field>] a step, optionally focusing one field
 //   #/r/<id>/xem-lai            the review page
+//   #/cai-dat                   settings
 export const REVIEW_SEGMENT = 'xem-lai';
+const SETTINGS_SEGMENT = 'cai-dat';
 
 export type Route =
   | { name: 'list' }
+  | { name: 'settings' }
   | {
       name: 'report';
       reportId: string;
@@ -17,6 +20,7 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === SETTINGS_SEGMENT) return { name: 'settings' };
   if (parts[0] === 'r' && parts[1]) {
     const stepId = parts[2] ?? null;
     const isReview = stepId === REVIEW_SEGMENT;
@@ -33,6 +37,7 @@ export function parseRoute(hash: string): Route {
 
 export const hrefs = {
   list: '#/',
+  settings: `#/${SETTINGS_SEGMENT}`,
   report: (id: string) => `#/r/${encodeURIComponent(id)}`,
   step: (id: string, stepId: string, fieldId?: string) =>
     `#/r/${encodeURIComponent(id)}/${encodeURIComponent(stepId)}${fieldId ? `/${encodeURIComponent(fieldId)}` : ''}`,

@@ -201,6 +201,55 @@ export const vi = {
   },
   dismiss: 'Đóng',
 
+  pwa: {
+    updateReady: 'Đã có phiên bản mới.',
+    update: 'Cập nhật',
+    updating: 'Đang lưu và cập nhật…',
+    later: 'Để sau',
+    offlineReady: 'Sẵn sàng dùng ngoại tuyến: ứng dụng mở được cả khi không có mạng.',
+    online: 'Đang trực tuyến',
+    offline: 'Ngoại tuyến – mọi thứ vẫn được lưu trên máy',
+    install: 'Cài đặt ứng dụng',
+    iosTitle: 'Cài ứng dụng lên iPhone để giữ dữ liệu an toàn',
+    iosSteps: [
+      'Bấm nút Chia sẻ ở thanh dưới của Safari.',
+      'Chọn “Thêm vào MH chính”.',
+      'Bấm “Thêm”.',
+    ],
+    iosWhy:
+      'Nếu không cài, Safari có thể xóa dữ liệu của trang sau 7 ngày không mở. Khi đã cài, bản nháp được giữ trên máy.',
+    databaseReplaced:
+      'Ứng dụng vừa được cập nhật ở một thẻ khác. Nội dung bạn nhập đã được lưu. Hãy tải lại trang để tiếp tục.',
+    chunkFailed:
+      'Không tải được một phần của ứng dụng (có thể do mất mạng). Nội dung đã nhập vẫn được giữ trên máy. Hãy kiểm tra kết nối rồi tải lại trang.',
+  },
+
+  settings: {
+    link: 'Cài đặt',
+    heading: 'Cài đặt và dữ liệu',
+    storageHeading: 'Lưu trữ trên máy',
+    persisted:
+      'Trình duyệt đã cho phép lưu trữ lâu dài: dữ liệu không bị tự xóa khi máy thiếu dung lượng.',
+    notPersisted:
+      'Trình duyệt chưa cho phép lưu trữ lâu dài: khi máy thiếu dung lượng, dữ liệu có thể bị xóa. Hãy cài ứng dụng và sao lưu thường xuyên.',
+    unknownPersistence: 'Trình duyệt này không cho biết chế độ lưu trữ.',
+    askPersist: 'Yêu cầu lưu trữ lâu dài',
+    usage: (used: string, quota: string) => `Đã dùng ${used} trên ${quota} có thể dùng.`,
+    usageUnknown: 'Không đọc được dung lượng đã dùng.',
+    version: (version: string) => `Phiên bản ứng dụng: ${version}`,
+    backupHeading: 'Sao lưu',
+    backupNote:
+      'Tải về một tệp chứa tất cả báo cáo (trừ thùng rác). Hãy cất tệp ở nơi an toàn hoặc gửi qua email.',
+    backupAll: 'Sao lưu tất cả',
+    backedUp: (count: number, name: string) => `Đã sao lưu ${count} báo cáo vào tệp ${name}.`,
+    backupEmpty: 'Chưa có báo cáo nào để sao lưu.',
+  },
+
+  reminder: {
+    backup:
+      'Có thay đổi chưa được xuất tệp hay sao lưu hơn 3 ngày. Hãy “Sao lưu tất cả” trong Cài đặt hoặc xuất tệp báo cáo.',
+  },
+
   pdf: {
     export: 'Xuất PDF',
     exporting: 'Đang tạo tệp PDF…',

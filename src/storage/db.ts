@@ -2,33 +2,89 @@
 // are rows keyed by [reportId+fieldId], so two tabs that edit different fields of one
 // report never overwrite each other.
 //
-// Schema versions only go forward. Each new version adds a `.version(n)` call below
-// (with an `upgrade` where records change shape) and a test that opens a database
-// written by version n - 1.
-import Dexie, { type EntityTable } from 'dexie';
+// Schema versions only go forward. Each new version is an entry of SCHEMA below (with
+// an upgrade where records change shape) and a test that opens a database written by
+// the version before it. Database upgrades are independent of app updates: any app
+// version opens any older database.
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { flushAll } from './flush-registry';
 
 export const DB_NAME = 'so-ket';
-export const DB_VERSION = 1;
 
 export type AnswerRow = { reportId: string; fieldId: string; value: unknown; updatedAt: string };
+export type SettingRow = { key: string; value: unknown };
+
+type SchemaVersion = {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+};
+
+export const SCHEMA: readonly SchemaVersion[] = [
+  { version: 1, stores: { reports: 'id', answers: '[reportId+fieldId], reportId' } },
+  {
+    // 2: a settings table (storage state, later sync and email settings) and an
+    // explicit lastExportedAt on every report, for the backup reminder.
+    version: 2,
+    stores: { settings: 'key' },
+    upgrade: async (tx) => {
+      await tx
+        .table('reports')
+        .toCollection()
+        .modify((record: Record<string, unknown>) => {
+          if (!('lastExportedAt' in record)) record.lastExportedAt = null;
+        });
+    },
+  },
+];
+
+declare const __DB_SCHEMA_MAX__: number | null | undefined;
+// Builds of an older release (tests only) stop at an older schema version.
+const schemaMax = typeof __DB_SCHEMA_MAX__ === 'number' ? __DB_SCHEMA_MAX__ : Infinity;
 
 export class SoKetDatabase extends Dexie {
   // Records are read through restore (./restore.ts): never trust their shape here.
   reports!: EntityTable<Record<string, unknown> & { id: string }, 'id'>;
   answers!: Dexie.Table<AnswerRow, [string, string]>;
+  settings!: EntityTable<SettingRow, 'key'>;
 
-  constructor(name = DB_NAME) {
+  constructor(name = DB_NAME, maxVersion = schemaMax) {
     super(name);
-    this.version(1).stores({
-      reports: 'id',
-      answers: '[reportId+fieldId], reportId',
-    });
+    for (const entry of SCHEMA) {
+      if (entry.version > maxVersion) break;
+      const version = this.version(entry.version).stores(entry.stores);
+      if (entry.upgrade) version.upgrade(entry.upgrade);
+    }
   }
+}
+
+export const DB_VERSION = Math.max(
+  ...SCHEMA.filter((s) => s.version <= schemaMax).map((s) => s.version),
+);
+
+type VersionChangeListener = () => void;
+const versionChangeListeners = new Set<VersionChangeListener>();
+
+// Called when another tab opens a newer schema: pending answers are saved first, then
+// this connection closes so the other tab can upgrade, and the UI asks to reload.
+export function onDatabaseReplaced(listener: VersionChangeListener): () => void {
+  versionChangeListeners.add(listener);
+  return () => versionChangeListeners.delete(listener);
 }
 
 let shared: SoKetDatabase | undefined;
 
 export function getDatabase(): SoKetDatabase {
-  shared ??= new SoKetDatabase();
+  if (!shared) {
+    const db = new SoKetDatabase();
+    db.on('versionchange', () => {
+      void flushAll().finally(() => {
+        db.close();
+        for (const listener of versionChangeListeners) listener();
+      });
+      return false;
+    });
+    shared = db;
+  }
   return shared;
 }

@@ -240,3 +240,16 @@ export async function rawReportData(db: SoKetDatabase, id: string | null): Promi
   ]);
   return { report, answers };
 }
+
+// Every report outside the trash as report files, and marks them exported.
+export async function exportAllReports(db: SoKetDatabase, now: string): Promise<ReportFile[]> {
+  const { reports } = await listReports(db);
+  const files: ReportFile[] = [];
+  for (const report of reports.filter((r) => r.deletedAt === null)) {
+    files.push(await exportReportFile(db, report.id, now));
+  }
+  await db.transaction('rw', db.reports, async () => {
+    for (const file of files) await markExported(db, file.report.id, now);
+  });
+  return files;
+}

@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { initialAnswers, type Answers } from '@/domain/report/answers';
+import { needsBackupReminder } from '@/domain/report/backup';
 import { reportProgress } from '@/domain/report/progress';
 import { REPORT_NAME_MAX, reportFileName } from '@/domain/report/report-schema';
 import { toNfc } from '@/domain/report/text';
@@ -305,6 +306,9 @@ export function ReportListPage({
                 <p className="card-meta">{report.unit.name}</p>
                 <p className="card-meta">{vi.list.updated(formatDateTime(report.updatedAt))}</p>
                 <p className="card-meta">{progressOf(report)}</p>
+                {needsBackupReminder(report, new Date()) ? (
+                  <p className="card-reminder">{vi.reminder.backup}</p>
+                ) : null}
                 <details className="menu">
                   <summary aria-label={vi.list.menu(report.name)}>⋯</summary>
                   <div className="menu-items">

@@ -1,0 +1,151 @@
+// The app's calm, non-blocking notices: update ready, ready offline, online state,
+// install, the iOS install how-to, and "reload" after another tab upgraded the data.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { vi } from '@/i18n/vi';
+import { onDatabaseReplaced } from '@/storage/db';
+import { canInstall, isIosSafari, isStandalone, promptInstall, subscribeInstall } from './install';
+import { applyUpdate, dismissOfflineReady, getPwaState, subscribePwa } from './service-worker';
+
+function useOnline(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      window.addEventListener('online', listener);
+      window.addEventListener('offline', listener);
+      return () => {
+        window.removeEventListener('online', listener);
+        window.removeEventListener('offline', listener);
+      };
+    },
+    () => navigator.onLine,
+  );
+}
+
+export function OnlineIndicator() {
+  const isOnline = useOnline();
+  return (
+    <span className={`online-indicator ${isOnline ? 'online' : 'offline'}`} role="status">
+      <span aria-hidden="true" className="dot" />
+      {isOnline ? vi.pwa.online : vi.pwa.offline}
+    </span>
+  );
+}
+
+export function InstallButton() {
+  const isAvailable = useSyncExternalStore(subscribeInstall, canInstall);
+  if (!isAvailable) return null;
+  return (
+    <button type="button" className="install-button secondary" onClick={() => void promptInstall()}>
+      {vi.pwa.install}
+    </button>
+  );
+}
+
+const IOS_DISMISSED = 'so-ket:ios-install-dismissed';
+
+export function IosInstallHint() {
+  const [isShown, setShown] = useState(() => {
+    try {
+      return isIosSafari() && !isStandalone() && !localStorage.getItem(IOS_DISMISSED);
+    } catch {
+      return false;
+    }
+  });
+  if (!isShown) return null;
+  return (
+    <aside className="panel ios-hint" aria-labelledby="ios-hint-title">
+      <h2 id="ios-hint-title">{vi.pwa.iosTitle}</h2>
+      <ol>
+        {vi.pwa.iosSteps.map((step, index) => (
+          <li key={step}>
+            {index === 0 ? (
+              <svg
+                viewBox="0 0 24 24"
+                width="22"
+                height="22"
+                aria-hidden="true"
+                className="share-icon"
+              >
+                <path d="M12 3v12M7 8l5-5 5 5" fill="none" stroke="currentColor" strokeWidth="2" />
+                <rect
+                  x="4"
+                  y="11"
+                  width="16"
+                  height="10"
+                  rx="2"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                />
+              </svg>
+            ) : null}{' '}
+            {step}
+          </li>
+        ))}
+      </ol>
+      <p>{vi.pwa.iosWhy}</p>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          try {
+            localStorage.setItem(IOS_DISMISSED, '1');
+          } catch {
+            // ignore: the hint just shows again next time
+          }
+          setShown(false);
+        }}
+      >
+        {vi.dismiss}
+      </button>
+    </aside>
+  );
+}
+
+export function PwaNotices() {
+  const state = useSyncExternalStore(subscribePwa, getPwaState);
+  const [isUpdating, setUpdating] = useState(false);
+  const [isLater, setLater] = useState(false);
+  const [isReplaced, setReplaced] = useState(false);
+  useEffect(() => onDatabaseReplaced(() => setReplaced(true)), []);
+
+  return (
+    <div className="pwa-notices">
+      {isReplaced ? (
+        <div className="banner blocking" role="alert">
+          <p>{vi.pwa.databaseReplaced}</p>
+          <button type="button" onClick={() => window.location.reload()}>
+            {vi.errors.reload}
+          </button>
+        </div>
+      ) : null}
+      {state.isUpdateWaiting && !isLater ? (
+        <div className="banner" role="status" aria-live="polite">
+          <p>{isUpdating ? vi.pwa.updating : vi.pwa.updateReady}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              disabled={isUpdating}
+              onClick={() => {
+                setUpdating(true);
+                void applyUpdate();
+              }}
+            >
+              {vi.pwa.update}
+            </button>
+            <button type="button" className="secondary" onClick={() => setLater(true)}>
+              {vi.pwa.later}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {state.isOfflineReady ? (
+        <div className="banner success" role="status">
+          <p>{vi.pwa.offlineReady}</p>
+          <button type="button" className="link-button" onClick={dismissOfflineReady}>
+            {vi.dismiss}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

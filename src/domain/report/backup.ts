@@ -1,0 +1,35 @@
+// The backup file: every report file in one JSON document, and the reminder rule.
+import { z } from 'zod';
+import { isoTimeSchema, reportFileSchema, type ReportFile } from './report-schema';
+
+export const BACKUP_FORMAT = 'so-ket/backup';
+export const BACKUP_VERSION = 1;
+
+export const backupFileSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: isoTimeSchema,
+  reports: z.array(reportFileSchema),
+});
+export type BackupFile = z.infer<typeof backupFileSchema>;
+
+export function buildBackupFile(reports: ReportFile[], exportedAt: string): BackupFile {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, reports };
+}
+
+export const BACKUP_REMINDER_DAYS = 3;
+
+// A report has changes that never left the device (exported, backed up or, later,
+// submitted) and the oldest of them is more than three days old.
+export function needsBackupReminder(
+  report: { createdAt: string; updatedAt: string; lastExportedAt: string | null },
+  now: Date,
+): boolean {
+  const since = report.lastExportedAt ?? report.createdAt;
+  if (report.lastExportedAt !== null && report.updatedAt <= report.lastExportedAt) return false;
+  return now.getTime() - Date.parse(since) > BACKUP_REMINDER_DAYS * 24 * 60 * 60 * 1000;
+}
+
+export function backupFileName(now: Date): string {
+  return `sao-luu-so-ket-${now.toISOString().slice(0, 10)}.json`;
+}

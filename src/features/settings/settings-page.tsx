@@ -1,0 +1,111 @@
+// Settings: is the data safe on this device (persistent storage, usage), which version
+// runs, and "Sao lưu tất cả".
+import { useEffect, useState } from 'react';
+import { backupFileName, buildBackupFile } from '@/domain/report/backup';
+import { formatNumber, vi } from '@/i18n/vi';
+import { appVersion } from '@/lib/app-version';
+import { downloadJson } from '@/lib/download';
+import { getDatabase } from '@/storage/db';
+import { exportAllReports } from '@/storage/report-repository';
+
+type StorageInfo = { persisted: boolean | null; usage: number | null; quota: number | null };
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${formatNumber(Math.round((bytes / 1024 ** 3) * 10) / 10)} GB`;
+  if (bytes >= 1024 ** 2) return `${formatNumber(Math.round((bytes / 1024 ** 2) * 10) / 10)} MB`;
+  return `${formatNumber(Math.round(bytes / 1024))} KB`;
+}
+
+async function readStorage(): Promise<StorageInfo> {
+  const storage = navigator.storage;
+  const persisted = storage?.persisted ? await storage.persisted().catch(() => null) : null;
+  const estimate = storage?.estimate ? await storage.estimate().catch(() => null) : null;
+  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+}
+
+export function SettingsPage() {
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let isActive = true;
+    void readStorage().then((next) => {
+      if (isActive) setInfo(next);
+    });
+    return () => {
+      isActive = false;
+    };
+  }, []);
+
+  const askPersist = async () => {
+    await navigator.storage?.persist?.().catch(() => false);
+    setInfo(await readStorage());
+  };
+
+  const backup = async () => {
+    setError(null);
+    try {
+      const now = new Date();
+      const files = await exportAllReports(getDatabase(), now.toISOString());
+      if (files.length === 0) {
+        setMessage(vi.settings.backupEmpty);
+        return;
+      }
+      const name = backupFileName(now);
+      downloadJson(name, buildBackupFile(files, now.toISOString()));
+      setMessage(vi.settings.backedUp(files.length, name));
+      setInfo(await readStorage());
+    } catch {
+      setError(vi.errors.actionFailed);
+    }
+  };
+
+  return (
+    <div className="settings">
+      <h1 tabIndex={-1}>{vi.settings.heading}</h1>
+      <section className="panel" aria-labelledby="storage-heading">
+        <h2 id="storage-heading">{vi.settings.storageHeading}</h2>
+        {info === null ? (
+          <p>{vi.list.loading}</p>
+        ) : (
+          <>
+            <p>
+              {info.persisted === true
+                ? vi.settings.persisted
+                : info.persisted === false
+                  ? vi.settings.notPersisted
+                  : vi.settings.unknownPersistence}
+            </p>
+            {info.persisted === false ? (
+              <button type="button" className="secondary" onClick={() => void askPersist()}>
+                {vi.settings.askPersist}
+              </button>
+            ) : null}
+            <p>
+              {info.usage !== null && info.quota !== null
+                ? vi.settings.usage(formatBytes(info.usage), formatBytes(info.quota))
+                : vi.settings.usageUnknown}
+            </p>
+          </>
+        )}
+        <p>{vi.settings.version(appVersion)}</p>
+      </section>
+      <section className="panel" aria-labelledby="backup-heading">
+        <h2 id="backup-heading">{vi.settings.backupHeading}</h2>
+        <p>{vi.settings.backupNote}</p>
+        <button type="button" onClick={() => void backup()}>
+          {vi.settings.backupAll}
+        </button>
+        <div role="status" aria-live="polite">
+          {message ? <p>{message}</p> : null}
+        </div>
+        {error ? (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
