@@ -1,26 +1,41 @@
 // `npm run bench [-- NAME…]`: builds the app, then prints one figure a line as
-// "name: value unit". With names, runs only the benchmarks whose name starts with one.
+// "name: value unit". With names, runs only the benchmarks whose name, or the name of a
+// figure they produce, starts with one.
 import { spawnSync } from 'node:child_process';
 import * as appendixRecompute from './bench/appendix-recompute';
 import * as autosave from './bench/autosave-p95';
 import * as firstRender from './bench/first-render';
+import * as pdf from './bench/pdf';
 import type { BenchResult } from './bench/types';
 
-type Bench = { name: string; run: () => Promise<BenchResult[]>; needsBuild: boolean };
+type Bench = {
+  name: string;
+  run: () => Promise<BenchResult[]>;
+  needsBuild: boolean;
+  // The names of the figures it prints, when they differ from `name`.
+  produces?: readonly string[];
+};
 
 const benches: Bench[] = [
   { name: 'first-render-js-gzip', run: firstRender.run, needsBuild: true },
   { name: 'autosave-p95', run: autosave.run, needsBuild: true },
   { name: 'appendix-recompute', run: appendixRecompute.run, needsBuild: false },
+  {
+    name: 'pdf',
+    run: pdf.run,
+    needsBuild: true,
+    produces: ['pdf-render-largest', 'pdf-size-largest', 'pdf-chunk-gzip'],
+  },
 ];
 
+const namesOf = (b: Bench) => [b.name, ...(b.produces ?? [])];
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = benches.filter(
-  (b) => filters.length === 0 || filters.some((f) => b.name.startsWith(f)),
+  (b) => filters.length === 0 || filters.some((f) => namesOf(b).some((n) => n.startsWith(f))),
 );
 if (selected.length === 0) {
   console.error(
-    `No benchmark matches ${filters.join(', ')}. Known: ${benches.map((b) => b.name).join(', ')}`,
+    `No benchmark matches ${filters.join(', ')}. Known: ${benches.flatMap(namesOf).join(', ')}`,
   );
   process.exit(1);
 }

@@ -3,7 +3,10 @@
 import { accessSync, constants } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const needs = [{ path: chromium, debian: 'chromium', why: 'end-to-end tests in a real browser' }];
+const needs = [
+  { path: chromium, debian: 'chromium', why: 'end-to-end tests in a real browser' },
+  { path: '/usr/bin/pdftotext', debian: 'poppler-utils', why: 'PDF text round-trip tests' },
+];
 
 const missing = needs.filter(({ path }) => {
   try {

@@ -393,22 +393,30 @@ function layoutBody(flow: Flow, doc: ReportDocument, missingText: string) {
     const text = blockText(block, missingText);
     if (block.kind === 'heading' || block.kind === 'label') {
       if (block.kind === 'heading') flow.y += HEADING_STYLES.spaceBefore;
-      // Keep with the next lines: this heading, any headings right after it, and two
-      // lines of the first text block must fit together.
+      // Keep with the next lines: this heading, any headings right after it (with the
+      // space before them), and what `paragraph` would put of the first text block on
+      // this page: a block of up to three lines moves whole (it leaves no single line
+      // at either end), a longer one needs two lines here.
       let needed = 0;
       for (let j = index; j < blocks.length; j += 1) {
         const next = blocks[j]!;
         const nextStyle = blockStyle(next);
+        const restIndent =
+          next.kind === 'listItem'
+            ? body.listIndent + flow.width_(`${next.bullet} `, nextStyle)
+            : 0;
         const lines = flow.wrap(
           blockText(next, missingText),
           nextStyle,
           flow.width,
           body.firstLineIndent,
+          restIndent,
         ).length;
-        if (next.kind === 'heading' || next.kind === 'label')
+        if (next.kind === 'heading' || next.kind === 'label') {
+          if (j > index && next.kind === 'heading') needed += HEADING_STYLES.spaceBefore;
           needed += lines * lineHeight(nextStyle.size);
-        else {
-          needed += Math.min(lines, 2) * lineHeight(nextStyle.size);
+        } else {
+          needed += (lines <= 3 ? lines : 2) * lineHeight(nextStyle.size);
           break;
         }
       }

@@ -54,6 +54,11 @@ function measurer(pdf: jsPDF): Measure {
   };
 }
 
+// Text widths of the embedded fonts, as the writer measures them (for tests and tools).
+export function createMeasure(fonts: FontFiles): Measure {
+  return measurer(createPdf(fonts));
+}
+
 function draw(pdf: jsPDF, pages: readonly PageLayout[]) {
   pages.forEach((page, index) => {
     if (index > 0) pdf.addPage('a4', page.orientation);
@@ -77,11 +82,11 @@ function draw(pdf: jsPDF, pages: readonly PageLayout[]) {
 
 export type RenderInput = { template: Template; answers: Answers; unitName: string; title: string };
 
-export function renderReportPdf(input: RenderInput, fonts: FontFiles): PdfResult {
+// The document model and its pages, exactly as renderReportPdf draws them.
+export function layoutReportInput(input: RenderInput, measure: Measure) {
   const document = buildReportDocument(input.template, input.answers, input.unitName);
-  const pdf = createPdf(fonts);
   const layout = layoutReport(document, {
-    measure: measurer(pdf),
+    measure,
     missingText: documentWords.missingAnswer,
     draftText: documentWords.draftMark,
     appendixTitle: input.template.appendixTitle,
@@ -94,6 +99,12 @@ export function renderReportPdf(input: RenderInput, fonts: FontFiles): PdfResult
       noData: vi.appendix.noData,
     },
   });
+  return { document, layout };
+}
+
+export function renderReportPdf(input: RenderInput, fonts: FontFiles): PdfResult {
+  const pdf = createPdf(fonts);
+  const { document, layout } = layoutReportInput(input, measurer(pdf));
   pdf.setProperties({
     title: input.title,
     subject: input.template.subject,
