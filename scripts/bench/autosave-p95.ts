@@ -6,11 +6,11 @@
 //
 // Assumes dist/ is built (scripts/bench.ts builds it). Serves dist/ in process on a free
 // port and drives the Debian Chromium; stops both at the end.
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServerApp } from '../../src/server/app';
+import { startServer as startInProcess } from '../../src/server/start';
 import type { BenchResult } from './types';
 
 const RUNS = 3;
@@ -56,15 +56,15 @@ function median(values: readonly number[]): number {
 }
 
 async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = createServerApp({ distDir: resolve('dist'), version: 'bench' });
-  return new Promise((resolveServer) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      resolveServer({
-        url: `http://127.0.0.1:${(info as AddressInfo).port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'so-ket-bench-data-'));
+  const server = await startInProcess({ distDir: resolve('dist'), dataDir, port: 0 }, 'bench');
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 // Creates a report through the UI and opens II.1 with its results field focused.

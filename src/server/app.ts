@@ -1,16 +1,188 @@
-// The HTTP app: the built PWA and the /api routes on one origin. Node only; the
-// browser app never imports this folder.
+// The HTTP app: the built PWA and the sync API on one origin. Node only; the browser
+// app never imports this folder.
+//
+// API (JSON errors are {error, message} with a Vietnamese message the app shows as is):
+//   GET  /api/health
+//   PUT  /api/reports/:reportId/revisions/:n   a report file; 201 new, 200 repeat (same
+//        receipt), 409 conflict (same revision, other content) or out of order (head)
+//   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash
+//   GET  /api/reports                          admin: latest revision per report
+//   GET  /api/reports/:reportId/revisions/:n   admin: one stored revision
+// Writes need "Authorization: Bearer <unit access code>"; a unit writes only its own
+// reports. Hono: small, built on web Request/Response, testable with app.request().
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { serverMessages } from './server-messages';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { z } from 'zod';
+import { canonicalJson, SHA256_PATTERN } from '@/domain/outbox/canonical-json';
+import { reportFileSchema } from '@/domain/report/report-schema';
+import type { ServerConfig } from './config';
+import { RateLimiter } from './rate-limit';
+import { serverMessages, type ServerErrorCode } from './server-messages';
+import { sha256Hex, type Store, type Unit } from './store';
 
-export type ServerOptions = { distDir: string; version: string };
+export type ServerOptions = {
+  config: ServerConfig;
+  store: Store;
+  version: string;
+  now?: () => Date;
+};
 
-export function createServerApp(options: ServerOptions): Hono {
-  const app = new Hono();
+type Env = { Variables: { unit: Unit } };
+
+const revisionParam = z.coerce.number().int().min(1).max(1_000_000);
+const reportIdParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+function fail(
+  c: Context,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500,
+  error: ServerErrorCode,
+  extra = {},
+) {
+  return c.json({ error, message: serverMessages[error], ...extra }, status);
+}
+
+export function createServerApp(options: ServerOptions): Hono<Env> {
+  const { config, store } = options;
+  const now = options.now ?? (() => new Date());
+  const limiter = new RateLimiter(config.rateLimitPerMinute);
+  const app = new Hono<Env>();
+
+  app.onError((_error, c) => fail(c, 500, 'internal'));
+
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+        allowMethods: ['GET', 'PUT', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type'],
+        maxAge: 600,
+      }),
+    );
+  }
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: options.version }));
-  app.all('/api/*', (c) => c.json({ error: 'not_found', message: serverMessages.notFound }, 404));
+
+  // Every /api/reports route needs a known access code, within its rate (counted per
+  // presented code, so guessing codes is slowed down too).
+  const authenticate: MiddlewareHandler<Env> = async (c, next) => {
+    const code = /^Bearer\s+(\S{1,200})$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const wait = limiter.take(code ?? 'anonymous', now().getTime());
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return fail(c, 429, 'rateLimited');
+    }
+    const unit = code ? store.unitByCode(code) : undefined;
+    if (!unit) return fail(c, 401, 'unauthorized');
+    c.set('unit', unit);
+    await next();
+  };
+  app.use('/api/reports', authenticate);
+  app.use('/api/reports/*', authenticate);
+
+  const tooLarge = (c: Context) => fail(c, 413, 'tooLarge');
+
+  app.put(
+    '/api/reports/:reportId/revisions/:revision',
+    bodyLimit({ maxSize: config.maxJsonBytes, onError: tooLarge }),
+    async (c) => {
+      const reportId = reportIdParam.safeParse(c.req.param('reportId'));
+      const revision = revisionParam.safeParse(c.req.param('revision'));
+      if (!reportId.success || !revision.success) return fail(c, 400, 'badPath');
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/json\b/i.test(type)) return fail(c, 415, 'notJson');
+      let json: unknown;
+      try {
+        json = JSON.parse(await c.req.text());
+      } catch {
+        return fail(c, 400, 'notJson');
+      }
+      const parsed = reportFileSchema.safeParse(json);
+      if (!parsed.success) {
+        return fail(c, 400, 'invalidReport', {
+          issues: parsed.error.issues.slice(0, 20).map((i) => i.path.join('.')),
+        });
+      }
+      if (parsed.data.report.id !== reportId.data) return fail(c, 400, 'idMismatch');
+      const body = canonicalJson(parsed.data);
+      const sha256 = sha256Hex(body);
+      const result = store.putRevision(
+        c.get('unit').id,
+        reportId.data,
+        revision.data,
+        sha256,
+        body,
+        now(),
+      );
+      switch (result.kind) {
+        case 'created':
+          return c.json(result.receipt, 201);
+        case 'repeated':
+          return c.json(result.receipt, 200);
+        case 'conflict':
+          return fail(c, 409, 'revisionConflict', { head: result.head });
+        case 'outOfOrder':
+          return fail(c, 409, 'outOfOrder', { head: result.head });
+        case 'otherUnit':
+          return fail(c, 403, 'otherUnit');
+      }
+    },
+  );
+
+  app.put(
+    '/api/reports/:reportId/files/:sha256',
+    bodyLimit({ maxSize: config.maxFileBytes, onError: tooLarge }),
+    async (c) => {
+      const reportId = reportIdParam.safeParse(c.req.param('reportId'));
+      const expected = c.req.param('sha256');
+      if (!reportId.success || !SHA256_PATTERN.test(expected)) return fail(c, 400, 'badPath');
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (sha256Hex(bytes) !== expected) return fail(c, 400, 'hashMismatch');
+      const result = store.putFile(c.get('unit').id, reportId.data, expected, bytes, now());
+      if (result.kind === 'otherUnit') return fail(c, 403, 'otherUnit');
+      return c.json(
+        { reportId: reportId.data, sha256: expected, size: bytes.length },
+        result.kind === 'created' ? 201 : 200,
+      );
+    },
+  );
+
+  app.get('/api/reports', (c) => {
+    if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');
+    return c.json({
+      reports: store.listLatest().map((row) => ({
+        reportId: row.report_id,
+        revision: row.revision,
+        sha256: row.sha256,
+        receivedAt: row.received_at,
+        unit: row.unit_name,
+      })),
+    });
+  });
+
+  app.get('/api/reports/:reportId/revisions/:revision', (c) => {
+    if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');
+    const revision = revisionParam.safeParse(c.req.param('revision'));
+    if (!revision.success) return fail(c, 400, 'badPath');
+    const row = store.getRevision(c.req.param('reportId'), revision.data);
+    if (!row) return fail(c, 404, 'notFound');
+    return c.json({
+      reportId: row.report_id,
+      revision: row.revision,
+      sha256: row.sha256,
+      receivedAt: row.received_at,
+      unit: row.unit_name,
+      report: JSON.parse(row.body) as unknown,
+    });
+  });
+
+  app.all('/api/*', (c) => fail(c, 404, 'notFound'));
 
   // Hashed build assets never change; everything else is revalidated so an update is seen.
   app.use('/assets/*', async (c, next) => {
@@ -22,7 +194,7 @@ export function createServerApp(options: ServerOptions): Hono {
     if (!c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'no-cache');
     c.header('X-Content-Type-Options', 'nosniff');
   });
-  app.use('*', serveStatic({ root: options.distDir }));
-  app.get('*', serveStatic({ root: options.distDir, path: 'index.html' }));
+  app.use('*', serveStatic({ root: config.distDir }));
+  app.get('*', serveStatic({ root: config.distDir, path: 'index.html' }));
   return app;
 }

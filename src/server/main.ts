@@ -1,28 +1,67 @@
 // `npm start` / `npm run server`: serves dist/ and the API on PORT (default 4173).
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
-import { createServerApp } from './app';
+//   npm run server -- add-unit --name "BCH Đoàn huyện Hồng Dân" [--admin]
+// prints a new unit's access code once (only its hash is stored).
+// On a fresh data directory it creates a demo unit and an admin and prints their codes
+// at every start (kept in DATA_DIR/demo-codes.json), so a newcomer can try the flow.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readConfig } from './config';
+import { startServer } from './start';
+import { Store } from './store';
 
-const port = Number(process.env.PORT ?? 4173);
-const host = process.env.HOST ?? '127.0.0.1';
-const distDir = resolve(process.env.DIST_DIR ?? 'dist');
-if (!existsSync(resolve(distDir, 'index.html'))) {
-  console.error(
-    `No built app in ${distDir}: run "npm run build" first (npm start does it for you).`,
-  );
-  process.exit(1);
-}
+const config = readConfig();
 const { version } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as {
   version: string;
 };
-const app = createServerApp({ distDir, version });
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.log(
-    `so-ket ${version} is serving ${distDir} at http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`,
-  );
-});
+const [command, ...rest] = process.argv.slice(2);
 
+if (command === 'add-unit') {
+  const { values } = parseArgs({
+    args: rest,
+    options: { name: { type: 'string' }, admin: { type: 'boolean' } },
+  });
+  const name = values.name?.normalize('NFC').trim();
+  if (!name) {
+    console.error('Cách dùng: npm run server -- add-unit --name "Tên đơn vị" [--admin]');
+    process.exit(2);
+  }
+  const store = new Store(config.dataDir);
+  const { code } = store.addUnit(name, values.admin === true);
+  store.close();
+  console.log(
+    `Đã tạo ${values.admin ? 'mã quản trị' : 'đơn vị'} “${name}”. Mã truy cập (chỉ hiện một lần):\n${code}`,
+  );
+  process.exit(0);
+}
+
+if (!existsSync(join(config.distDir, 'index.html'))) {
+  console.error(
+    `No built app in ${config.distDir}: run "npm run build" first (npm start does it for you).`,
+  );
+  process.exit(1);
+}
+
+const store = new Store(config.dataDir);
+const demoFile = join(config.dataDir, 'demo-codes.json');
+if (store.countUnits() === 0) {
+  const unit = store.addUnit('Huyện Đoàn Hồng Dân (thử nghiệm)', false).code;
+  const admin = store.addUnit('Ban Tổ chức Tỉnh Đoàn (thử nghiệm)', true).code;
+  writeFileSync(demoFile, JSON.stringify({ unit, admin }, null, 2));
+}
+if (existsSync(demoFile)) {
+  const demo = JSON.parse(readFileSync(demoFile, 'utf8')) as { unit: string; admin: string };
+  console.log(
+    `Demo access codes (data in ${config.dataDir}): unit ${demo.unit}  admin ${demo.admin}`,
+  );
+}
+
+store.close();
+
+const server = await startServer(config, version);
+console.log(
+  `so-ket ${version} is serving ${config.distDir} and /api at ${server.url.replace('0.0.0.0', 'localhost')}`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => void server.close().then(() => process.exit(0)));
 }

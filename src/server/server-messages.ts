@@ -1,4 +1,20 @@
 // Vietnamese messages the server sends in JSON errors, for the app to show as they are.
 export const serverMessages = {
   notFound: 'Không tìm thấy địa chỉ này trên máy chủ.',
+  unauthorized:
+    'Mã truy cập không đúng hoặc chưa nhập. Hãy kiểm tra mã truy cập của đơn vị trong Cài đặt.',
+  otherUnit: 'Mã truy cập này thuộc đơn vị khác, không được gửi báo cáo này.',
+  adminOnly: 'Chỉ Ban Tổ chức Tỉnh Đoàn xem được danh sách báo cáo.',
+  rateLimited: 'Gửi quá nhiều lần trong thời gian ngắn. Ứng dụng sẽ tự gửi lại sau ít phút.',
+  tooLarge: 'Dữ liệu gửi lên quá lớn.',
+  notJson: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
+  badPath: 'Địa chỉ gửi không hợp lệ.',
+  invalidReport: 'Tệp báo cáo không đúng định dạng.',
+  idMismatch: 'Mã báo cáo trong dữ liệu không khớp với địa chỉ gửi.',
+  hashMismatch: 'Tệp đính kèm bị lỗi khi truyền (mã kiểm tra không khớp).',
+  revisionConflict: 'Lần nộp này đã có trên máy chủ với nội dung khác.',
+  outOfOrder: 'Số lần nộp không liền sau lần nộp trước trên máy chủ.',
+  internal: 'Máy chủ gặp lỗi. Ứng dụng sẽ tự gửi lại sau.',
 } as const;
+
+export type ServerErrorCode = keyof typeof serverMessages;

@@ -1,0 +1,25 @@
+// A token bucket per key: `perMinute` requests a minute, in bursts of up to a quarter
+// of that (at least 10). Returns how long to wait before the next request is allowed.
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly capacity: number;
+
+  constructor(private readonly perMinute: number) {
+    this.capacity = Math.max(10, Math.ceil(perMinute / 4));
+  }
+
+  take(key: string, nowMs: number): number {
+    if (this.perMinute <= 0) return 0;
+    const rate = this.perMinute / 60_000;
+    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: nowMs };
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + (nowMs - bucket.at) * rate);
+    bucket.at = nowMs;
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > 10_000) this.buckets.clear(); // bounded memory under abuse
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil((1 - bucket.tokens) / rate);
+  }
+}

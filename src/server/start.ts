@@ -1,0 +1,34 @@
+// Starts the server in this process: for `npm start`, tests and benchmarks.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createServerApp } from './app';
+import { readConfig, type ServerConfig } from './config';
+import { Store } from './store';
+
+export type RunningServer = { url: string; port: number; store: Store; close: () => Promise<void> };
+
+export function startServer(
+  overrides: Partial<ServerConfig> = {},
+  version = 'dev',
+): Promise<RunningServer> {
+  const config = { ...readConfig({}), ...overrides };
+  const store = new Store(config.dataDir);
+  const app = createServerApp({ config, store, version });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      const port = (info as AddressInfo).port;
+      resolve({
+        url: `http://${config.host}:${port}`,
+        port,
+        store,
+        close: () =>
+          new Promise((done) =>
+            server.close(() => {
+              store.close();
+              done();
+            }),
+          ),
+      });
+    });
+  });
+}

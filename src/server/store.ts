@@ -1,0 +1,224 @@
+// Embedded storage: SQLite through better-sqlite3, WAL with synchronous=FULL, so a
+// receipt is only sent after its row is durable. Idempotency lives in the schema: a
+// revision is the primary key (report_id, revision), inserted inside an immediate
+// transaction; a repeat with the same hash returns the stored receipt.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Unit = { id: string; name: string; isAdmin: boolean };
+export type Receipt = { reportId: string; revision: number; sha256: string; receivedAt: string };
+
+export type PutRevisionResult =
+  | { kind: 'created'; receipt: Receipt }
+  | { kind: 'repeated'; receipt: Receipt }
+  | { kind: 'conflict'; head: number }
+  | { kind: 'outOfOrder'; head: number }
+  | { kind: 'otherUnit' };
+
+export type PutFileResult = { kind: 'created' | 'repeated' } | { kind: 'otherUnit' };
+
+const MIGRATIONS = [
+  `CREATE TABLE units (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     code_hash TEXT NOT NULL UNIQUE,
+     is_admin INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE reports (
+     report_id TEXT PRIMARY KEY,
+     unit_id TEXT NOT NULL REFERENCES units(id),
+     head INTEGER NOT NULL
+   );
+   CREATE TABLE revisions (
+     report_id TEXT NOT NULL,
+     revision INTEGER NOT NULL,
+     unit_id TEXT NOT NULL REFERENCES units(id),
+     sha256 TEXT NOT NULL,
+     body TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, revision)
+   );
+   CREATE TABLE files (
+     sha256 TEXT NOT NULL,
+     report_id TEXT NOT NULL,
+     unit_id TEXT NOT NULL REFERENCES units(id),
+     size INTEGER NOT NULL,
+     bytes BLOB NOT NULL,
+     received_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, sha256)
+   );`,
+];
+
+export function hashCode(code: string): string {
+  return createHash('sha256').update(code, 'utf8').digest('hex');
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'so-ket.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v += 1) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  countUnits(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n;
+  }
+
+  // Returns the access code, shown once; only its hash is stored.
+  addUnit(name: string, isAdmin: boolean, now = new Date()): { unit: Unit; code: string } {
+    const code = randomBytes(18).toString('base64url');
+    const id = randomBytes(8).toString('hex');
+    this.db
+      .prepare(
+        'INSERT INTO units (id, name, code_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(id, name, hashCode(code), isAdmin ? 1 : 0, now.toISOString());
+    return { unit: { id, name, isAdmin }, code };
+  }
+
+  unitByCode(code: string): Unit | undefined {
+    const row = this.db
+      .prepare('SELECT id, name, is_admin FROM units WHERE code_hash = ?')
+      .get(hashCode(code)) as { id: string; name: string; is_admin: number } | undefined;
+    return row ? { id: row.id, name: row.name, isAdmin: row.is_admin === 1 } : undefined;
+  }
+
+  private readonly putRevisionTx = (
+    unitId: string,
+    reportId: string,
+    revision: number,
+    sha256: string,
+    body: string,
+    receivedAt: string,
+  ): PutRevisionResult => {
+    const owner = this.db
+      .prepare('SELECT unit_id, head FROM reports WHERE report_id = ?')
+      .get(reportId) as { unit_id: string; head: number } | undefined;
+    if (owner && owner.unit_id !== unitId) return { kind: 'otherUnit' };
+    const existing = this.db
+      .prepare('SELECT sha256, received_at FROM revisions WHERE report_id = ? AND revision = ?')
+      .get(reportId, revision) as { sha256: string; received_at: string } | undefined;
+    if (existing) {
+      return existing.sha256 === sha256
+        ? {
+            kind: 'repeated',
+            receipt: { reportId, revision, sha256, receivedAt: existing.received_at },
+          }
+        : { kind: 'conflict', head: owner?.head ?? 0 };
+    }
+    const head = owner?.head ?? 0;
+    if (revision !== head + 1) return { kind: 'outOfOrder', head };
+    // The primary key makes a concurrent duplicate fail here rather than store twice.
+    this.db
+      .prepare(
+        'INSERT INTO revisions (report_id, revision, unit_id, sha256, body, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(reportId, revision, unitId, sha256, body, receivedAt);
+    this.db
+      .prepare(
+        'INSERT INTO reports (report_id, unit_id, head) VALUES (?, ?, ?) ON CONFLICT(report_id) DO UPDATE SET head = excluded.head',
+      )
+      .run(reportId, unitId, revision);
+    return { kind: 'created', receipt: { reportId, revision, sha256, receivedAt } };
+  };
+
+  putRevision(
+    unitId: string,
+    reportId: string,
+    revision: number,
+    sha256: string,
+    body: string,
+    now = new Date(),
+  ) {
+    return this.db
+      .transaction(this.putRevisionTx)
+      .immediate(unitId, reportId, revision, sha256, body, now.toISOString());
+  }
+
+  putFile(
+    unitId: string,
+    reportId: string,
+    sha256: string,
+    bytes: Uint8Array,
+    now = new Date(),
+  ): PutFileResult {
+    return this.db
+      .transaction((): PutFileResult => {
+        const owner = this.db
+          .prepare('SELECT unit_id FROM reports WHERE report_id = ?')
+          .get(reportId) as { unit_id: string } | undefined;
+        if (owner && owner.unit_id !== unitId) return { kind: 'otherUnit' };
+        const inserted = this.db
+          .prepare(
+            'INSERT OR IGNORE INTO files (sha256, report_id, unit_id, size, bytes, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(sha256, reportId, unitId, bytes.length, Buffer.from(bytes), now.toISOString());
+        return { kind: inserted.changes === 1 ? 'created' : 'repeated' };
+      })
+      .immediate();
+  }
+
+  getRevision(reportId: string, revision: number) {
+    return this.db
+      .prepare(
+        `SELECT r.report_id, r.revision, r.sha256, r.body, r.received_at, u.name AS unit_name
+           FROM revisions r JOIN units u ON u.id = r.unit_id
+          WHERE r.report_id = ? AND r.revision = ?`,
+      )
+      .get(reportId, revision) as
+      | {
+          report_id: string;
+          revision: number;
+          sha256: string;
+          body: string;
+          received_at: string;
+          unit_name: string;
+        }
+      | undefined;
+  }
+
+  listLatest() {
+    return this.db
+      .prepare(
+        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name
+           FROM reports p
+           JOIN revisions r ON r.report_id = p.report_id AND r.revision = p.head
+           JOIN units u ON u.id = p.unit_id
+          ORDER BY r.received_at DESC`,
+      )
+      .all() as {
+      report_id: string;
+      revision: number;
+      sha256: string;
+      received_at: string;
+      unit_name: string;
+    }[];
+  }
+
+  countRevisions(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM revisions').get() as { n: number }).n;
+  }
+}
