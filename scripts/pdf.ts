@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { readFontFiles as fontFiles } from '../src/export/pdf/fonts-node';
 import { renderReportPdf } from '../src/export/pdf/pdf-writer.chunk';
 import { readReportFile } from '../src/export/pdf/report-file-input';
-import { vi } from '../src/i18n/vi';
+import { vi } from '../src/i18n/vi-report';
 import { findTemplate } from '../src/templates/template-registry';
 
 z.config(z.locales.vi());

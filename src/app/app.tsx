@@ -44,7 +44,7 @@ export function App() {
           <OnlineIndicator />
           <InstallButton />
           <a href={hrefs.settings} className="header-link">
-            {vi.settings.link}
+            {vi.settingsLink}
           </a>
         </span>
       </header>

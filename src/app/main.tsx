@@ -12,6 +12,11 @@ listenForInstallPrompt();
 registerServiceWorker();
 void purgeTrash(getDatabase(), new Date()).catch(() => 0);
 
+// Sync starts after the first render, from its own (precached) chunk.
+const startSync = () => void import('@/sync/browser-sync').then((m) => m.startSync());
+if ('requestIdleCallback' in window) window.requestIdleCallback(startSync, { timeout: 2000 });
+else setTimeout(startSync, 500);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>

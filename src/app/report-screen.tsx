@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PdfExportButton } from '@/features/export/pdf-export-button';
+import { SubmitPanel } from '@/features/submit/submit-panel';
+import { flushAll } from '@/storage/flush-registry';
 import { ReviewPage } from '@/features/review/review-page';
 import { WizardScreen } from '@/features/wizard/wizard-screen';
-import { vi } from '@/i18n/vi';
+import { vi } from '@/i18n/vi-report';
 import { getDatabase } from '@/storage/db';
 import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
 import { findTemplate } from '@/templates/template-registry';
@@ -60,7 +62,8 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
             template={template}
             answers={restored.answers}
             unitName={loaded.report.unit.name}
-            actions={<PdfExportButton reportId={reportId} />}
+            actions={<PdfExportButton reportId={reportId} beforeExport={flushAll} />}
+            footer={<SubmitPanel reportId={reportId} beforeSubmit={flushAll} />}
             links={{ field: (step, field) => hrefs.step(reportId, step, field) }}
           />
         }

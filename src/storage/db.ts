@@ -23,10 +23,10 @@ type SchemaVersion = {
 export const SCHEMA: readonly SchemaVersion[] = [
   { version: 1, stores: { reports: 'id', answers: '[reportId+fieldId], reportId' } },
   {
-    // 2: a settings table (storage state, later sync and email settings) and an
-    // explicit lastExportedAt on every report, for the backup reminder.
+    // 2: a settings table (sync endpoint, access code, the sync lock), the outbox of
+    // submissions, and an explicit lastExportedAt on every report (backup reminder).
     version: 2,
-    stores: { settings: 'key' },
+    stores: { settings: 'key', outbox: 'id, reportId, state' },
     upgrade: async (tx) => {
       await tx
         .table('reports')
@@ -47,6 +47,8 @@ export class SoKetDatabase extends Dexie {
   reports!: EntityTable<Record<string, unknown> & { id: string }, 'id'>;
   answers!: Dexie.Table<AnswerRow, [string, string]>;
   settings!: EntityTable<SettingRow, 'key'>;
+  // Entries are read through outboxEntrySchema (outbox-repository.ts).
+  outbox!: EntityTable<Record<string, unknown> & { id: string }, 'id'>;
 
   constructor(name = DB_NAME, maxVersion = schemaMax) {
     super(name);

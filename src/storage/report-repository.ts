@@ -72,6 +72,7 @@ export async function createReport(db: SoKetDatabase, input: NewReport): Promise
     revision: 0,
     deletedAt: null,
     lastExportedAt: null,
+    submittedRevision: 0,
   };
   await db.transaction('rw', db.reports, db.answers, async () => {
     await db.reports.add(report);

@@ -10,7 +10,7 @@ import {
 import type { Answers } from '@/domain/report/answers';
 import { reportProgress, stepState, validateStep, type StepState } from '@/domain/report/progress';
 import { templateSchema, type Template } from '@/domain/template/template-schema';
-import { appendixIssueMessage } from '@/i18n/vi';
+import { appendixIssueMessage } from '@/i18n/vi-report';
 import { defaultTemplate } from '@/templates/template-registry';
 import {
   appendixStep,

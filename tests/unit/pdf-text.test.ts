@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitTextBlocks } from '@/domain/report/text';
 import { readFontFiles } from '@/export/pdf/fonts-node';
 import { renderReportPdf, type RenderInput } from '@/export/pdf/pdf-writer.chunk';
-import { vi } from '@/i18n/vi';
+import { vi } from '@/i18n/vi-report';
 import { fixturePath, loadFixture, type FixtureName } from './pdf-fixtures';
 
 // These tests need the poppler tools; without them they fail, never skip.

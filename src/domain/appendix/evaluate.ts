@@ -6,7 +6,12 @@
 // Errors block marking a table complete, never saving. Warnings are flagged and may
 // carry a note written by the unit (stored in the table's answer under the issue key).
 import { z } from 'zod';
-import type { CriterionOf, Indicator, IndicatorRule, Template } from '@/domain/template/template-schema';
+import type {
+  CriterionOf,
+  Indicator,
+  IndicatorRule,
+  Template,
+} from '@/domain/template/template-schema';
 
 export const cellValueSchema = z.union([z.number(), z.string()]);
 export type CellValue = z.infer<typeof cellValueSchema>;
@@ -99,7 +104,8 @@ const round = (value: number) => Math.round(value * 1e6) / 1e6;
 // the year before): then the warning speaks for it.
 function isWarnedAbove(rules: readonly IndicatorRule[], indicator: Indicator): boolean {
   const computed = indicator.computed;
-  if (!computed || computed.numerator.length !== 1 || computed.denominator.length !== 1) return false;
+  if (!computed || computed.numerator.length !== 1 || computed.denominator.length !== 1)
+    return false;
   return rules.some(
     (rule) =>
       rule.kind === 'notAboveWarning' &&

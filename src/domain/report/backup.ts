@@ -30,6 +30,9 @@ export function needsBackupReminder(
   return now.getTime() - Date.parse(since) > BACKUP_REMINDER_DAYS * 24 * 60 * 60 * 1000;
 }
 
+// Named after the day on the user's clock (before 07:00 in Việt Nam the UTC date is
+// still the day before).
 export function backupFileName(now: Date): string {
-  return `sao-luu-so-ket-${now.toISOString().slice(0, 10)}.json`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `sao-luu-so-ket-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }

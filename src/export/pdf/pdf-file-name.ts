@@ -13,6 +13,13 @@ export function pdfFileName(
     date && /^\d{1,2}$/.test(date.day) && /^\d{1,2}$/.test(date.month) && /^\d{4}$/.test(date.year);
   const day = isComplete
     ? `${date.year}-${date.month.padStart(2, '0')}-${date.day.padStart(2, '0')}`
-    : now.toISOString().slice(0, 10);
+    : localDay(now);
   return `${prefix}-${asciiSlug(unitName) || 'don-vi'}-${day}.pdf`;
+}
+
+// The day on the user's clock: before 07:00 in Việt Nam (UTC+7) the UTC date is still
+// the day before.
+function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -7,7 +7,7 @@ import { buildReportDocument } from '@/domain/report/document-model';
 import type { Answers } from '@/domain/report/answers';
 import type { Template } from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
-import { vi } from '@/i18n/vi';
+import { vi } from '@/i18n/vi-report';
 import type { FontStyle } from './format';
 import { PT } from './format';
 import { layoutReport, type Measure, type PageLayout } from './layout';

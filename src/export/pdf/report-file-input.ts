@@ -8,7 +8,7 @@ import {
   type ReportFile,
 } from '@/domain/report/report-schema';
 import type { Template } from '@/domain/template/template-schema';
-import { vi } from '@/i18n/vi';
+import { vi } from '@/i18n/vi-report';
 
 export type ReportFileInput =
   | { ok: true; file: ReportFile; template: Template; answers: Answers }

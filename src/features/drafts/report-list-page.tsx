@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { initialAnswers, type Answers } from '@/domain/report/answers';
+import { submissionStatus, UNSENT_STATES } from '@/domain/outbox/outbox-entry';
 import { needsBackupReminder } from '@/domain/report/backup';
 import { reportProgress } from '@/domain/report/progress';
 import { REPORT_NAME_MAX, reportFileName } from '@/domain/report/report-schema';
@@ -11,6 +12,7 @@ import { vi, formatDateTime } from '@/i18n/vi';
 import { downloadJson } from '@/lib/download';
 import { newId } from '@/lib/ids';
 import { getDatabase } from '@/storage/db';
+import { listOutbox } from '@/storage/outbox-repository';
 import {
   createReport,
   deleteReportForever,
@@ -38,7 +40,8 @@ async function loadList() {
     answers[row.fieldId] = row.value as Answers[string];
     answersByReport.set(row.reportId, answers);
   }
-  return { ...list, answersByReport };
+  const outbox = await listOutbox(db);
+  return { ...list, answersByReport, outbox };
 }
 
 function requestPersistence() {
@@ -235,6 +238,9 @@ export function ReportListPage({
 
   if (!data) return <p>{vi.list.loading}</p>;
   const active = data.reports.filter((report) => report.deletedAt === null);
+  const unsent = data.outbox.filter((entry) => UNSENT_STATES.has(entry.state)).length;
+  const statusOf = (reportId: string) =>
+    submissionStatus(data.outbox.filter((entry) => entry.reportId === reportId));
   const trashed = data.reports.filter((report) => report.deletedAt !== null);
 
   const progressOf = (report: StoredReport) => {
@@ -276,6 +282,18 @@ export function ReportListPage({
           </p>
         ) : null}
       </div>
+      {unsent > 0 ? (
+        <p className="notice warning unsent">
+          {vi.submit.unsent(unsent)}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void run(() => import('@/sync/browser-sync').then((m) => m.sendNow()))}
+          >
+            {vi.submit.sendNow}
+          </button>
+        </p>
+      ) : null}
       {isCreating ? (
         <CreateForm
           onCreated={(id) => {
@@ -303,7 +321,12 @@ export function ReportListPage({
                 <h2 className="card-title">
                   <a href={reportHref(report.id)}>{report.name}</a>
                 </h2>
-                <p className="card-meta">{report.unit.name}</p>
+                <p className="card-meta">
+                  {report.unit.name} ·{' '}
+                  <span className={`submission-status status-${statusOf(report.id)}`}>
+                    {vi.submit.status[statusOf(report.id)]}
+                  </span>
+                </p>
                 <p className="card-meta">{vi.list.updated(formatDateTime(report.updatedAt))}</p>
                 <p className="card-meta">{progressOf(report)}</p>
                 {needsBackupReminder(report, new Date()) ? (

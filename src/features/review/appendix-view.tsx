@@ -3,7 +3,7 @@
 // target (or its first indicator) by year against the target line.
 import type { AppendixTable, IndicatorRow } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
-import { vi } from '@/i18n/vi';
+import { vi } from '@/i18n/vi-report';
 
 const cell = (value: number | null | undefined, unit: 'count' | 'percent') =>
   value === null || value === undefined ? vi.appendix.noData : formatVietnameseNumber(value, unit);

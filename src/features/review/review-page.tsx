@@ -6,7 +6,7 @@ import { buildReportDocument, type DocumentBlock } from '@/domain/report/documen
 import { reportProgress } from '@/domain/report/progress';
 import { findCriterion, type Template } from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
-import { appendixIssueMessage, issueMessage, vi } from '@/i18n/vi';
+import { appendixIssueMessage, issueMessage, vi } from '@/i18n/vi-report';
 import { AppendixView } from './appendix-view';
 
 // `field` also takes a cell key ("<indicatorId>-<year>") of an appendix table.
@@ -47,6 +47,7 @@ export function ReviewPage({
   unitName,
   links,
   actions,
+  footer,
 }: {
   template: Template;
   answers: Answers;
@@ -54,6 +55,8 @@ export function ReviewPage({
   links: ReviewLinks;
   // Export buttons, composed in by app/.
   actions?: ReactNode;
+  // After the document (e.g. "Nộp báo cáo"), composed in by app/.
+  footer?: ReactNode;
 }) {
   const document = buildReportDocument(template, answers, unitName);
   const { issues, appendix } = reportProgress(template, answers);
@@ -153,6 +156,7 @@ export function ReviewPage({
           <AppendixView tables={appendix.tables} years={appendix.years} />
         </article>
       ) : null}
+      {footer}
     </div>
   );
 }

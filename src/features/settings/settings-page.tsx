@@ -2,11 +2,12 @@
 // runs, and "Sao lưu tất cả".
 import { useEffect, useState } from 'react';
 import { backupFileName, buildBackupFile } from '@/domain/report/backup';
-import { formatNumber, vi } from '@/i18n/vi';
+import { formatNumber, vi } from '@/i18n/vi-report';
 import { appVersion } from '@/lib/app-version';
 import { downloadJson } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { exportAllReports } from '@/storage/report-repository';
+import { SyncSettings } from './sync-settings';
 
 type StorageInfo = { persisted: boolean | null; usage: number | null; quota: number | null };
 
@@ -91,6 +92,7 @@ export function SettingsPage() {
         )}
         <p>{vi.settings.version(appVersion)}</p>
       </section>
+      <SyncSettings />
       <section className="panel" aria-labelledby="backup-heading">
         <h2 id="backup-heading">{vi.settings.backupHeading}</h2>
         <p>{vi.settings.backupNote}</p>

@@ -2,7 +2,7 @@
 // whether the target is met, to help write the comparison.
 import type { AppendixEvaluation } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
-import { vi } from '@/i18n/vi';
+import { vi } from '@/i18n/vi-report';
 
 export function AppendixSummary({ evaluation }: { evaluation: AppendixEvaluation }) {
   const lines = evaluation.tables.flatMap((table) =>

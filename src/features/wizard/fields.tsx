@@ -4,7 +4,7 @@ import { useRef, type ChangeEvent, type ReactNode } from 'react';
 import type { KindValue } from '@/domain/report/answer-kinds';
 import { textLength, toNfc, toVietnameseUpper } from '@/domain/report/text';
 import type { CriterionKind, CriterionOf } from '@/domain/template/template-schema';
-import { vi } from '@/i18n/vi';
+import { vi } from '@/i18n/vi-report';
 import { IndicatorTableField } from './indicator-table-field';
 
 export type FieldProps<K extends CriterionKind> = {

@@ -12,7 +12,7 @@ import {
 import { formatVietnameseNumber, parseVietnameseNumber } from '@/domain/appendix/numbers';
 import type { Answers } from '@/domain/report/answers';
 import type { Indicator, Template } from '@/domain/template/template-schema';
-import { appendixIssueMessage, vi } from '@/i18n/vi';
+import { appendixIssueMessage, vi } from '@/i18n/vi-report';
 import type { FieldProps } from './fields';
 
 export const ReportContext = createContext<{ template: Template; answers: Answers } | null>(null);

@@ -10,7 +10,7 @@ import {
 } from '@/domain/report/answers';
 import { textLength } from '@/domain/report/text';
 import type { Criterion, Step } from '@/domain/template/template-schema';
-import { issueMessage } from '@/i18n/vi';
+import { issueMessage } from '@/i18n/vi-report';
 import { CriterionField, fieldInputId } from './fields';
 import { useAnswerQueue } from './use-autosave';
 

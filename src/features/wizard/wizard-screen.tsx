@@ -3,7 +3,7 @@ import type { Answers } from '@/domain/report/answers';
 import { reportProgress } from '@/domain/report/progress';
 import { buildReportFile, reportFileName, type ReportMeta } from '@/domain/report/report-schema';
 import type { Template } from '@/domain/template/template-schema';
-import { vi, formatTime } from '@/i18n/vi';
+import { vi, formatTime } from '@/i18n/vi-report';
 import { downloadJson } from '@/lib/download';
 import type { SaveStatus } from '@/storage/autosave-queue';
 import { AppendixSummary } from './appendix-summary';

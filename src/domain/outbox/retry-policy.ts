@@ -1,0 +1,69 @@
+// What to do with a server's answer to a submission, as a pure function of the
+// response, the attempt count and a random number:
+// - 2xx: sent (the receipt is kept);
+// - no answer, 408, 429, 5xx: try again after a capped exponential backoff with jitter
+//   (about 5 s, 10 s, 20 s … up to 5 min), or after Retry-After when the server says so;
+// - 401/403: stop the queue and ask for the access code;
+// - 409: a conflict the user resolves (send as a new revision);
+// - any other 4xx: quarantine this entry with the server's message; the rest continue.
+export const BASE_DELAY_MS = 5_000;
+export const MAX_DELAY_MS = 5 * 60_000;
+
+export type SendOutcome =
+  | { kind: 'response'; status: number; body: unknown; retryAfterSeconds: number | null }
+  | { kind: 'networkError' };
+
+export type Decision =
+  | { action: 'sent' }
+  | { action: 'retry'; delayMs: number }
+  | { action: 'authRequired' }
+  | { action: 'conflict'; head: number | null }
+  | { action: 'quarantine' };
+
+// Full jitter on the upper half: delay in [cap/2, cap].
+export function backoffDelay(attempt: number, random: number): number {
+  const cap = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempt));
+  return Math.round(cap / 2 + (cap / 2) * Math.min(Math.max(random, 0), 1));
+}
+
+export function decide(outcome: SendOutcome, attempt: number, random: number): Decision {
+  if (outcome.kind === 'networkError')
+    return { action: 'retry', delayMs: backoffDelay(attempt, random) };
+  const { status } = outcome;
+  if (status >= 200 && status < 300) return { action: 'sent' };
+  if (status === 408 || status === 429 || status >= 500) {
+    const requested = outcome.retryAfterSeconds;
+    const delayMs =
+      requested !== null && requested >= 0
+        ? Math.min(MAX_DELAY_MS, Math.max(requested * 1000, 1000))
+        : backoffDelay(attempt, random);
+    return { action: 'retry', delayMs };
+  }
+  if (status === 401 || status === 403) return { action: 'authRequired' };
+  if (status === 409) {
+    const head =
+      outcome.body &&
+      typeof outcome.body === 'object' &&
+      'head' in outcome.body &&
+      typeof outcome.body.head === 'number'
+        ? outcome.body.head
+        : null;
+    return { action: 'conflict', head };
+  }
+  return { action: 'quarantine' };
+}
+
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+export function serverMessage(body: unknown): string | null {
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
+    return body.message.slice(0, 500);
+  }
+  return null;
+}

@@ -1,0 +1,213 @@
+// The strings of the lazily loaded screens, merged with the first screen's (vi.ts).
+import type { AppendixIssue, AppendixIssueCode, TargetStatus } from '@/domain/appendix/evaluate';
+import { formatVietnameseNumber } from '@/domain/appendix/numbers';
+import type { IssueCode } from '@/domain/report/answer-kinds';
+import type { StepState } from '@/domain/report/progress';
+import { formatNumber, vi as firstScreen } from './vi';
+
+export { formatDateTime, formatNumber, formatTime } from './vi';
+
+export const vi = {
+  ...firstScreen,
+  wizard: {
+    toc: 'Mục lục',
+    tocToggle: 'Mục lục và tiến độ',
+    progress: (done: number, total: number) => `Tiến độ: ${done}/${total} mục bắt buộc`,
+    stepCount: (index: number, total: number) => `Bước ${index}/${total}`,
+    previous: 'Bước trước',
+    next: 'Bước tiếp',
+    toReview: 'Xem lại',
+    backToList: 'Danh sách báo cáo',
+    required: 'bắt buộc',
+    optional: 'không bắt buộc',
+    characters: (length: number, max: number) =>
+      `${formatNumber(length)}/${formatNumber(max)} ký tự`,
+    addItem: 'Thêm dòng',
+    removeItem: (index: number) => `Xóa dòng ${index}`,
+    moveUp: (index: number) => `Đưa dòng ${index} lên`,
+    itemLabel: (label: string, index: number) => `${label} – dòng ${index}`,
+    day: 'Ngày',
+    month: 'Tháng',
+    year: 'Năm',
+    damagedFields:
+      'Một số câu trả lời lưu trên máy bị hỏng và không hiển thị được. Hãy xuất dữ liệu gốc từ danh sách báo cáo.',
+    notFound: 'Không tìm thấy báo cáo này. Có thể nó đã bị xóa vĩnh viễn.',
+    inTrash: 'Báo cáo này đang ở trong thùng rác.',
+    listHint: 'Mỗi đoạn một dòng; dòng bắt đầu bằng “-” hoặc “+” là một ý liệt kê.',
+  },
+
+  stepState: {
+    notStarted: 'Chưa bắt đầu',
+    inProgress: 'Đang làm',
+    complete: 'Hoàn thành',
+    hasErrors: 'Có lỗi',
+  } satisfies Record<StepState, string>,
+
+  save: {
+    idle: 'Chưa có thay đổi',
+    pending: 'Đang chờ lưu…',
+    saving: 'Đang lưu…',
+    savedAt: (time: string) => `Đã lưu lúc ${time}`,
+    errors: {
+      quota: 'Bộ nhớ của máy đã đầy, chưa lưu được. Nội dung vẫn còn trên màn hình.',
+      missing: 'Không lưu được: báo cáo này không còn trên máy.',
+      other: 'Không lưu được vào máy. Nội dung vẫn còn trên màn hình.',
+    },
+    retryIn: (seconds: number) => `Sẽ thử lại sau ${seconds} giây.`,
+    retry: 'Thử lại ngay',
+    exportHint: 'Để an toàn, hãy xuất tệp báo cáo về máy.',
+    exportNow: 'Xuất tệp báo cáo',
+  },
+
+  issues: {
+    required: 'Mục này bắt buộc, vui lòng nhập.',
+    tooLong: (length: number, max: number) =>
+      `Quá dài: ${formatNumber(length)}/${formatNumber(max)} ký tự. Nội dung vẫn được giữ, hãy rút gọn.`,
+    tooManyItems: (max: number) => `Tối đa ${formatNumber(max)} dòng.`,
+    itemTooLong: (max: number) => `Mỗi dòng dài tối đa ${formatNumber(max)} ký tự.`,
+    invalidOption: 'Lựa chọn không hợp lệ.',
+    invalidDate: 'Ngày tháng không hợp lệ.',
+    wrongType: 'Dữ liệu đã lưu không đúng dạng; hãy nhập lại.',
+    appendixError: 'Bảng số liệu còn lỗi cần sửa.',
+    notMarkedComplete: 'Bảng số liệu chưa được đánh dấu đã xong.',
+  } satisfies Record<IssueCode, unknown>,
+
+  appendix: {
+    indicator: 'Nội dung',
+    target: 'Chỉ tiêu NQ',
+    status: 'So với chỉ tiêu',
+    statuses: { met: 'Đạt', notMet: 'Chưa đạt', exceeded: 'Vượt' } satisfies Record<
+      TargetStatus,
+      string
+    >,
+    computedNote: 'Tự tính',
+    percentUnit: '(%)',
+    cellLabel: (label: string, year: string) => `${label} – năm ${year}`,
+    targetLabel: (label: string) => `${label} – chỉ tiêu Nghị quyết`,
+    tableRegion: (title: string) => `Bảng số liệu: ${title}`,
+    errorsHeading: (count: number) => `Lỗi cần sửa (${count})`,
+    warningsHeading: (count: number) => `Cần xem lại (${count})`,
+    goToCell: 'Đến ô này',
+    noteLabel: 'Giải trình (không bắt buộc)',
+    markComplete: 'Đánh dấu đã xong',
+    markedComplete: 'Bảng này đã được đánh dấu xong.',
+    unmark: 'Bỏ đánh dấu',
+    cannotComplete: (count: number) => `Chưa thể đánh dấu đã xong: còn ${count} lỗi cần sửa.`,
+    pasteHint: 'Có thể dán một khối số liệu sao chép từ bảng tính (Excel) vào ô đang chọn.',
+    pasted: (count: number) => `Đã dán ${count} ô.`,
+    pasteBad: (cells: string) => `Không đọc được thành số, chưa thay đổi: ${cells}.`,
+    pasteOutside: (count: number) => `${count} ô nằm ngoài bảng, đã bỏ qua.`,
+    summaryHeading: 'Số liệu so với chỉ tiêu Nghị quyết',
+    summaryEmpty: 'Chưa có chỉ tiêu nào được nhập ở Phụ lục số liệu.',
+    summaryLine: (label: string, value: string, year: string, target: string, status: string) =>
+      `${label}: ${value} (năm ${year}), chỉ tiêu ${target} – ${status}`,
+    chartLabel: (label: string) => `Biểu đồ ${label} theo năm, so với chỉ tiêu`,
+    targetLine: 'Chỉ tiêu',
+    noData: '—',
+    issuesInReview: 'Phụ lục số liệu',
+  },
+
+  review: {
+    heading: 'Xem lại báo cáo',
+    missingHeading: 'Những mục còn thiếu hoặc có lỗi',
+    noIssues: 'Báo cáo đã đủ các mục bắt buộc và không có lỗi.',
+    goToField: (step: string, field: string) => `${step}: ${field}`,
+    missingAnswer: '[Chưa nhập]',
+    documentPreview: 'Bản xem trước văn bản',
+  },
+
+  storage: {
+    persistDenied:
+      'Trình duyệt chưa cho phép lưu trữ lâu dài; hãy cài ứng dụng hoặc thường xuyên xuất tệp báo cáo.',
+  },
+
+  settings: {
+    heading: 'Cài đặt và dữ liệu',
+    storageHeading: 'Lưu trữ trên máy',
+    persisted:
+      'Trình duyệt đã cho phép lưu trữ lâu dài: dữ liệu không bị tự xóa khi máy thiếu dung lượng.',
+    notPersisted:
+      'Trình duyệt chưa cho phép lưu trữ lâu dài: khi máy thiếu dung lượng, dữ liệu có thể bị xóa. Hãy cài ứng dụng và sao lưu thường xuyên.',
+    unknownPersistence: 'Trình duyệt này không cho biết chế độ lưu trữ.',
+    askPersist: 'Yêu cầu lưu trữ lâu dài',
+    usage: (used: string, quota: string) => `Đã dùng ${used} trên ${quota} có thể dùng.`,
+    usageUnknown: 'Không đọc được dung lượng đã dùng.',
+    version: (version: string) => `Phiên bản ứng dụng: ${version}`,
+    backupHeading: 'Sao lưu',
+    backupNote:
+      'Tải về một tệp chứa tất cả báo cáo (trừ thùng rác). Hãy cất tệp ở nơi an toàn hoặc gửi qua email.',
+    backupAll: 'Sao lưu tất cả',
+    backedUp: (count: number, name: string) => `Đã sao lưu ${count} báo cáo vào tệp ${name}.`,
+    backupEmpty: 'Chưa có báo cáo nào để sao lưu.',
+  },
+
+  syncSettings: {
+    heading: 'Máy chủ nhận báo cáo',
+    endpoint: 'Địa chỉ máy chủ (để trống: dùng máy chủ của trang này)',
+    accessCode: 'Mã truy cập của đơn vị',
+    save: 'Lưu cài đặt gửi báo cáo',
+    saved: 'Đã lưu cài đặt gửi báo cáo.',
+    reachable: (endpoint: string) => `Kết nối được máy chủ ${endpoint}.`,
+    unreachable: 'Không kết nối được máy chủ nhận báo cáo (có thể đang ngoại tuyến).',
+    invalidEndpoint: 'Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://.',
+  },
+
+  cli: {
+    usage: 'Cách dùng: npm run pdf -- <tệp-báo-cáo.json> <tệp-ra.pdf>',
+    cannotRead: (path: string) => `Không đọc được tệp ${path}.`,
+    notJson: (path: string) => `Tệp ${path} không phải JSON hợp lệ.`,
+    invalidFile: (details: string) => `Tệp báo cáo không hợp lệ:\n${details}`,
+    unknownTemplate: (id: string, version: number) =>
+      `Ứng dụng không có mẫu báo cáo ${id} phiên bản ${version}.`,
+    badAnswers: (fields: string) => `Câu trả lời không khớp với mẫu báo cáo: ${fields}`,
+    written: (path: string, pages: number, kb: number) =>
+      `Đã ghi ${path} (${pages} trang, ${kb} KB).`,
+  },
+} as const;
+
+const where = (year: string | null) => (year === null ? 'chỉ tiêu' : `năm ${year}`);
+
+// One sentence naming the indicator and the year, e.g. "Xếp loại – số được xếp loại,
+// năm 2011: tổng các loại là 52, lớn hơn 50."
+export function appendixIssueMessage(
+  issue: AppendixIssue,
+  labelOf: (indicatorId: string) => string,
+  unitOf: (indicatorId: string) => 'count' | 'percent',
+): string {
+  const label = labelOf(issue.indicatorId);
+  const n = (value: number | null | undefined, id = issue.indicatorId) =>
+    value === null || value === undefined ? '' : formatVietnameseNumber(value, unitOf(id));
+  const others = issue.other ? issue.other.indicatorIds.map(labelOf).join(' + ') : '';
+  const otherValue = n(issue.other?.value, issue.other?.indicatorIds[0] ?? issue.indicatorId);
+  const messages: Record<AppendixIssueCode, () => string> = {
+    notANumber: () => 'không đọc được thành số.',
+    notWholeNumber: () => `phải là số nguyên (đang là ${n(issue.value)}).`,
+    negative: () => 'không được là số âm.',
+    rateAbove100: () => `tỷ lệ ${n(issue.value, issue.indicatorId)} vượt quá 100%.`,
+    partAboveWhole: () => `${n(issue.value)} lớn hơn ${others} (${otherValue}).`,
+    partsAboveWhole: () => `tổng ${others} là ${n(issue.value)}, lớn hơn ${n(issue.other?.value)}.`,
+    partsBelowWhole: () => `tổng ${others} là ${n(issue.value)}, nhỏ hơn ${n(issue.other?.value)}.`,
+    aboveLimit: () => `${n(issue.value)} lớn hơn ${others} (${otherValue}).`,
+    bigChange: () => {
+      const previous = issue.other?.value ?? 0;
+      const change =
+        previous === 0 ? 0 : Math.round((((issue.value ?? 0) - previous) / previous) * 100);
+      return `${change > 0 ? 'tăng' : 'giảm'} ${Math.abs(change)}% so với năm ${issue.other?.year ?? ''} (${n(previous)} → ${n(issue.value)}).`;
+    },
+    missesTarget: () => `${n(issue.value)} chưa đạt chỉ tiêu ${n(issue.other?.value)}.`,
+  };
+  return `${label}, ${where(issue.year)}: ${messages[issue.code]()}`;
+}
+
+export function issueMessage(code: IssueCode, details: { length?: number; max?: number }): string {
+  switch (code) {
+    case 'tooLong':
+      return vi.issues.tooLong(details.length ?? 0, details.max ?? 0);
+    case 'tooManyItems':
+      return vi.issues.tooManyItems(details.max ?? 0);
+    case 'itemTooLong':
+      return vi.issues.itemTooLong(details.max ?? 0);
+    default:
+      return vi.issues[code];
+  }
+}
