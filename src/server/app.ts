@@ -31,7 +31,12 @@ export type ServerOptions = {
 
 type Env = { Variables: { unit: Unit } };
 
-const revisionParam = z.coerce.number().int().min(1).max(1_000_000);
+// Digits only: "0x1", "1e0" or "+1" are not revision numbers.
+const revisionParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,6}$/)
+  .transform(Number)
+  .pipe(z.number().max(1_000_000));
 const reportIdParam = z
   .string()
   .min(1)

@@ -1,0 +1,116 @@
+// The reference sync server under load: the real server (src/server/main.ts) in its own
+// process over a fresh data directory, and a load client in a second process
+// (server-load.ts) sending 2,000 first revisions of distinct reports, 20 at a time over
+// keep-alive connections. Throughput over the wall time of the run, and the 95th
+// percentile of one request's latency (request sent to response read).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '@/server/store';
+import type { BenchResult } from './types';
+
+const REQUESTS = 2000;
+const CONCURRENCY = 20;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// `node --import tsx` rather than the tsx CLI, which would run the script in yet another
+// process that a signal to the child would not reach.
+function tsxProcess(script: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function output(child: ChildProcess): () => string {
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return () => text;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function waitForHealth(url: string, server: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited:\n${log()}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the server was not ready within 30 s:\n${log()}`);
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+export async function run(): Promise<BenchResult[]> {
+  const root = mkdtempSync(join(tmpdir(), 'so-ket-bench-server-'));
+  const dataDir = join(root, 'data');
+  const distDir = join(root, 'dist');
+  mkdirSync(distDir);
+  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>so-ket</title>');
+  const store = new Store(dataDir);
+  const { code } = store.addUnit('Huyện Đoàn Hồng Dân', false);
+  store.close();
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = tsxProcess('src/server/main.ts', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DIST_DIR: distDir,
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
+  const serverLog = output(server);
+  try {
+    await waitForHealth(url, server, serverLog);
+    const client = tsxProcess('scripts/bench/server-load.ts', {
+      SERVER_URL: url,
+      ACCESS_CODE: code,
+      REQUESTS: String(REQUESTS),
+      CONCURRENCY: String(CONCURRENCY),
+    });
+    const clientLog = output(client);
+    if ((await exited(client)) !== 0) throw new Error(`the load client failed:\n${clientLog()}`);
+    const { wallMs, latenciesMs } = JSON.parse(clientLog().trim().split('\n').at(-1)!) as {
+      wallMs: number;
+      latenciesMs: number[];
+    };
+    return [
+      { name: 'server-put-rps', value: Math.round(REQUESTS / (wallMs / 1000)), unit: 'req/s' },
+      {
+        name: 'server-put-p95',
+        value: Math.round(percentile(latenciesMs, 95) * 10) / 10,
+        unit: 'ms',
+      },
+    ];
+  } finally {
+    server.kill('SIGTERM');
+    await exited(server);
+    rmSync(root, { recursive: true, force: true });
+  }
+}
