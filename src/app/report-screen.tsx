@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { EmailButton } from '@/features/export/email-button';
 import { PdfExportButton } from '@/features/export/pdf-export-button';
 import { SubmitPanel } from '@/features/submit/submit-panel';
 import { flushAll } from '@/storage/flush-registry';
@@ -62,7 +63,12 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
             template={template}
             answers={restored.answers}
             unitName={loaded.report.unit.name}
-            actions={<PdfExportButton reportId={reportId} beforeExport={flushAll} />}
+            actions={
+              <>
+                <PdfExportButton reportId={reportId} beforeExport={flushAll} />
+                <EmailButton reportId={reportId} beforeSend={flushAll} />
+              </>
+            }
             footer={<SubmitPanel reportId={reportId} beforeSubmit={flushAll} />}
             links={{ field: (step, field) => hrefs.step(reportId, step, field) }}
           />

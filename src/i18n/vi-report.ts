@@ -9,6 +9,89 @@ export { formatDateTime, formatNumber, formatTime } from './vi';
 
 export const vi = {
   ...firstScreen,
+  email: {
+    button: 'Gửi email',
+    heading: 'Gửi báo cáo qua email',
+    attachJson: 'Kèm tệp báo cáo (.json)',
+    attachDocx: 'Kèm bản Word (.docx)',
+    preparing: 'Đang chuẩn bị tệp đính kèm…',
+    subject: (unit: string) => `Báo cáo sơ kết 5 năm NQ01 – ${unit}`,
+    body: (unit: string, recipient: string, files: string[]) =>
+      [
+        'Kính gửi Ban Thường vụ Tỉnh Đoàn Bạc Liêu (qua Ban Tổ chức),',
+        '',
+        `${unit} gửi Báo cáo sơ kết 5 năm thực hiện Nghị quyết 01-NQ/ĐTN, tệp đính kèm:`,
+        ...files.map((file) => `- ${file}`),
+        '',
+        `Gửi tới: ${recipient}`,
+        '',
+        'Trân trọng.',
+      ].join('\n'),
+    tooLarge: (mb: string) =>
+      `Các tệp đính kèm nặng ${mb} MB, vượt mức 20 MB mà nhiều hộp thư nhận được. Bạn vẫn có thể gửi, hoặc bỏ bớt tệp đính kèm.`,
+    sendAnyway: 'Vẫn gửi',
+    shared: 'Đã mở bảng chia sẻ. Hãy chọn Gmail (hoặc ứng dụng thư) rồi bấm gửi.',
+    shareCancelled: 'Đã hủy chia sẻ.',
+    mailtoNote: (recipient: string) =>
+      `Đã tải các tệp về máy và mở ứng dụng thư gửi tới ${recipient}. Hãy tự đính kèm các tệp vừa tải về trước khi gửi.`,
+    copyAddress: 'Sao chép địa chỉ email',
+    copied: 'Đã sao chép địa chỉ email.',
+    failed: 'Không chuẩn bị được thư. Vui lòng thử lại.',
+  },
+
+  emailSettings: {
+    heading: 'Email nhận báo cáo',
+    label: 'Địa chỉ email nhận báo cáo',
+    hint: (fallback: string) => `Để trống để dùng địa chỉ của Ban Tổ chức Tỉnh Đoàn: ${fallback}.`,
+    save: 'Lưu email nhận',
+    saved: 'Đã lưu địa chỉ email nhận báo cáo.',
+    invalid: 'Địa chỉ email không hợp lệ.',
+  },
+  restore: {
+    heading: 'Khôi phục',
+    note: 'Chọn một tệp báo cáo (.json) hoặc một tệp sao lưu. Ứng dụng kiểm tra toàn bộ tệp trước, cho bạn chọn với từng báo cáo, rồi mới ghi.',
+    fileLabel: 'Tệp báo cáo hoặc tệp sao lưu',
+    reading: 'Đang đọc và kiểm tra tệp…',
+    problems: {
+      tooLarge: 'Tệp lớn hơn 50 MB, không khôi phục được.',
+      notJson:
+        'Tệp không phải JSON hợp lệ (có thể bị hỏng hoặc bị cắt ngắn). Không có gì thay đổi.',
+      notOurs:
+        'Tệp này không phải tệp báo cáo hay tệp sao lưu của ứng dụng Sơ kết NQ01. Không có gì thay đổi.',
+      newerVersion: (version: number) =>
+        `Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản ${version}). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.`,
+      unknownTemplate: (name: string, id: string, version: number) =>
+        `Báo cáo “${name}” dùng mẫu ${id} phiên bản ${version} mà ứng dụng này chưa có. Không có gì thay đổi.`,
+      invalidReport: (name: string | null, field: string) =>
+        `Báo cáo “${name ?? 'không rõ tên'}” có dữ liệu không hợp lệ ở mục ${field}. Không có gì thay đổi.`,
+      duplicateReport: (name: string) =>
+        `Tệp chứa báo cáo “${name}” hai lần. Không có gì thay đổi.`,
+    },
+    summary: (parts: { new: number; fileNewer: number; fileOlder: number; same: number }) =>
+      [
+        parts.new ? `${parts.new} báo cáo mới` : '',
+        parts.fileNewer ? `${parts.fileNewer} báo cáo đã có — bản trong tệp mới hơn` : '',
+        parts.fileOlder ? `${parts.fileOlder} báo cáo đã có — bản trong tệp cũ hơn` : '',
+        parts.same ? `${parts.same} báo cáo đã có — giống bản trên máy` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    choiceLabel: (name: string) => `Với báo cáo “${name}”`,
+    choices: {
+      import: 'Thêm vào',
+      replace: 'Thay bản trên máy',
+      keepBoth: 'Giữ cả hai',
+      skip: 'Bỏ qua',
+    },
+    fileUpdated: (when: string) => `Bản trong tệp sửa lúc ${when}`,
+    deviceUpdated: (when: string) => `bản trên máy sửa lúc ${when}`,
+    apply: 'Khôi phục',
+    cancel: 'Hủy',
+    done: (r: { imported: number; replaced: number; copied: number; skipped: number }) =>
+      `Đã khôi phục: ${r.imported} báo cáo mới, ${r.replaced} thay thế, ${r.copied} bản sao; bỏ qua ${r.skipped}.`,
+    failed: 'Không khôi phục được; không có gì thay đổi. Vui lòng thử lại.',
+    copyName: (name: string) => `${name} (bản khôi phục)`,
+  },
   wizard: {
     toc: 'Mục lục',
     tocToggle: 'Mục lục và tiến độ',

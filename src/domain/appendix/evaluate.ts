@@ -6,6 +6,7 @@
 // Errors block marking a table complete, never saving. Warnings are flagged and may
 // carry a note written by the unit (stored in the table's answer under the issue key).
 import { z } from 'zod';
+import { safeKeySchema } from '@/domain/report/safe-key';
 import type {
   CriterionOf,
   Indicator,
@@ -13,14 +14,14 @@ import type {
   Template,
 } from '@/domain/template/template-schema';
 
-export const cellValueSchema = z.union([z.number(), z.string()]);
+export const cellValueSchema = z.union([z.number(), z.string().max(200)]);
 export type CellValue = z.infer<typeof cellValueSchema>;
 
 // A number is stored as a number; text that does not read as one is kept as typed.
 export const indicatorTableValueSchema = z.object({
-  cells: z.record(z.string(), z.record(z.string(), cellValueSchema)),
-  targets: z.record(z.string(), cellValueSchema),
-  notes: z.record(z.string(), z.string()),
+  cells: z.record(safeKeySchema, z.record(safeKeySchema, cellValueSchema)),
+  targets: z.record(safeKeySchema, cellValueSchema),
+  notes: z.record(safeKeySchema, z.string().max(2000)),
   isMarkedComplete: z.boolean(),
 });
 export type IndicatorTableValue = z.infer<typeof indicatorTableValueSchema>;

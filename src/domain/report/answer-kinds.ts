@@ -18,9 +18,13 @@ export const dateValueSchema = z.object({
 });
 export type DateValue = z.infer<typeof dateValueSchema>;
 
+// Bounds far above any template limit (a long answer is 20.000 characters): over-long
+// text is kept and flagged by the rules; only absurd sizes are refused outright.
+export const ANSWER_TEXT_BOUND = 200_000;
+
 export const answerValueSchema = z.union([
-  z.string(),
-  z.array(z.string()),
+  z.string().max(ANSWER_TEXT_BOUND),
+  z.array(z.string().max(ANSWER_TEXT_BOUND)).max(1000),
   dateValueSchema,
   indicatorTableValueSchema,
 ]);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Template } from '@/domain/template/template-schema';
 import { answerValueSchema } from './answer-kinds';
 import { readAnswer, type Answers } from './answers';
+import { safeKeySchema } from './safe-key';
 
 export const REPORT_NAME_MAX = 200;
 
@@ -28,7 +29,7 @@ export const reportMetaSchema = z.object({
 });
 export type ReportMeta = z.infer<typeof reportMetaSchema>;
 
-export const answersSchema = z.record(z.string().max(100), answerValueSchema);
+export const answersSchema = z.record(safeKeySchema, answerValueSchema);
 
 export const REPORT_FILE_FORMAT = 'so-ket/report';
 export const REPORT_FILE_VERSION = 1;

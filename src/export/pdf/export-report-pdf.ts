@@ -35,7 +35,8 @@ export type PdfExport = {
   bytes: Uint8Array;
 };
 
-export async function exportReportPdf(reportId: string, now = new Date()): Promise<PdfExport> {
+// Renders the report's PDF without saving it (for sharing by email).
+export async function renderReportPdfFile(reportId: string, now = new Date()): Promise<PdfExport> {
   const db = getDatabase();
   const loaded = await getReport(db, reportId);
   if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
@@ -56,12 +57,17 @@ export async function exportReportPdf(reportId: string, now = new Date()): Promi
     dateField ? (answers[dateField] as DateValue | undefined) : undefined,
     now,
   );
-  downloadFile(fileName, result.bytes as Uint8Array<ArrayBuffer>, 'application/pdf');
-  await markExported(db, reportId, now.toISOString());
   return {
     fileName,
     isDraft: result.isDraft,
     replacedCharacters: result.replacedCharacters,
     bytes: result.bytes,
   };
+}
+
+export async function exportReportPdf(reportId: string, now = new Date()): Promise<PdfExport> {
+  const result = await renderReportPdfFile(reportId, now);
+  downloadFile(result.fileName, result.bytes as Uint8Array<ArrayBuffer>, 'application/pdf');
+  await markExported(getDatabase(), reportId, now.toISOString());
+  return result;
 }

@@ -7,6 +7,8 @@ import { appVersion } from '@/lib/app-version';
 import { downloadJson } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { exportAllReports } from '@/storage/report-repository';
+import { EmailSettings } from './email-settings';
+import { RestorePanel } from './restore-panel';
 import { SyncSettings } from './sync-settings';
 
 type StorageInfo = { persisted: boolean | null; usage: number | null; quota: number | null };
@@ -93,6 +95,7 @@ export function SettingsPage() {
         <p>{vi.settings.version(appVersion)}</p>
       </section>
       <SyncSettings />
+      <EmailSettings />
       <section className="panel" aria-labelledby="backup-heading">
         <h2 id="backup-heading">{vi.settings.backupHeading}</h2>
         <p>{vi.settings.backupNote}</p>
@@ -108,6 +111,7 @@ export function SettingsPage() {
           </p>
         ) : null}
       </section>
+      <RestorePanel />
     </div>
   );
 }

@@ -1,0 +1,169 @@
+// Reading a report file or a backup file for "Khôi phục", and planning what it would do.
+// Everything is validated before anything is written; a bad file gets one specific
+// reason (the UI words it) and changes nothing.
+import type { z } from 'zod';
+import type { Template } from '@/domain/template/template-schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupFileSchema } from './backup';
+import {
+  answersAgainstTemplate,
+  REPORT_FILE_FORMAT,
+  REPORT_FILE_VERSION,
+  reportFileSchema,
+  type ReportFile,
+} from './report-schema';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export type ImportProblem =
+  | { code: 'tooLarge' }
+  | { code: 'notJson' }
+  | { code: 'notOurs' }
+  | { code: 'newerVersion'; version: number }
+  | { code: 'unknownTemplate'; reportName: string; templateId: string; templateVersion: number }
+  | { code: 'invalidReport'; reportName: string | null; field: string }
+  | { code: 'duplicateReport'; reportName: string };
+
+export type ParsedImport =
+  | { ok: true; kind: 'report' | 'backup'; reports: ReportFile[] }
+  | { ok: false; problem: ImportProblem };
+
+function nameOf(raw: unknown): string | null {
+  if (raw && typeof raw === 'object' && 'report' in raw) {
+    const report = (raw as { report: unknown }).report;
+    if (
+      report &&
+      typeof report === 'object' &&
+      'name' in report &&
+      typeof report.name === 'string'
+    ) {
+      return report.name.slice(0, 200);
+    }
+  }
+  return null;
+}
+
+function pathOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? issue.path.map(String).join('.') || '(gốc)' : '';
+}
+
+export function parseImport(
+  text: string,
+  sizeBytes: number,
+  findTemplate: (id: string, version: number) => Template | undefined,
+): ParsedImport {
+  if (sizeBytes > MAX_IMPORT_BYTES) return { ok: false, problem: { code: 'tooLarge' } };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: { code: 'notJson' } };
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    return { ok: false, problem: { code: 'notOurs' } };
+  const { format, version } = json as { format?: unknown; version?: unknown };
+  const kind =
+    format === BACKUP_FORMAT ? 'backup' : format === REPORT_FILE_FORMAT ? 'report' : null;
+  if (!kind) return { ok: false, problem: { code: 'notOurs' } };
+  const known = kind === 'backup' ? BACKUP_VERSION : REPORT_FILE_VERSION;
+  if (typeof version === 'number' && version > known) {
+    return { ok: false, problem: { code: 'newerVersion', version } };
+  }
+  let reports: ReportFile[];
+  if (kind === 'backup') {
+    const parsed = backupFileSchema.safeParse(json);
+    if (!parsed.success) {
+      const index = parsed.error.issues[0]?.path[1];
+      const raw =
+        typeof index === 'number' ? (json as { reports?: unknown[] }).reports?.[index] : undefined;
+      const path = pathOf(parsed.error).replace(/^reports\.\d+\.?/, '');
+      return {
+        ok: false,
+        problem: { code: 'invalidReport', reportName: nameOf(raw), field: path || '(gốc)' },
+      };
+    }
+    reports = parsed.data.reports;
+  } else {
+    const parsed = reportFileSchema.safeParse(json);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        problem: { code: 'invalidReport', reportName: nameOf(json), field: pathOf(parsed.error) },
+      };
+    }
+    reports = [parsed.data];
+  }
+  const seen = new Set<string>();
+  for (const file of reports) {
+    if (seen.has(file.report.id))
+      return { ok: false, problem: { code: 'duplicateReport', reportName: file.report.name } };
+    seen.add(file.report.id);
+    const template = findTemplate(file.report.templateId, file.report.templateVersion);
+    if (!template) {
+      return {
+        ok: false,
+        problem: {
+          code: 'unknownTemplate',
+          reportName: file.report.name,
+          templateId: file.report.templateId,
+          templateVersion: file.report.templateVersion,
+        },
+      };
+    }
+    const problem = answersAgainstTemplate(template, file.answers)[0];
+    if (problem) {
+      return {
+        ok: false,
+        problem: {
+          code: 'invalidReport',
+          reportName: file.report.name,
+          field: `answers.${problem.fieldId}`,
+        },
+      };
+    }
+  }
+  return { ok: true, kind, reports };
+}
+
+export type ImportChoice = 'import' | 'replace' | 'keepBoth' | 'skip';
+
+export type PlanItem = {
+  file: ReportFile;
+  // What is on the device with the same id.
+  existing: { name: string; updatedAt: string } | null;
+  comparison: 'new' | 'fileNewer' | 'fileOlder' | 'same';
+  choice: ImportChoice;
+};
+
+// Defaults: new reports are imported; an existing one is replaced when the file's copy
+// is newer, else skipped. The user can change every choice.
+export function planImport(
+  reports: readonly ReportFile[],
+  existing: ReadonlyMap<string, { name: string; updatedAt: string }>,
+): PlanItem[] {
+  return reports.map((file) => {
+    const current = existing.get(file.report.id) ?? null;
+    if (!current) return { file, existing: null, comparison: 'new', choice: 'import' };
+    const comparison =
+      file.report.updatedAt > current.updatedAt
+        ? 'fileNewer'
+        : file.report.updatedAt < current.updatedAt
+          ? 'fileOlder'
+          : 'same';
+    return {
+      file,
+      existing: current,
+      comparison,
+      choice: comparison === 'fileNewer' ? 'replace' : 'skip',
+    };
+  });
+}
+
+export function summarizePlan(plan: readonly PlanItem[]) {
+  return {
+    new: plan.filter((item) => item.comparison === 'new').length,
+    fileNewer: plan.filter((item) => item.comparison === 'fileNewer').length,
+    fileOlder: plan.filter((item) => item.comparison === 'fileOlder').length,
+    same: plan.filter((item) => item.comparison === 'same').length,
+  };
+}

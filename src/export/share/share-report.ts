@@ -1,0 +1,101 @@
+// "Gửi email": the PDF (and, as chosen, the report file and the Word copy) go to the
+// phone's share sheet with a subject and a body, so the user picks Gmail and presses
+// send. Where files cannot be shared, they are downloaded and a mailto: link opens
+// with the same subject and body; the UI says the files must be attached by hand.
+import { buildReportFile, reportFileName } from '@/domain/report/report-schema';
+import { vi } from '@/i18n/vi-report';
+import { downloadFile } from '@/lib/download';
+import { getDatabase } from '@/storage/db';
+import { getAnswers, getReport, markExported, reportMeta } from '@/storage/report-repository';
+import { getEmailSettings } from '@/storage/settings-repository';
+import { findTemplate } from '@/templates/template-registry';
+import { renderReportPdfFile } from '../pdf/export-report-pdf';
+
+export const MAIL_LIMIT_BYTES = 20 * 1024 * 1024;
+
+export type Attachment = { name: string; type: string; bytes: Uint8Array };
+export type EmailDraft = {
+  recipient: string;
+  subject: string;
+  body: string;
+  attachments: Attachment[];
+};
+export type ShareOutcome = 'shared' | 'cancelled' | 'mailto';
+
+export type ExtraAttachment = (reportId: string, now: Date) => Promise<Attachment>;
+
+export async function prepareEmail(
+  reportId: string,
+  options: { includeJson: boolean; extras?: ExtraAttachment[]; now?: Date },
+): Promise<EmailDraft> {
+  const now = options.now ?? new Date();
+  const db = getDatabase();
+  const loaded = await getReport(db, reportId);
+  if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
+  const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
+  const settings = await getEmailSettings(db);
+  const recipient = settings.recipient ?? template?.recipientEmail ?? '';
+  const pdf = await renderReportPdfFile(reportId, now);
+  const attachments: Attachment[] = [
+    { name: pdf.fileName, type: 'application/pdf', bytes: pdf.bytes },
+  ];
+  if (options.includeJson) {
+    const { answers } = await getAnswers(db, reportId);
+    const file = buildReportFile(reportMeta(loaded.report), answers, now.toISOString());
+    attachments.push({
+      name: reportFileName(file.report),
+      type: 'application/json',
+      bytes: new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`),
+    });
+  }
+  for (const extra of options.extras ?? []) attachments.push(await extra(reportId, now));
+  const unit = loaded.report.unit.name;
+  return {
+    recipient,
+    subject: vi.email.subject(unit),
+    body: vi.email.body(
+      unit,
+      recipient,
+      attachments.map((a) => a.name),
+    ),
+    attachments,
+  };
+}
+
+export function totalBytes(draft: EmailDraft): number {
+  return draft.attachments.reduce((sum, a) => sum + a.bytes.length, 0);
+}
+
+export function mailtoUrl(draft: Pick<EmailDraft, 'recipient' | 'subject' | 'body'>): string {
+  const query = `subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(draft.body)}`;
+  return `mailto:${encodeURIComponent(draft.recipient).replace(/%40/g, '@')}?${query}`;
+}
+
+export async function sendEmail(reportId: string, draft: EmailDraft): Promise<ShareOutcome> {
+  const files = draft.attachments.map(
+    (a) => new File([a.bytes as Uint8Array<ArrayBuffer>], a.name, { type: a.type }),
+  );
+  const data: ShareData = { files, title: draft.subject, text: draft.body };
+  if (
+    typeof navigator.canShare === 'function' &&
+    typeof navigator.share === 'function' &&
+    navigator.canShare(data)
+  ) {
+    try {
+      await navigator.share(data);
+      await markExported(getDatabase(), reportId, new Date().toISOString());
+      return 'shared';
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
+      throw error;
+    }
+  }
+  for (const attachment of draft.attachments) {
+    downloadFile(attachment.name, attachment.bytes as Uint8Array<ArrayBuffer>, attachment.type);
+  }
+  await markExported(getDatabase(), reportId, new Date().toISOString());
+  const link = document.createElement('a');
+  link.href = mailtoUrl(draft);
+  link.click();
+  return 'mailto';
+}

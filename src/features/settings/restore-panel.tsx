@@ -1,0 +1,158 @@
+// "Khôi phục" from a report file or a backup: validate the whole file first, show what
+// would happen, let the user choose per report, then apply it all in one transaction.
+import { useId, useState, type ChangeEvent } from 'react';
+import {
+  parseImport,
+  planImport,
+  summarizePlan,
+  type ImportChoice,
+  type ImportProblem,
+  type PlanItem,
+} from '@/domain/report/import-plan';
+import { formatDateTime, vi } from '@/i18n/vi-report';
+import { newId } from '@/lib/ids';
+import { getDatabase } from '@/storage/db';
+import { applyImport, existingReports } from '@/storage/import-repository';
+import { findTemplate } from '@/templates/template-registry';
+
+function problemText(problem: ImportProblem): string {
+  const p = vi.restore.problems;
+  switch (problem.code) {
+    case 'newerVersion':
+      return p.newerVersion(problem.version);
+    case 'unknownTemplate':
+      return p.unknownTemplate(problem.reportName, problem.templateId, problem.templateVersion);
+    case 'invalidReport':
+      return p.invalidReport(problem.reportName, problem.field);
+    case 'duplicateReport':
+      return p.duplicateReport(problem.reportName);
+    default:
+      return p[problem.code];
+  }
+}
+
+const CHOICES: Record<PlanItem['comparison'], ImportChoice[]> = {
+  new: ['import', 'skip'],
+  fileNewer: ['replace', 'keepBoth', 'skip'],
+  fileOlder: ['skip', 'replace', 'keepBoth'],
+  same: ['skip', 'replace', 'keepBoth'],
+};
+
+export function RestorePanel() {
+  const inputId = useId();
+  const [plan, setPlan] = useState<PlanItem[] | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    setPlan(null);
+    setError(null);
+    if (!file) return;
+    setStatus(vi.restore.reading);
+    try {
+      const text = file.size > 50 * 1024 * 1024 ? '' : await file.text();
+      const parsed = parseImport(text, file.size, findTemplate);
+      if (!parsed.ok) {
+        setStatus(null);
+        setError(problemText(parsed.problem));
+        return;
+      }
+      const existing = await existingReports(
+        getDatabase(),
+        parsed.reports.map((r) => r.report.id),
+      );
+      const next = planImport(parsed.reports, existing);
+      setPlan(next);
+      setStatus(vi.restore.summary(summarizePlan(next)));
+    } catch {
+      setStatus(null);
+      setError(vi.restore.failed);
+    }
+  };
+
+  const apply = async () => {
+    if (!plan) return;
+    setBusy(true);
+    try {
+      const result = await applyImport(getDatabase(), plan, {
+        newId,
+        copyName: vi.restore.copyName,
+      });
+      setPlan(null);
+      setStatus(vi.restore.done(result));
+    } catch {
+      setError(vi.restore.failed);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${inputId}-heading`}>
+      <h2 id={`${inputId}-heading`}>{vi.restore.heading}</h2>
+      <p>{vi.restore.note}</p>
+      <label className="field-label" htmlFor={inputId}>
+        {vi.restore.fileLabel}
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".json,application/json"
+        onChange={(event) => void onFile(event)}
+      />
+      <div role="status" aria-live="polite">
+        {status ? <p>{status}</p> : null}
+      </div>
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {plan ? (
+        <div className="restore-plan">
+          <ul className="cards">
+            {plan.map((item, index) => (
+              <li key={item.file.report.id} className="card">
+                <fieldset>
+                  <legend className="field-label">
+                    {vi.restore.choiceLabel(item.file.report.name)}
+                  </legend>
+                  <p className="card-meta">
+                    {vi.restore.fileUpdated(formatDateTime(item.file.report.updatedAt))}
+                    {item.existing
+                      ? `, ${vi.restore.deviceUpdated(formatDateTime(item.existing.updatedAt))}`
+                      : ''}
+                  </p>
+                  {CHOICES[item.comparison].map((choice) => (
+                    <label key={choice} className="choice">
+                      <input
+                        type="radio"
+                        name={`${inputId}-${index}`}
+                        checked={item.choice === choice}
+                        onChange={() =>
+                          setPlan(plan.map((p, i) => (i === index ? { ...p, choice } : p)))
+                        }
+                      />
+                      <span>{vi.restore.choices[choice]}</span>
+                    </label>
+                  ))}
+                </fieldset>
+              </li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button type="button" onClick={() => void apply()} disabled={isBusy}>
+              {vi.restore.apply}
+            </button>
+            <button type="button" className="secondary" onClick={() => setPlan(null)}>
+              {vi.restore.cancel}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
