@@ -1,10 +1,14 @@
 // End-to-end tests: the built app (dist/, built before this runs) served by the Hono
 // server, driven in the Debian Chromium. No browser is ever downloaded.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4199);
 const baseURL = `http://127.0.0.1:${port}`;
+// Worker processes load this file too; only the main process starts the web server.
+const dataDir = process.env.E2E_DATA_DIR ?? join(tmpdir(), `so-ket-e2e-data-${process.pid}`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,7 +23,8 @@ export default defineConfig({
   outputDir: 'test-results/artifacts',
   webServer: {
     command: 'npx tsx src/server/main.ts',
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    // A data directory of this run's own, never the repository's data/.
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,

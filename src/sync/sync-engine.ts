@@ -11,7 +11,12 @@
 // Retry classes: see domain/outbox/retry-policy.ts.
 import type { OutboxEntry, Receipt } from '@/domain/outbox/outbox-entry';
 import { receiptSchema } from '@/domain/outbox/outbox-entry';
-import { decide, serverMessage, type SendOutcome } from '@/domain/outbox/retry-policy';
+import {
+  decide,
+  MAX_DELAY_MS,
+  serverMessage,
+  type SendOutcome,
+} from '@/domain/outbox/retry-policy';
 
 export type EntryChange = Partial<
   Pick<OutboxEntry, 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'serverHead' | 'receipt'>
@@ -46,19 +51,21 @@ const WAITING: ReadonlySet<OutboxEntry['state']> = new Set([
 ]);
 const NEVER = Number.MAX_SAFE_INTEGER;
 
+// Queued or retrying, and no earlier revision of its report still on its way.
+function isSendable(entry: OutboxEntry, entries: readonly OutboxEntry[]): boolean {
+  if (entry.state !== 'queued' && entry.state !== 'retrying') return false;
+  return !entries.some(
+    (other) =>
+      other.reportId === entry.reportId &&
+      other.revision < entry.revision &&
+      WAITING.has(other.state),
+  );
+}
+
 export function nextDueEntry(entries: readonly OutboxEntry[], nowMs: number): OutboxEntry | null {
-  for (const entry of entries) {
-    if (entry.state !== 'queued' && entry.state !== 'retrying') continue;
-    if (entry.nextAttemptAt > nowMs) continue;
-    const isBlocked = entries.some(
-      (other) =>
-        other.reportId === entry.reportId &&
-        other.revision < entry.revision &&
-        WAITING.has(other.state),
-    );
-    if (!isBlocked) return entry;
-  }
-  return null;
+  return (
+    entries.find((entry) => entry.nextAttemptAt <= nowMs && isSendable(entry, entries)) ?? null
+  );
 }
 
 export class SyncEngine {
@@ -91,7 +98,7 @@ export class SyncEngine {
       this.again = false;
       result = await this.runOnce();
     } while (this.again);
-    await this.schedule();
+    await this.schedule(result);
     return result;
   }
 
@@ -176,16 +183,21 @@ export class SyncEngine {
     }
   }
 
-  // The timer wakes the engine when the earliest retry is due.
-  private async schedule(): Promise<void> {
+  // The timer wakes the engine when the earliest entry it may send is due (a revision
+  // held behind an earlier one waits for that one). After a 401/403 the queue stays
+  // stopped until the user acts (Settings, "Gửi ngay"); with no endpoint or access code
+  // it looks again in 5 minutes, not every second.
+  private async schedule(result: RunResult): Promise<void> {
     this.cancelTimer?.();
     this.cancelTimer = null;
+    if (result.stopped === 'authRequired') return;
     const entries = await this.deps.outbox.list();
     const due = entries
-      .filter((entry) => entry.state === 'queued' || entry.state === 'retrying')
+      .filter((entry) => isSendable(entry, entries))
       .map((entry) => entry.nextAttemptAt);
     if (due.length === 0) return;
-    const delay = Math.max(1000, Math.min(...due) - this.deps.now());
-    this.cancelTimer = this.deps.setTimer(() => void this.kick(), Math.min(delay, 5 * 60_000));
+    const floor = result.stopped === 'notConfigured' ? MAX_DELAY_MS : 1000;
+    const delay = Math.max(floor, Math.min(...due) - this.deps.now());
+    this.cancelTimer = this.deps.setTimer(() => void this.kick(), Math.min(delay, MAX_DELAY_MS));
   }
 }

@@ -1,0 +1,293 @@
+// Submitting a report to the sync endpoint: offline first, a wrong access code, a second
+// submission after an edit, and a network that loses requests and responses. Each test
+// runs its own server in this process (a fresh data directory, unit codes made with
+// store.addUnit) and uses the real wall clock, so the engine's own retries run too.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from '../../src/server/start';
+import { ReportListPage } from './pages/report-list-page';
+import { AUTH_HELP, SENT_TEXT, SubmissionSummary, SubmitPanel } from './pages/submit-panel';
+import { SyncSettingsPage } from './pages/sync-settings-page';
+import { WizardPage } from './pages/wizard-page';
+import { startFlakyProxy } from './support/flaky-proxy';
+
+const II_1 = 'II.1. Công tác chỉ đạo triển khai Nghị quyết';
+const RESULTS = 'Kết quả đạt được';
+const nameOf = (unit: string) => `Báo cáo sơ kết NQ01 – ${unit}`;
+
+type Api = {
+  server: RunningServer;
+  url: string;
+  unitCode: string;
+  adminCode: string;
+  latest: () => Promise<{ reportId: string; revision: number }[]>;
+  revision: (
+    reportId: string,
+    n: number,
+  ) => Promise<{ report: { answers: Record<string, unknown> } } | null>;
+};
+
+type Models = {
+  api: Api;
+  list: ReportListPage;
+  wizard: WizardPage;
+  panel: SubmitPanel;
+  summary: SubmissionSummary;
+  settings: SyncSettingsPage;
+};
+
+const test = base.extend<Models>({
+  // eslint-disable-next-line no-empty-pattern
+  api: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'so-ket-e2e-submit-'));
+    const server = await startServer(
+      { port: 0, host: '127.0.0.1', dataDir, distDir: resolve('dist'), rateLimitPerMinute: 0 },
+      'e2e',
+    );
+    const unitCode = server.store.addUnit('Huyện Đoàn Hồng Dân', false).code;
+    const adminCode = server.store.addUnit('Ban Tổ chức Tỉnh Đoàn', true).code;
+    const admin = { Authorization: `Bearer ${adminCode}` };
+    await use({
+      server,
+      url: server.url,
+      unitCode,
+      adminCode,
+      latest: async () => {
+        const response = await fetch(`${server.url}/api/reports`, { headers: admin });
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { reports: { reportId: string; revision: number }[] })
+          .reports;
+      },
+      revision: async (reportId, n) => {
+        const response = await fetch(`${server.url}/api/reports/${reportId}/revisions/${n}`, {
+          headers: admin,
+        });
+        return response.ok
+          ? ((await response.json()) as { report: { answers: Record<string, unknown> } })
+          : null;
+      },
+    });
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+  list: async ({ page }, use) => use(new ReportListPage(page)),
+  wizard: async ({ page }, use) => use(new WizardPage(page)),
+  panel: async ({ page }, use) => use(new SubmitPanel(page)),
+  summary: async ({ page }, use) => use(new SubmissionSummary(page)),
+  settings: async ({ page }, use) => use(new SyncSettingsPage(page)),
+});
+
+async function typeResults(wizard: WizardPage, reportId: string, text: string): Promise<void> {
+  await wizard.gotoStep(reportId, 'direction', II_1);
+  await wizard.field(RESULTS).fill(text);
+  await wizard.waitUntilSaved();
+}
+
+async function openApp(page: Page, url: string, list: ReportListPage): Promise<void> {
+  await page.goto(`${url}/#/`);
+  await expect(list.heading).toBeVisible();
+}
+
+test.describe('submitting a report', () => {
+  test('queues a submission made offline and sends it when the network is back', async ({
+    page,
+    context,
+    api,
+    list,
+    wizard,
+    panel,
+    summary,
+    settings,
+  }) => {
+    await openApp(page, api.url, list);
+    const reportId = await list.createReport();
+    await settings.goto();
+    await settings.save(api.unitCode);
+    await expect(settings.checked).toContainText(`Kết nối được máy chủ ${api.url}/api.`);
+
+    await wizard.gotoReview(reportId);
+    await expect(panel.submitButton).toBeVisible();
+    await context.setOffline(true);
+    await panel.submit(1);
+    await expect(panel.queuedMessage).toBeVisible();
+    await expect(panel.entry(1)).toHaveText('Lần nộp 1 · Chờ gửi');
+
+    await list.goto();
+    await expect(summary.status(list.card(nameOf('Huyện Đoàn Hồng Dân')))).toHaveText('Chờ gửi');
+    await expect(summary.unsent(1)).toBeVisible();
+    expect(api.server.store.countRevisions()).toBe(0);
+
+    // Back online: the 'online' event starts the engine, with no click.
+    await context.setOffline(false);
+    await expect(summary.status(list.card(nameOf('Huyện Đoàn Hồng Dân')))).toHaveText('Đã nộp');
+    await expect(summary.unsentNotice).toHaveCount(0);
+    await wizard.gotoReview(reportId);
+    await expect(panel.entry(1)).toContainText('Lần nộp 1 · Đã nộp');
+    await expect(panel.entry(1)).toContainText(SENT_TEXT);
+    await expect(panel.entry(1)).toContainText('mã biên nhận 1-');
+
+    expect(api.server.store.countRevisions()).toBe(1);
+    expect(await api.latest()).toEqual([expect.objectContaining({ reportId, revision: 1 })]);
+  });
+
+  test('asks for the access code when the server refuses it, and sends once it is fixed', async ({
+    page,
+    api,
+    list,
+    wizard,
+    panel,
+    summary,
+    settings,
+  }) => {
+    await openApp(page, api.url, list);
+    const reportId = await list.createReport();
+    await settings.goto();
+    await settings.save('ma-sai-khong-ton-tai');
+
+    await wizard.gotoReview(reportId);
+    await panel.submit(1);
+    await expect(panel.entry(1)).toContainText('Lần nộp 1 · Cần mã truy cập');
+    await expect(panel.entry(1)).toContainText(AUTH_HELP);
+    await list.goto();
+    await expect(summary.status(list.card(nameOf('Huyện Đoàn Hồng Dân')))).toHaveText('Lỗi');
+    await expect(summary.unsent(1)).toBeVisible();
+    expect(api.server.store.countRevisions()).toBe(0);
+
+    // Saving the right code sends what waited for it.
+    await settings.goto();
+    await expect(settings.accessCode).toHaveValue('ma-sai-khong-ton-tai');
+    await settings.save(api.unitCode);
+    await list.goto();
+    await expect(summary.status(list.card(nameOf('Huyện Đoàn Hồng Dân')))).toHaveText('Đã nộp');
+    await wizard.gotoReview(reportId);
+    await expect(panel.entry(1)).toContainText(SENT_TEXT);
+    expect(api.server.store.countRevisions()).toBe(1);
+  });
+
+  test('sends an edit made after submitting as Lần nộp 2', async ({
+    page,
+    api,
+    list,
+    wizard,
+    panel,
+    settings,
+  }) => {
+    await openApp(page, api.url, list);
+    const reportId = await list.createReport();
+    await settings.goto();
+    await settings.save(api.unitCode);
+
+    await typeResults(wizard, reportId, 'Đã tổ chức 12 lớp tập huấn.');
+    await wizard.gotoReview(reportId);
+    await panel.submit(1);
+    await expect(panel.entry(1)).toContainText(SENT_TEXT);
+
+    await typeResults(wizard, reportId, 'Đã tổ chức 15 lớp tập huấn.');
+    await wizard.gotoReview(reportId);
+    await panel.submit(2);
+    await expect(panel.entry(2)).toContainText(SENT_TEXT);
+    await expect(panel.entry(2)).toContainText('mã biên nhận 2-');
+    await expect(panel.entry(1)).toContainText(SENT_TEXT);
+    // The newest first.
+    await expect(panel.entries.first()).toContainText('Lần nộp 2 · ');
+
+    expect(await api.latest()).toEqual([expect.objectContaining({ reportId, revision: 2 })]);
+    expect((await api.revision(reportId, 1))?.report.answers['direction-results']).toBe(
+      'Đã tổ chức 12 lớp tập huấn.',
+    );
+    expect((await api.revision(reportId, 2))?.report.answers['direction-results']).toBe(
+      'Đã tổ chức 15 lớp tập huấn.',
+    );
+  });
+});
+
+test.describe('a flaky network', () => {
+  test.setTimeout(120_000);
+
+  const UNITS = [
+    'Thành Đoàn Bạc Liêu',
+    'Huyện Đoàn Vĩnh Lợi',
+    'Huyện Đoàn Hòa Bình',
+    'Huyện Đoàn Giá Rai',
+    'Huyện Đoàn Phước Long',
+  ];
+  const SUBMISSIONS = 4;
+
+  test('stores each of 20 submissions exactly once when requests and responses get lost', async ({
+    page,
+    api,
+    list,
+    wizard,
+    panel,
+    summary,
+    settings,
+  }) => {
+    // The app and its API through the proxy, one origin: only submissions are disturbed.
+    const proxy = await startFlakyProxy({ upstream: api.url, seed: 20240510 });
+    try {
+      await openApp(page, proxy.url, list);
+      await settings.goto();
+      await settings.save(api.unitCode);
+
+      const reportIds: string[] = [];
+      for (const unit of UNITS) {
+        await list.goto();
+        reportIds.push(await list.createReport(unit));
+      }
+      for (const reportId of reportIds) {
+        for (let n = 1; n <= SUBMISSIONS; n += 1) {
+          if (n > 1) await typeResults(wizard, reportId, `Kết quả lần ${n}`);
+          await wizard.gotoReview(reportId);
+          await panel.submit(n);
+        }
+      }
+
+      // "Gửi ngay" until nothing is left unsent (retries back off; this skips the wait).
+      await list.goto();
+      await expect
+        .poll(
+          async () => {
+            const isWaiting = await summary.unsentNotice.isVisible();
+            if (isWaiting) {
+              await summary.sendNowButton.click({ timeout: 1_000 }).catch(() => undefined);
+            }
+            return { rows: api.server.store.countRevisions(), isWaiting };
+          },
+          { timeout: 60_000, intervals: [1_000] },
+        )
+        .toEqual({ rows: UNITS.length * SUBMISSIONS, isWaiting: false });
+
+      for (const [index, unit] of UNITS.entries()) {
+        await expect(summary.status(list.card(nameOf(unit)))).toHaveText('Đã nộp');
+        const reportId = reportIds[index]!;
+        for (let n = 1; n <= SUBMISSIONS; n += 1) {
+          const stored = await api.revision(reportId, n);
+          expect(stored?.report.answers['direction-results'] ?? null).toBe(
+            n === 1 ? null : `Kết quả lần ${n}`,
+          );
+        }
+        expect(await api.revision(reportId, SUBMISSIONS + 1)).toBeNull();
+      }
+      for (const reportId of reportIds) {
+        await wizard.gotoReview(reportId);
+        await expect(panel.entries).toHaveCount(SUBMISSIONS);
+        for (let n = 1; n <= SUBMISSIONS; n += 1) {
+          await expect(panel.entry(n)).toContainText(`Lần nộp ${n} · Đã nộp`);
+        }
+      }
+      expect(api.server.store.countRevisions()).toBe(UNITS.length * SUBMISSIONS);
+      const latest = await api.latest();
+      expect(latest.map((row) => row.revision)).toEqual(UNITS.map(() => SUBMISSIONS));
+
+      const { stats } = proxy;
+      test.info().annotations.push({ type: 'flaky-proxy', description: JSON.stringify(stats) });
+      expect(stats.droppedRequests).toBeGreaterThan(0);
+      expect(stats.droppedResponses).toBeGreaterThan(0);
+      expect(stats.duplicated).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
