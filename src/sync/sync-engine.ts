@@ -32,7 +32,12 @@ export type SyncDeps = {
   transport: () => Promise<{ send: (entry: OutboxEntry) => Promise<SendOutcome> } | null>;
   now: () => number;
   isOnline: () => boolean;
-  lock: { acquire: () => Promise<boolean>; release: () => Promise<void> };
+  // renew extends a held lease (a run of slow sends must not outlive it).
+  lock: {
+    acquire: () => Promise<boolean>;
+    renew?: () => Promise<boolean>;
+    release: () => Promise<void>;
+  };
   random: () => number;
   setTimer: (run: () => void, delayMs: number) => () => void;
   onChange?: () => void;
@@ -119,6 +124,8 @@ export class SyncEngine {
         if (!deps.isOnline()) return { sent, stopped: 'offline' };
         const entry = nextDueEntry(await deps.outbox.list(), deps.now());
         if (!entry) return { sent, stopped: 'done' };
+        // Renew the lease before each send, so a long run keeps it.
+        if (deps.lock.renew && !(await deps.lock.renew())) return { sent, stopped: 'locked' };
         await deps.outbox.update(entry.id, { state: 'sending' });
         deps.onChange?.();
         const outcome = await transport.send(entry);

@@ -49,6 +49,8 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
     isFree: true,
     acquired: 0,
     released: 0,
+    renewed: 0,
+    isRenewable: true,
     onAcquire: null as (() => void) | null,
   };
   const state = { isOnline: true, isConfigured: true, hold: null as Promise<void> | null };
@@ -113,6 +115,10 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
         const isFree = lock.isFree;
         lock.onAcquire?.();
         return isFree;
+      },
+      renew: async () => {
+        lock.renewed += 1;
+        return lock.isRenewable;
       },
       release: async () => {
         lock.released += 1;
@@ -456,6 +462,22 @@ describe('SyncEngine preconditions', () => {
     expect(await engine.kick()).toEqual({ sent: 1, stopped: 'done' });
     expect(sends.map((s) => s.id)).toEqual(['a#1']);
     expect(entry('a#1').state).toBe('sent');
+    expect(lock.released).toBe(1);
+  });
+
+  it('renews the lease before every send', async () => {
+    const { lock, engine, sends } = setup([makeEntry('a', 1), makeEntry('b', 1)]);
+    expect(await engine.kick()).toEqual({ sent: 2, stopped: 'done' });
+    expect(sends).toHaveLength(2);
+    expect(lock.renewed).toBe(2);
+  });
+
+  it('stops without sending when the lease cannot be renewed', async () => {
+    const { lock, engine, sends, entry } = setup([makeEntry('a', 1)]);
+    lock.isRenewable = false;
+    expect(await engine.kick()).toEqual({ sent: 0, stopped: 'locked' });
+    expect(sends).toHaveLength(0);
+    expect(entry('a#1').state).toBe('queued');
     expect(lock.released).toBe(1);
   });
 
