@@ -1,6 +1,6 @@
 // Applies a planned import in one transaction: every chosen change lands, or none.
 import type { ImportChoice } from '@/domain/report/import-plan';
-import type { ReportFile } from '@/domain/report/report-schema';
+import { REPORT_NAME_MAX, type ReportFile } from '@/domain/report/report-schema';
 import type { SoKetDatabase } from './db';
 import { REPORT_RECORD_VERSION, type StoredReport } from './restore';
 
@@ -25,6 +25,10 @@ export async function applyImport(
   options: { newId: () => string; copyName: (name: string) => string },
 ): Promise<ImportResult> {
   const result: ImportResult = { imported: 0, replaced: 0, copied: 0, skipped: 0 };
+  // The copy's name must stay a valid name: shorten the original so the suffix fits.
+  const suffixLength = options.copyName('').length;
+  const copyName = (name: string) =>
+    options.copyName(name.slice(0, Math.max(0, REPORT_NAME_MAX - suffixLength)));
   await db.transaction('rw', db.reports, db.answers, async () => {
     for (const { file, choice } of items) {
       if (choice === 'skip') {
@@ -39,7 +43,7 @@ export async function applyImport(
       const record: StoredReport = {
         ...meta,
         id,
-        name: choice === 'keepBoth' ? options.copyName(meta.name) : meta.name,
+        name: choice === 'keepBoth' ? copyName(meta.name) : meta.name,
         recordVersion: REPORT_RECORD_VERSION,
         deletedAt: null,
         lastExportedAt:

@@ -11,10 +11,12 @@ import {
 } from '@/domain/appendix/evaluate';
 import { isBlank, textLength, toNfc, toVietnameseUpper } from './text';
 
+// Typed in 2- and 4-character boxes; the bound only refuses absurd values from files.
+const datePartSchema = z.string().max(100);
 export const dateValueSchema = z.object({
-  day: z.string(),
-  month: z.string(),
-  year: z.string(),
+  day: datePartSchema,
+  month: datePartSchema,
+  year: datePartSchema,
 });
 export type DateValue = z.infer<typeof dateValueSchema>;
 

@@ -26,7 +26,11 @@ export function needsBackupReminder(
   now: Date,
 ): boolean {
   const since = report.lastExportedAt ?? report.createdAt;
-  if (report.lastExportedAt !== null && report.updatedAt <= report.lastExportedAt) return false;
+  if (
+    report.lastExportedAt !== null &&
+    Date.parse(report.updatedAt) <= Date.parse(report.lastExportedAt)
+  )
+    return false;
   return now.getTime() - Date.parse(since) > BACKUP_REMINDER_DAYS * 24 * 60 * 60 * 1000;
 }
 

@@ -144,10 +144,14 @@ export function planImport(
   return reports.map((file) => {
     const current = existing.get(file.report.id) ?? null;
     if (!current) return { file, existing: null, comparison: 'new', choice: 'import' };
+    // By instant, not by text: a file's times may carry an offset (+07:00).
+    const fileTime = Date.parse(file.report.updatedAt);
+    const deviceTime = Date.parse(current.updatedAt);
     const comparison =
-      file.report.updatedAt > current.updatedAt
+      // An unreadable time on the device (a damaged record) counts as older.
+      Number.isNaN(deviceTime) || fileTime > deviceTime
         ? 'fileNewer'
-        : file.report.updatedAt < current.updatedAt
+        : fileTime < deviceTime
           ? 'fileOlder'
           : 'same';
     return {

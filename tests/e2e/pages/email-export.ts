@@ -1,0 +1,22 @@
+// "Gửi email" under Xem lại: the attachment choices, the button, and what it says after
+// (the share sheet opened, or the files downloaded and the mail app opened).
+import type { Locator, Page } from '@playwright/test';
+
+export class EmailExport {
+  readonly sendButton: Locator;
+  readonly attachJson: Locator;
+  readonly copyAddressButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.sendButton = page.getByRole('button', { name: 'Gửi email', exact: true });
+    this.attachJson = page.getByRole('checkbox', { name: 'Kèm tệp báo cáo (.json)', exact: true });
+    this.copyAddressButton = page.getByRole('button', {
+      name: 'Sao chép địa chỉ email',
+      exact: true,
+    });
+  }
+
+  status(text: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+}
