@@ -30,6 +30,7 @@ export const vi = {
     tooLarge: (mb: string) =>
       `Các tệp đính kèm nặng ${mb} MB, vượt mức 20 MB mà nhiều hộp thư nhận được. Bạn vẫn có thể gửi, hoặc bỏ bớt tệp đính kèm.`,
     sendAnyway: 'Vẫn gửi',
+    openShare: 'Tệp đã sẵn sàng – mở bảng chia sẻ',
     shared: 'Đã mở bảng chia sẻ. Hãy chọn Gmail (hoặc ứng dụng thư) rồi bấm gửi.',
     shareCancelled: 'Đã hủy chia sẻ.',
     mailtoNote: (recipient: string) =>

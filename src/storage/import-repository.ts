@@ -46,6 +46,8 @@ export async function applyImport(
         name: choice === 'keepBoth' ? copyName(meta.name) : meta.name,
         recordVersion: REPORT_RECORD_VERSION,
         deletedAt: null,
+        // It came from a file: nothing in it is only on this device.
+        changedSince: null,
         lastExportedAt:
           choice === 'replace' && typeof existing?.lastExportedAt === 'string'
             ? existing.lastExportedAt

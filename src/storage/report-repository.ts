@@ -72,6 +72,7 @@ export async function createReport(db: SoKetDatabase, input: NewReport): Promise
     revision: 0,
     deletedAt: null,
     lastExportedAt: null,
+    changedSince: input.now,
     submittedRevision: 0,
   };
   await db.transaction('rw', db.reports, db.answers, async () => {
@@ -120,6 +121,7 @@ export async function saveAnswers(
       .modify((record) => {
         record.updatedAt = now;
         record.revision = nextRevision(record);
+        record.changedSince ??= now;
       });
     if (updated === 0) throw new ReportMissingError(reportId);
     await db.answers.bulkPut(
@@ -150,6 +152,7 @@ export async function renameReport(
     record.name = name;
     record.updatedAt = now;
     record.revision = nextRevision(record);
+    record.changedSince ??= now;
   });
 }
 
@@ -168,6 +171,7 @@ export async function untrashReport(db: SoKetDatabase, id: string): Promise<void
 export async function markExported(db: SoKetDatabase, id: string, now: string): Promise<void> {
   await modifyReport(db, id, (record) => {
     record.lastExportedAt = now;
+    record.changedSince = null;
   });
 }
 

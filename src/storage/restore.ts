@@ -12,6 +12,8 @@ export const storedReportSchema = reportMetaSchema.extend({
   deletedAt: isoTimeSchema.nullable().default(null),
   // When the report was last exported to a file (later: submitted); for backup reminders.
   lastExportedAt: isoTimeSchema.nullable().default(null),
+  // The first change not yet exported or submitted (null: none, or not known).
+  changedSince: isoTimeSchema.nullable().default(null),
   // The last submission revision put in the outbox (0: never submitted).
   submittedRevision: z.number().int().nonnegative().default(0),
 });

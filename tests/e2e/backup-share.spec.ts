@@ -142,7 +142,7 @@ test.describe('Gửi email', () => {
     await wizard.waitUntilSaved();
 
     await wizard.gotoReview(reportId);
-    await email.sendButton.click();
+    await email.send();
     await expect(
       email.status('Đã mở bảng chia sẻ. Hãy chọn Gmail (hoặc ứng dụng thư) rồi bấm gửi.'),
     ).toBeVisible();
@@ -163,7 +163,7 @@ test.describe('Gửi email', () => {
     expect(pdfOnly!.text).toBe(mailBody(DEFAULT_RECIPIENT, [pdfName]));
 
     await email.attachJson.check();
-    await email.sendButton.click();
+    await email.send();
     await expect.poll(async () => (await sharedData(page)).length).toBe(2);
     const [, withJson] = await sharedData(page);
     expect(withJson!.files.map(({ name, type }) => ({ name, type }))).toEqual([
@@ -197,7 +197,7 @@ test.describe('Gửi email', () => {
     await wizard.gotoReview(reportId);
 
     const downloading = page.waitForEvent('download');
-    await email.sendButton.click();
+    await email.send();
     const pdf = await downloading;
     expect(pdf.suggestedFilename()).toMatch(PDF_NAME);
     expect((await readFile(await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -233,7 +233,7 @@ test.describe('Gửi email', () => {
     await email.attachJson.check();
     const downloads: Download[] = [];
     page.on('download', (download) => downloads.push(download));
-    await email.sendButton.click();
+    await email.send();
     await expect.poll(() => mailtoLinks(page)).toHaveLength(1);
     await expect
       .poll(() => downloads.map((d) => d.suggestedFilename()))

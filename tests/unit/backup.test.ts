@@ -561,4 +561,21 @@ describe('needsBackupReminder', () => {
     };
     expect(needsBackupReminder(report, now)).toBe(false);
   });
+
+  it.each([
+    ['the oldest unexported change is 3 days old', 3 * DAY, false],
+    ['the oldest unexported change is just over 3 days old', 3 * DAY + 1, true],
+  ])(
+    'counts from the first change after an export when the record knows it: %s',
+    (_, age, expected) => {
+      // Exported ten days ago, then changed: the reminder waits three days from the change.
+      const report = {
+        createdAt: ago(20 * DAY),
+        updatedAt: ago(60_000),
+        lastExportedAt: ago(10 * DAY),
+        changedSince: ago(age),
+      };
+      expect(needsBackupReminder(report, now)).toBe(expected);
+    },
+  );
 });

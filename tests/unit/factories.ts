@@ -178,6 +178,7 @@ export function makeStoredReport(overrides: Partial<StoredReport> = {}): StoredR
     recordVersion: REPORT_RECORD_VERSION,
     deletedAt: null,
     lastExportedAt: null,
+    changedSince: null,
     submittedRevision: 0,
     ...overrides,
   };

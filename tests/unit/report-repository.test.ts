@@ -42,12 +42,29 @@ afterEach(async () => {
   names.clear();
 });
 
+describe('the first change not yet off the device', () => {
+  it('is kept through later saves and cleared by an export', async () => {
+    const db = openDatabase();
+    await createReport(db, makeNewReport());
+    await markExported(db, 'report-1', LATER);
+    const afterExport = await getReport(db, 'report-1');
+    expect(afterExport.status === 'ok' && afterExport.report.changedSince).toBeNull();
+    await saveAnswers(db, 'report-1', new Map([['place', 'A']]), '2024-03-05T00:00:00.000Z');
+    await saveAnswers(db, 'report-1', new Map([['place', 'B']]), '2024-03-06T00:00:00.000Z');
+    const afterSaves = await getReport(db, 'report-1');
+    expect(afterSaves.status === 'ok' && afterSaves.report.changedSince).toBe(
+      '2024-03-05T00:00:00.000Z',
+    );
+  });
+});
+
 describe('createReport and getAnswers', () => {
   it('stores a new report with its answers', async () => {
     const db = openDatabase();
     const input = makeNewReport();
     const created = await createReport(db, input);
-    expect(created).toEqual(makeStoredReport());
+    // A new report has changes only this device holds, from the moment it is made.
+    expect(created).toEqual(makeStoredReport({ changedSince: input.now }));
     expect(await getReport(db, 'report-1')).toEqual({ status: 'ok', report: created });
     expect(await getAnswers(db, 'report-1')).toEqual({ answers: input.answers, damaged: [] });
   });
@@ -231,6 +248,7 @@ describe('duplicateReport', () => {
       name: 'Bản sao',
       createdAt: LATER,
       updatedAt: LATER,
+      changedSince: LATER,
       revision: 0,
     });
     expect((await getAnswers(db, 'report-2')).answers).toEqual(

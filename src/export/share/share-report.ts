@@ -20,7 +20,7 @@ export type EmailDraft = {
   body: string;
   attachments: Attachment[];
 };
-export type ShareOutcome = 'shared' | 'cancelled' | 'mailto';
+export type ShareOutcome = 'shared' | 'cancelled' | 'mailto' | 'needsGesture';
 
 export type ExtraAttachment = (reportId: string, now: Date) => Promise<Attachment>;
 
@@ -67,7 +67,9 @@ export function totalBytes(draft: EmailDraft): number {
 }
 
 export function mailtoUrl(draft: Pick<EmailDraft, 'recipient' | 'subject' | 'body'>): string {
-  const query = `subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(draft.body)}`;
+  // Line breaks in a mailto: body are CRLF (RFC 6068).
+  const body = draft.body.replace(/\r?\n/g, '\r\n');
+  const query = `subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(body)}`;
   return `mailto:${encodeURIComponent(draft.recipient).replace(/%40/g, '@')}?${query}`;
 }
 

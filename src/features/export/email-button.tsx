@@ -14,6 +14,7 @@ type State =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'tooLarge'; draft: EmailDraft }
+  | { kind: 'ready'; draft: EmailDraft }
   | { kind: 'done'; message: string; recipient: string | null }
   | { kind: 'error' };
 
@@ -35,6 +36,10 @@ export function EmailButton({
 
   const send = async (draft: EmailDraft) => {
     const outcome = await sendEmail(reportId, draft);
+    if (outcome === 'needsGesture') {
+      setState({ kind: 'ready', draft });
+      return;
+    }
     setState(
       outcome === 'shared'
         ? { kind: 'done', message: vi.email.shared, recipient: null }
@@ -113,6 +118,14 @@ export function EmailButton({
             {vi.email.sendAnyway}
           </button>
         </div>
+      ) : null}
+      {state.kind === 'ready' ? (
+        <button
+          type="button"
+          onClick={() => void send(state.draft).catch(() => setState({ kind: 'error' }))}
+        >
+          {vi.email.openShare}
+        </button>
       ) : null}
       {state.kind === 'done' && state.recipient ? (
         <button

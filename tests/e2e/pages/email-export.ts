@@ -16,6 +16,18 @@ export class EmailExport {
     });
   }
 
+  // Presses "Gửi email". When rendering outlasted the tap's user activation, the app
+  // asks for a second tap to open the share sheet; press it too.
+  async send(): Promise<void> {
+    await this.sendButton.click();
+    const again = this.page.getByRole('button', { name: 'Tệp đã sẵn sàng – mở bảng chia sẻ' });
+    const done = this.page
+      .getByRole('status')
+      .filter({ hasText: /Đã mở bảng chia sẻ|Đã tải các tệp|Đã hủy/ });
+    await again.or(done).first().waitFor();
+    if (await again.isVisible()) await again.click();
+  }
+
   status(text: string | RegExp): Locator {
     return this.page.getByRole('status').filter({ hasText: text });
   }
