@@ -6,6 +6,11 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const needs = [
   { path: chromium, debian: 'chromium', why: 'end-to-end tests in a real browser' },
   { path: '/usr/bin/pdftotext', debian: 'poppler-utils', why: 'PDF text round-trip tests' },
+  {
+    path: '/usr/bin/soffice',
+    debian: 'libreoffice-writer-nogui',
+    why: 'Word copy tests (LibreOffice opens and prints the .docx)',
+  },
 ];
 
 const missing = needs.filter(({ path }) => {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReportListPage } from '@/features/drafts/report-list-page';
-import { PdfExportButton } from '@/features/export/pdf-export-button';
+import { ExportButtons } from '@/features/export/export-buttons';
 import { vi } from '@/i18n/vi';
 import { retryImport } from '@/lib/retry-import';
 import { ErrorBoundary } from './error-boundary';
@@ -55,7 +55,7 @@ export function App() {
             <IosInstallHint />
             <ReportListPage
               reportHref={hrefs.report}
-              menuExtras={(id) => <PdfExportButton reportId={id} />}
+              menuExtras={(id) => <ExportButtons reportId={id} />}
               onOpen={(id) => {
                 window.location.hash = hrefs.report(id);
               }}

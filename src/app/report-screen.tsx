@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { EmailButton } from '@/features/export/email-button';
-import { PdfExportButton } from '@/features/export/pdf-export-button';
+import { ExportButtons } from '@/features/export/export-buttons';
+import { reportDocxAttachment } from '@/export/docx/export-report-docx';
 import { SubmitPanel } from '@/features/submit/submit-panel';
 import { flushAll } from '@/storage/flush-registry';
 import { ReviewPage } from '@/features/review/review-page';
@@ -65,8 +66,12 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
             unitName={loaded.report.unit.name}
             actions={
               <>
-                <PdfExportButton reportId={reportId} beforeExport={flushAll} />
-                <EmailButton reportId={reportId} beforeSend={flushAll} />
+                <ExportButtons reportId={reportId} beforeExport={flushAll} />
+                <EmailButton
+                  reportId={reportId}
+                  beforeSend={flushAll}
+                  docx={reportDocxAttachment}
+                />
               </>
             }
             footer={<SubmitPanel reportId={reportId} beforeSubmit={flushAll} />}

@@ -167,4 +167,14 @@ export const vi = {
     loadFailed:
       'Không tải được bộ tạo PDF (có thể do mất mạng khi ứng dụng vừa cập nhật). Hãy tải lại trang; nội dung đã nhập vẫn được giữ.',
   },
+
+  docx: {
+    export: 'Xuất Word',
+    exporting: 'Đang tạo tệp Word…',
+    exported: (name: string) => `Đã tải về ${name}.`,
+    draftNote: 'Báo cáo còn thiếu hoặc có lỗi nên được xuất dưới dạng DỰ THẢO.',
+    failed: 'Không tạo được tệp Word. Vui lòng thử lại.',
+    loadFailed:
+      'Không tải được bộ tạo tệp Word (có thể do mất mạng khi ứng dụng vừa cập nhật). Hãy tải lại trang; nội dung đã nhập vẫn được giữ.',
+  },
 } as const;

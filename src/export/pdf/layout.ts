@@ -68,7 +68,7 @@ class Flow {
   private sectionPageCount = 0;
 
   constructor(
-    private readonly measure: Measure,
+    readonly measureText: Measure,
     private readonly found: Set<string>,
   ) {}
 
@@ -90,7 +90,7 @@ class Flow {
   }
 
   width_(text: string, style: TextStyle) {
-    return this.measure(text, style.style, style.size);
+    return this.measureText(text, style.style, style.size);
   }
 
   // A new page; page numbers count from 1 within a section and print from page 2 on.
@@ -290,7 +290,7 @@ function blockStyle(block: DocumentBlock): TextStyle {
   }
 }
 
-function blockText(block: DocumentBlock, missingText: string): string {
+export function blockText(block: DocumentBlock, missingText: string): string {
   switch (block.kind) {
     case 'heading':
       return `${block.number} ${block.title}`.trim();
@@ -493,7 +493,7 @@ function layoutClosing(flow: Flow, doc: ReportDocument) {
   flow.y = Math.max(flow.y, top + leftHeight);
 }
 
-function cellText(
+export function cellText(
   value: number | null | undefined,
   unit: 'count' | 'percent',
   labels: AppendixLabels,
@@ -503,22 +503,33 @@ function cellText(
     : formatVietnameseNumber(value, unit);
 }
 
-type Column = { header: string; width: number; align: 'left' | 'right' | 'center' };
+export type AppendixColumn = {
+  header: string;
+  width: number;
+  align: 'left' | 'right' | 'center';
+};
+export type AppendixTablePlan = { title: string; columns: AppendixColumn[]; rows: string[][] };
+export type AppendixPlan = {
+  orientation: PageLayout['orientation'];
+  tables: AppendixTablePlan[];
+};
+
+type WidthOf = (text: string, style: TextStyle) => number;
 
 function tableColumns(
-  flow: Flow,
+  widthOf: WidthOf,
   table: AppendixTable,
   years: readonly string[],
   labels: AppendixLabels,
   labelWidth: number,
-): Column[] {
+): AppendixColumn[] {
   const a = FORMAT.appendix;
   const pad = a.cellPadding * 2;
   const dataWidth = (header: string, values: string[]) =>
     Math.max(
       a.minDataWidth,
-      flow.width_(header, a.headerCell) + pad,
-      ...values.map((v) => flow.width_(v, a.cell) + pad),
+      widthOf(header, a.headerCell) + pad,
+      ...values.map((v) => widthOf(v, a.cell) + pad),
     );
   return [
     { header: labels.indicator, width: labelWidth, align: 'left' },
@@ -544,12 +555,62 @@ function tableColumns(
       header: labels.status,
       width: Math.max(
         a.minDataWidth,
-        ...Object.values(labels.statuses).map((s) => flow.width_(s, a.cell) + pad),
+        ...Object.values(labels.statuses).map((s) => widthOf(s, a.cell) + pad),
         24,
       ),
       align: 'center',
     },
   ];
+}
+
+export function hasAppendixData(doc: ReportDocument): boolean {
+  return doc.appendix.tables.some((table) =>
+    table.rows.some(
+      (row) =>
+        Object.values(row.values).some((value) => value !== null && value !== undefined) ||
+        row.target !== null,
+    ),
+  );
+}
+
+// The appendix tables as titles, columns (widths in mm) and cell texts, and the page
+// orientation: landscape when a table does not fit the portrait text block with a usable
+// label column. The PDF layout and the Word writer both build on it.
+export function planAppendix(
+  doc: ReportDocument,
+  labels: AppendixLabels,
+  measure: Measure,
+): AppendixPlan {
+  const a = FORMAT.appendix;
+  const widthOf: WidthOf = (text, style) => measure(text, style.style, style.size);
+  const { tables, years } = doc.appendix;
+  const textWidth = (orientation: PageLayout['orientation']) =>
+    PAGE[orientation].width - PAGE.margin.left - PAGE.margin.right;
+  const dataWidths = tables.map((table) =>
+    tableColumns(widthOf, table, years, labels, 0).reduce((sum, column) => sum + column.width, 0),
+  );
+  const widest = Math.max(0, ...dataWidths);
+  const orientation = textWidth('portrait') - widest < a.minLabelWidth ? 'landscape' : 'portrait';
+  const blockWidth = textWidth(orientation);
+  return {
+    orientation,
+    tables: tables.map((table, tableIndex) => ({
+      title: `${tableIndex + 1}. ${table.title}`,
+      columns: tableColumns(
+        widthOf,
+        table,
+        years,
+        labels,
+        Math.min(a.maxLabelWidth, blockWidth - dataWidths[tableIndex]!),
+      ),
+      rows: table.rows.map((row) => [
+        row.indicator.label + (row.indicator.unit === 'percent' ? ` ${labels.percentUnit}` : ''),
+        ...years.map((year) => cellText(row.values[year], row.indicator.unit, labels)),
+        row.target === null ? '' : cellText(row.target, row.indicator.unit, labels),
+        row.status ? labels.statuses[row.status] : '',
+      ]),
+    })),
+  };
 }
 
 function layoutAppendix(
@@ -559,16 +620,8 @@ function layoutAppendix(
   labels: AppendixLabels,
 ) {
   const a = FORMAT.appendix;
-  const tables = doc.appendix.tables;
-  const years = doc.appendix.years;
-  // Landscape when a table does not fit the portrait text block with a usable label column.
-  const portraitWidth = PAGE.portrait.width - PAGE.margin.left - PAGE.margin.right;
-  const dataWidths = tables.map((table) =>
-    tableColumns(flow, table, years, labels, 0).reduce((sum, column) => sum + column.width, 0),
-  );
-  const widest = Math.max(0, ...dataWidths);
-  const orientation = portraitWidth - widest < a.minLabelWidth ? 'landscape' : 'portrait';
-  flow.newPage('appendix', orientation, true);
+  const plan = planAppendix(doc, labels, flow.measureText);
+  flow.newPage('appendix', plan.orientation, true);
   const blockWidth = flow.width;
 
   flow.centredBlock(
@@ -582,9 +635,8 @@ function layoutAppendix(
   );
   flow.y += a.spaceBetweenTables;
 
-  tables.forEach((table, tableIndex) => {
-    const labelWidth = Math.min(a.maxLabelWidth, blockWidth - dataWidths[tableIndex]!);
-    const columns = tableColumns(flow, table, years, labels, labelWidth);
+  plan.tables.forEach((table) => {
+    const { columns } = table;
     const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
     const x0 = flow.left;
     const rowLines = (cells: string[], style: TextStyle) =>
@@ -621,19 +673,13 @@ function layoutAppendix(
       flow.y = top + height;
     };
 
-    const rows = table.rows.map((row) => {
-      const cells = [
-        row.indicator.label + (row.indicator.unit === 'percent' ? ` ${labels.percentUnit}` : ''),
-        ...years.map((year) => cellText(row.values[year], row.indicator.unit, labels)),
-        row.target === null ? '' : cellText(row.target, row.indicator.unit, labels),
-        row.status ? labels.statuses[row.status] : '',
-      ];
+    const rows = table.rows.map((cells) => {
       const lines = rowLines(cells, a.cell);
       return { lines, height: rowHeight(lines, a.cell) };
     });
 
     // The title keeps with the header row and the first row.
-    const titleLines = flow.wrap(`${tableIndex + 1}. ${table.title}`, a.tableTitle, tableWidth);
+    const titleLines = flow.wrap(table.title, a.tableTitle, tableWidth);
     const titleHeight = titleLines.length * lineHeight(a.tableTitle.size) + 1.5;
     if (
       !flow.fits(titleHeight + headerHeight + (rows[0]?.height ?? 0)) &&
@@ -674,13 +720,7 @@ export function layoutReport(doc: ReportDocument, options: LayoutOptions): Repor
   layoutTitle(flow, doc);
   layoutBody(flow, doc, options.missingText);
   layoutClosing(flow, doc);
-  const hasAppendixData = doc.appendix.tables.some((table) =>
-    table.rows.some(
-      (row) =>
-        Object.values(row.values).some((value) => value !== null && value !== undefined) ||
-        row.target !== null,
-    ),
-  );
-  if (hasAppendixData) layoutAppendix(flow, doc, options.appendixTitle, options.appendixLabels);
+  if (hasAppendixData(doc))
+    layoutAppendix(flow, doc, options.appendixTitle, options.appendixLabels);
   return { pages: flow.pages, replacedCharacters: [...found] };
 }

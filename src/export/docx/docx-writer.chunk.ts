@@ -1,0 +1,643 @@
+// The one module that knows docx: the report as a Word document in the official format
+// (FORMAT.md), built from the same document model, format numbers and appendix plan as the
+// PDF. Word breaks lines and pages itself, so the PDF layout's page decisions become Word
+// properties here: headings and labels keep with the next paragraph, body paragraphs have
+// widow control, the closing row and table rows never split, appendix header rows repeat.
+// Loaded with import() on the first export in the browser (and precached); imported
+// directly by the tests and the benchmark.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  LevelSuffix,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  VerticalAlignTable,
+  WidthType,
+  type IBorderOptions,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ISectionOptions,
+} from 'docx';
+import type { Answers } from '@/domain/report/answers';
+import {
+  buildReportDocument,
+  type DocumentBlock,
+  type ReportDocument,
+} from '@/domain/report/document-model';
+import { toNfc } from '@/domain/report/text';
+import type { Template } from '@/domain/template/template-schema';
+import { FORMAT, LINE_HEIGHT, PAGE, PT, type TextStyle } from '@/export/pdf/format';
+import {
+  blockText,
+  hasAppendixData,
+  planAppendix,
+  type AppendixLabels,
+  type AppendixPlan,
+} from '@/export/pdf/layout';
+import { documentWords } from '@/i18n/document';
+import { vi } from '@/i18n/vi-report';
+import { measureTimes } from './times-metrics';
+
+export type DocxInput = { template: Template; answers: Answers; unitName: string; title: string };
+export type DocxResult = { bytes: Uint8Array; isDraft: boolean };
+
+// The rules name Times New Roman; Word has it, LibreOffice substitutes a metric twin.
+const FONT = 'Times New Roman';
+const BLACK = '000000';
+// The page number sits in the top margin, half-way to the text block.
+const HEADER_DISTANCE = PAGE.margin.top / 2;
+
+const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
+const halfPoints = (points: number) => Math.round(points * 2);
+const eighthsOfPoint = (mm: number) => Math.max(2, Math.round((mm / PT) * 8));
+const lineHeightMm = (size: number) => size * PT * LINE_HEIGHT;
+// The PDF's line height (1.2 × the size) as a minimum, so a tall letter never clips.
+const lineSpacing = (size: number) => ({
+  line: Math.round(size * LINE_HEIGHT * 20),
+  lineRule: LineRuleType.AT_LEAST,
+});
+const TEXT_WIDTH = PAGE.portrait.width - PAGE.margin.left - PAGE.margin.right;
+
+const isBold = (style: TextStyle) => style.style === 'bold' || style.style === 'bolditalic';
+const isItalic = (style: TextStyle) => style.style === 'italic' || style.style === 'bolditalic';
+
+// Text in NFC. The library drops characters XML cannot carry; a vertical tab or form feed
+// (pasted from Word) separates words, as in the PDF, so it becomes a space.
+function run(text: string, style?: TextStyle, extra: IRunOptions = {}): TextRun {
+  return new TextRun({
+    text: toNfc(text).replace(/[\v\f]/g, ' '),
+    font: FONT,
+    ...(style ? { size: halfPoints(style.size) } : {}),
+    ...(style && isBold(style) ? { bold: true } : {}),
+    ...(style && isItalic(style) ? { italics: true } : {}),
+    ...extra,
+  });
+}
+
+type Align = 'left' | 'center' | 'right' | 'justify';
+const ALIGNMENT = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+// One paragraph of a single style outside the body flow (header, title, closing, tables).
+function line(
+  text: string,
+  style: TextStyle,
+  align: Align,
+  options: Omit<IParagraphOptions, 'children' | 'alignment'> & {
+    before?: number;
+    after?: number;
+    run?: IRunOptions;
+  } = {},
+): Paragraph {
+  const { before = 0, after = 0, run: runOptions, ...rest } = options;
+  return new Paragraph({
+    alignment: ALIGNMENT[align],
+    spacing: { before, after, ...lineSpacing(style.size) },
+    ...rest,
+    children: [run(text, style, runOptions)],
+  });
+}
+
+// An empty paragraph as small as Word allows: it ends a section without adding space.
+function hairline(options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+    run: { size: 2, font: FONT },
+    ...options,
+  });
+}
+
+// Word puts the larger of one paragraph's space after and the next one's space before
+// between them, where the PDF adds both: a heading after text gets both as its space
+// before, a heading right after a heading only its own.
+const HEADING_BEFORE = twips(FORMAT.body.paragraphSpacing + FORMAT.headings.spaceBefore);
+const HEADING_AFTER_HEADING = twips(FORMAT.headings.spaceBefore);
+
+const STYLE = { body: 'BodyText', label: 'ReportLabel', part: 'ReportPart' } as const;
+const HEADING_LEVEL = {
+  section: HeadingLevel.HEADING_1,
+  item: HeadingLevel.HEADING_2,
+  subItem: HeadingLevel.HEADING_3,
+  subSubItem: HeadingLevel.HEADING_4,
+} as const;
+const BULLETS = { '-': 'bullet-dash', '+': 'bullet-plus' } as const;
+
+function headingStyle(style: TextStyle, outlineLevel: number) {
+  return {
+    basedOn: 'Normal',
+    next: STYLE.body,
+    quickFormat: true,
+    run: {
+      font: FONT,
+      size: halfPoints(style.size),
+      bold: isBold(style),
+      italics: isItalic(style),
+      color: BLACK,
+    },
+    paragraph: {
+      alignment: AlignmentType.LEFT,
+      indent: { firstLine: twips(FORMAT.body.firstLineIndent) },
+      spacing: { before: HEADING_BEFORE, after: 0, ...lineSpacing(style.size) },
+      keepNext: true,
+      keepLines: true,
+      outlineLevel,
+    },
+  };
+}
+
+const bulletIndent = (bullet: '-' | '+') => {
+  const style = FORMAT.body.text;
+  const hanging = twips(measureTimes(`${bullet} `, style.style, style.size));
+  return { left: twips(FORMAT.body.listIndent) + hanging, hanging };
+};
+
+function bodyBlock(
+  block: DocumentBlock,
+  previous: DocumentBlock | undefined,
+  missingText: string,
+): Paragraph {
+  switch (block.kind) {
+    case 'heading': {
+      const spacing =
+        previous?.kind === 'heading' ? { spacing: { before: HEADING_AFTER_HEADING } } : {};
+      if (block.level !== 'part') {
+        return new Paragraph({
+          heading: HEADING_LEVEL[block.level],
+          ...spacing,
+          children: [run(blockText(block, missingText))],
+        });
+      }
+      // "Phần I" with its title below (FORMAT.md).
+      const parts = [block.number, block.title].map((text) => text.trim()).filter(Boolean);
+      return new Paragraph({
+        style: STYLE.part,
+        ...spacing,
+        children: parts.map((text, index) =>
+          index === 0 ? run(text) : run(text, FORMAT.headings.section, { break: 1 }),
+        ),
+      });
+    }
+    case 'label':
+      return new Paragraph({ style: STYLE.label, children: [run(block.text)] });
+    case 'listItem':
+      return new Paragraph({
+        style: STYLE.body,
+        widowControl: true,
+        numbering: { reference: BULLETS[block.bullet], level: 0 },
+        indent: bulletIndent(block.bullet),
+        children: [run(block.text)],
+      });
+    case 'missing':
+      return new Paragraph({
+        style: STYLE.body,
+        widowControl: true,
+        children: [run(blockText(block, missingText), undefined, { italics: true })],
+      });
+    case 'paragraph':
+      return new Paragraph({ style: STYLE.body, widowControl: true, children: [run(block.text)] });
+  }
+}
+
+const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
+
+function cell(width: number, children: Paragraph[]): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.TOP,
+    children: children.length > 0 ? children : [new Paragraph({})],
+  });
+}
+
+// A layout table: columns without any rule, as the official header and closing are.
+function borderlessTable(widths: number[], rows: Paragraph[][][], cantSplit = false): Table {
+  return new Table({
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: NO_MARGINS,
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit,
+          children: cells.map((children, index) => cell(widths[index]!, children)),
+        }),
+    ),
+  });
+}
+
+function draftMark(draftText: string): Paragraph {
+  const mark = FORMAT.draftMark;
+  // A little slack over the measured width so the word never wraps inside its box.
+  const width = measureTimes(draftText, mark.style, mark.size) + 2;
+  const border: IBorderOptions = {
+    style: BorderStyle.SINGLE,
+    size: eighthsOfPoint(mark.ruleWidth),
+    space: Math.round(mark.padding / PT),
+    color: BLACK,
+  };
+  return line(draftText, mark, 'center', {
+    indent: {
+      left: twips(TEXT_WIDTH - width - 2 * mark.padding),
+      right: twips(mark.padding),
+    },
+    border: { top: border, bottom: border, left: border, right: border },
+    after: twips(3),
+  });
+}
+
+function headerTable(doc: ReportDocument): Table {
+  const { header } = doc;
+  const s = FORMAT.header;
+  const half = twips(TEXT_WIDTH / 2);
+  const centred = (text: string, style: TextStyle, runOptions: IRunOptions = {}) =>
+    line(text, style, 'center', { run: runOptions });
+  const left =
+    header.layout === 'older'
+      ? [
+          centred(header.union, s.unionOlder),
+          centred(header.issuingBody, s.issuingBody),
+          centred(header.separator, s.separator),
+        ]
+      : [
+          centred(header.superiorBody, s.superiorBody),
+          centred(header.issuingBody, s.issuingBody),
+          centred(header.separator, s.separator),
+        ];
+  const right =
+    header.layout === 'rules-2013'
+      ? [centred(header.union, s.union, { underline: { type: UnderlineType.SINGLE } })]
+      : [];
+  // Two rows, so that the place and date sit on the row of "Số:".
+  return borderlessTable(
+    [half, twips(TEXT_WIDTH) - half],
+    [
+      [left, right],
+      [[centred(header.numberLine, s.number)], [centred(header.dateLine, s.date)]],
+    ],
+  );
+}
+
+// The widest line of `text` broken greedily into `width` mm, as the PDF breaks the subject.
+function widestLine(text: string, style: TextStyle, width: number): number {
+  const measure = (words: string[]) => measureTimes(words.join(' '), style.style, style.size);
+  let widest = 0;
+  let current: string[] = [];
+  for (const word of toNfc(text).split(/\s+/).filter(Boolean)) {
+    if (current.length > 0 && measure([...current, word]) > width) {
+      widest = Math.max(widest, measure(current));
+      current = [];
+    }
+    current.push(word);
+  }
+  return Math.min(width, Math.max(widest, measure(current)));
+}
+
+function titleBlock(doc: ReportDocument): Paragraph[] {
+  const subject = FORMAT.subject;
+  const side = twips((TEXT_WIDTH - subject.maxWidth) / 2);
+  const ruleWidth = widestLine(doc.subject, subject, subject.maxWidth) * FORMAT.subjectRule.share;
+  const ruleSide = twips((TEXT_WIDTH - ruleWidth) / 2);
+  return [
+    line(doc.title, FORMAT.title, 'center', {
+      before: twips(FORMAT.gapNumberToTitle - lineHeightMm(FORMAT.title.size) / 2),
+      keepNext: true,
+    }),
+    line(doc.subject, subject, 'center', {
+      indent: { left: side, right: side },
+      keepNext: true,
+      keepLines: true,
+    }),
+    // The short dashed rule under the subject: the bottom border of an empty paragraph.
+    hairline({
+      indent: { left: ruleSide, right: ruleSide },
+      spacing: {
+        before: 0,
+        after: twips(FORMAT.gapRuleToBody),
+        line: twips(1.5),
+        lineRule: LineRuleType.EXACT,
+      },
+      border: {
+        bottom: {
+          style: BorderStyle.DASH_SMALL_GAP,
+          size: eighthsOfPoint(FORMAT.subjectRule.width),
+          space: 0,
+          color: BLACK,
+        },
+      },
+    }),
+  ];
+}
+
+function closingTable(doc: ReportDocument): Table {
+  const c = FORMAT.closing;
+  const { closing } = doc;
+  const leftWidth = twips(TEXT_WIDTH * c.leftShare);
+  const before = twips(c.spaceBefore);
+  const left = [
+    line(closing.recipientsHeading, c.recipientsHeading, 'left', { before }),
+    ...closing.recipients.map((recipient) =>
+      line(recipient, c.recipient, 'left', { indent: { left: twips(2), hanging: twips(2) } }),
+    ),
+  ];
+  const right = [
+    line(closing.signingLine, c.signingLine, 'center', { before }),
+    line(closing.position, c.position, 'center'),
+    line(closing.signerName, c.signerName, 'center', { before: twips(c.signatureSpace) }),
+  ];
+  // One row that never splits: the block stays on one page.
+  return borderlessTable([leftWidth, twips(TEXT_WIDTH) - leftWidth], [[left, right]], true);
+}
+
+function appendixTable(table: AppendixPlan['tables'][number]): Table {
+  const a = FORMAT.appendix;
+  const border: IBorderOptions = {
+    style: BorderStyle.SINGLE,
+    size: eighthsOfPoint(a.ruleWidth),
+    color: BLACK,
+  };
+  const widths = table.columns.map((column) => twips(column.width));
+  const padding = twips(a.cellPadding);
+  const row = (texts: string[], isHeader: boolean, keepNext: boolean) =>
+    new TableRow({
+      tableHeader: isHeader,
+      cantSplit: true,
+      children: texts.map(
+        (text, index) =>
+          new TableCell({
+            width: { size: widths[index]!, type: WidthType.DXA },
+            verticalAlign: isHeader ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+            children: [
+              line(
+                text,
+                isHeader ? a.headerCell : a.cell,
+                isHeader ? 'center' : table.columns[index]!.align,
+                { keepNext },
+              ),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    margins: { top: padding, bottom: padding, left: padding, right: padding },
+    rows: [
+      // The title keeps with the header row and the first row.
+      row(
+        table.columns.map((column) => column.header),
+        true,
+        true,
+      ),
+      ...table.rows.map((cells, index) => row(cells, false, index === 0)),
+    ],
+  });
+}
+
+function appendixBlocks(doc: ReportDocument, title: string, plan: AppendixPlan) {
+  const a = FORMAT.appendix;
+  return [
+    line(doc.appendixHeading, a.heading, 'center', { keepNext: true }),
+    line(title, a.title, 'center', { keepNext: true }),
+    line(doc.appendixNote, a.note, 'center', {
+      keepNext: true,
+      after: twips(a.spaceBetweenTables),
+    }),
+    ...plan.tables.flatMap((table, index) => [
+      line(table.title, a.tableTitle, 'left', {
+        keepNext: true,
+        before: index === 0 ? 0 : twips(a.spaceBetweenTables),
+        after: twips(1.5),
+      }),
+      appendixTable(table),
+    ]),
+    hairline(),
+  ];
+}
+
+const pageNumberHeader = () =>
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            children: [PageNumber.CURRENT],
+            font: FONT,
+            size: halfPoints(FORMAT.pageNumber.size),
+          }),
+        ],
+      }),
+    ],
+  });
+
+// Numbered from 1 within the section, printed from its second page on (FORMAT.md).
+function section(
+  orientation: 'portrait' | 'landscape',
+  children: ISectionOptions['children'],
+  isNewPage: boolean,
+): ISectionOptions {
+  return {
+    properties: {
+      ...(isNewPage ? { type: SectionType.NEXT_PAGE } : {}),
+      titlePage: true,
+      page: {
+        size: {
+          width: twips(PAGE.portrait.width),
+          height: twips(PAGE.portrait.height),
+          orientation:
+            orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: {
+          top: twips(PAGE.margin.top),
+          bottom: twips(PAGE.margin.bottom),
+          left: twips(PAGE.margin.left),
+          right: twips(PAGE.margin.right),
+          header: twips(HEADER_DISTANCE),
+          footer: twips(HEADER_DISTANCE),
+        },
+        pageNumbers: { start: 1 },
+      },
+    },
+    headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({})] }) },
+    children,
+  };
+}
+
+function appendixLabels(): AppendixLabels {
+  return {
+    indicator: vi.appendix.indicator,
+    target: vi.appendix.target,
+    status: vi.appendix.status,
+    percentUnit: vi.appendix.percentUnit,
+    statuses: vi.appendix.statuses,
+    noData: vi.appendix.noData,
+  };
+}
+
+function buildDocx(input: DocxInput, doc: ReportDocument): Document {
+  const body = FORMAT.body;
+  const bodySection = section(
+    'portrait',
+    [
+      ...(doc.isDraft ? [draftMark(documentWords.draftMark)] : []),
+      headerTable(doc),
+      ...titleBlock(doc),
+      ...doc.body.map((block, index) =>
+        bodyBlock(block, doc.body[index - 1], documentWords.missingAnswer),
+      ),
+      closingTable(doc),
+      hairline(),
+    ],
+    false,
+  );
+  const sections = [bodySection];
+  if (hasAppendixData(doc)) {
+    const plan = planAppendix(doc, appendixLabels(), measureTimes);
+    sections.push(
+      section(plan.orientation, appendixBlocks(doc, input.template.appendixTitle, plan), true),
+    );
+  }
+  return new Document({
+    title: toNfc(input.title),
+    subject: toNfc(input.template.subject),
+    creator: toNfc(input.unitName) || 'so-ket',
+    lastModifiedBy: toNfc(input.unitName) || 'so-ket',
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: FONT,
+            size: halfPoints(body.text.size),
+            color: BLACK,
+            language: { value: 'vi-VN' },
+          },
+          paragraph: { spacing: { before: 0, after: 0, ...lineSpacing(body.text.size) } },
+        },
+        heading1: headingStyle(FORMAT.headings.section, 0),
+        heading2: headingStyle(FORMAT.headings.item, 1),
+        heading3: headingStyle(FORMAT.headings.subItem, 2),
+        heading4: headingStyle(FORMAT.headings.subSubItem, 3),
+      },
+      paragraphStyles: [
+        {
+          id: STYLE.body,
+          name: 'Body Text',
+          basedOn: 'Normal',
+          next: STYLE.body,
+          quickFormat: true,
+          run: { font: FONT, size: halfPoints(body.text.size) },
+          paragraph: {
+            alignment: AlignmentType.JUSTIFIED,
+            indent: { firstLine: twips(body.firstLineIndent) },
+            spacing: {
+              before: 0,
+              after: twips(body.paragraphSpacing),
+              ...lineSpacing(body.text.size),
+            },
+          },
+        },
+        {
+          id: STYLE.label,
+          name: 'Report Label',
+          basedOn: 'Normal',
+          next: STYLE.body,
+          quickFormat: true,
+          run: {
+            font: FONT,
+            size: halfPoints(FORMAT.label.size),
+            bold: isBold(FORMAT.label),
+            italics: isItalic(FORMAT.label),
+          },
+          paragraph: {
+            alignment: AlignmentType.LEFT,
+            indent: { firstLine: twips(body.firstLineIndent) },
+            keepNext: true,
+            keepLines: true,
+          },
+        },
+        {
+          id: STYLE.part,
+          name: 'Report Part',
+          basedOn: 'Normal',
+          next: STYLE.body,
+          quickFormat: true,
+          run: {
+            font: FONT,
+            size: halfPoints(FORMAT.headings.part.size),
+            bold: true,
+            color: BLACK,
+          },
+          paragraph: {
+            alignment: AlignmentType.CENTER,
+            spacing: {
+              before: HEADING_BEFORE,
+              after: 0,
+              ...lineSpacing(FORMAT.headings.part.size),
+            },
+            keepNext: true,
+            keepLines: true,
+            outlineLevel: 0,
+          },
+        },
+      ],
+    },
+    numbering: {
+      config: (['-', '+'] as const).map((bullet) => ({
+        reference: BULLETS[bullet],
+        levels: [
+          {
+            level: 0,
+            format: LevelFormat.BULLET,
+            text: bullet,
+            alignment: AlignmentType.LEFT,
+            suffix: LevelSuffix.TAB,
+            style: {
+              run: { font: FONT, bold: false, italics: false },
+              paragraph: { indent: bulletIndent(bullet) },
+            },
+          },
+        ],
+      })),
+    },
+    sections,
+  });
+}
+
+export async function createReportDocx(input: DocxInput): Promise<DocxResult> {
+  const doc = buildReportDocument(input.template, input.answers, input.unitName);
+  const bytes = await Packer.pack(buildDocx(input, doc), 'uint8array');
+  return { bytes, isDraft: doc.isDraft };
+}
+
+export async function renderReportDocx(input: DocxInput): Promise<Uint8Array> {
+  return (await createReportDocx(input)).bytes;
+}

@@ -1,0 +1,75 @@
+// "Xuất Word": reads the report, loads the Word chunk on first use (cached; a failed load
+// is retried once, then reported), renders and downloads the file under the PDF's name
+// with the .docx extension.
+import type { DateValue } from '@/domain/report/answer-kinds';
+import { downloadFile } from '@/lib/download';
+import { getDatabase } from '@/storage/db';
+import { getAnswers, getReport, markExported } from '@/storage/report-repository';
+import { findTemplate } from '@/templates/template-registry';
+import { pdfFileName } from '@/export/pdf/pdf-file-name';
+import type * as DocxWriterChunk from './docx-writer.chunk';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+type Chunk = typeof DocxWriterChunk;
+let chunk: Promise<Chunk> | null = null;
+
+export class DocxChunkLoadError extends Error {
+  constructor(cause: unknown) {
+    super('the Word chunk could not be loaded', { cause });
+    this.name = 'DocxChunkLoadError';
+  }
+}
+
+function loadChunk(): Promise<Chunk> {
+  chunk ??= import('./docx-writer.chunk')
+    .catch(() => import('./docx-writer.chunk'))
+    .catch((error: unknown) => {
+      chunk = null;
+      throw new DocxChunkLoadError(error);
+    });
+  return chunk;
+}
+
+export type DocxExport = { fileName: string; isDraft: boolean; bytes: Uint8Array };
+
+// Renders the report's Word copy without saving it (for sharing by email).
+export async function renderReportDocxFile(
+  reportId: string,
+  now = new Date(),
+): Promise<DocxExport> {
+  const db = getDatabase();
+  const loaded = await getReport(db, reportId);
+  if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
+  const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
+  if (!template) throw new Error(`template ${loaded.report.templateId} is unknown`);
+  const { answers } = await getAnswers(db, reportId);
+  const { createReportDocx } = await loadChunk();
+  const result = await createReportDocx({
+    template,
+    answers,
+    unitName: loaded.report.unit.name,
+    title: loaded.report.name,
+  });
+  const dateField = template.documentFields.date;
+  const fileName = pdfFileName(
+    template.exportFilePrefix,
+    loaded.report.unit.name,
+    dateField ? (answers[dateField] as DateValue | undefined) : undefined,
+    now,
+  ).replace(/\.pdf$/, '.docx');
+  return { fileName, isDraft: result.isDraft, bytes: result.bytes };
+}
+
+// The Word copy as an e-mail attachment.
+export async function reportDocxAttachment(reportId: string, now: Date) {
+  const { fileName, bytes } = await renderReportDocxFile(reportId, now);
+  return { name: fileName, type: DOCX_TYPE, bytes };
+}
+
+export async function exportReportDocx(reportId: string, now = new Date()): Promise<DocxExport> {
+  const result = await renderReportDocxFile(reportId, now);
+  downloadFile(result.fileName, result.bytes as Uint8Array<ArrayBuffer>, DOCX_TYPE);
+  await markExported(getDatabase(), reportId, now.toISOString());
+  return result;
+}
