@@ -4,8 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import * as appendixRecompute from './bench/appendix-recompute';
 import * as autosave from './bench/autosave-p95';
+import * as backup from './bench/backup';
+import * as docx from './bench/docx';
+import * as drain from './bench/drain';
 import * as firstRender from './bench/first-render';
+import * as lighthouse from './bench/lighthouse';
+import * as offlineStart from './bench/offline-start';
 import * as pdf from './bench/pdf';
+import * as server from './bench/server';
 import type { BenchResult } from './bench/types';
 
 type Bench = {
@@ -21,10 +27,46 @@ const benches: Bench[] = [
   { name: 'autosave-p95', run: autosave.run, needsBuild: true },
   { name: 'appendix-recompute', run: appendixRecompute.run, needsBuild: false },
   {
+    name: 'backup',
+    run: backup.run,
+    needsBuild: false,
+    produces: ['backup-50-export', 'backup-50-import'],
+  },
+  {
     name: 'pdf',
     run: pdf.run,
     needsBuild: true,
     produces: ['pdf-render-largest', 'pdf-size-largest', 'pdf-chunk-gzip'],
+  },
+  {
+    name: 'docx',
+    run: docx.run,
+    needsBuild: false,
+    produces: ['docx-largest', 'docx-size-largest'],
+  },
+  { name: 'drain', run: drain.run, needsBuild: true, produces: ['drain-50'] },
+  {
+    name: 'server',
+    run: server.run,
+    needsBuild: false,
+    produces: ['server-put-rps', 'server-put-p95'],
+  },
+  {
+    name: 'lighthouse',
+    run: lighthouse.run,
+    needsBuild: true,
+    produces: [
+      'lighthouse-performance',
+      'lighthouse-accessibility',
+      'lighthouse-best-practices',
+      'lcp',
+    ],
+  },
+  {
+    name: 'offline-start',
+    run: offlineStart.run,
+    needsBuild: true,
+    produces: ['offline-start-4x'],
   },
 ];
 
@@ -47,5 +89,5 @@ if (selected.some((b) => b.needsBuild)) {
 
 for (const bench of selected) {
   for (const result of await bench.run())
-    console.log(`${result.name}: ${result.value} ${result.unit}`);
+    console.log(`${result.name}: ${result.value} ${result.unit}`.trimEnd());
 }

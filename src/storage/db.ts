@@ -60,6 +60,12 @@ export class SoKetDatabase extends Dexie {
   }
 }
 
+// False for a table of a newer schema than this build declares: a build capped with
+// SO_KET_DB_SCHEMA_MAX (the previous release, in tests) runs without what needs it.
+export function hasTable(db: Dexie, name: string): boolean {
+  return db.tables.some((table) => table.name === name);
+}
+
 export const DB_VERSION = Math.max(
   ...SCHEMA.filter((s) => s.version <= schemaMax).map((s) => s.version),
 );

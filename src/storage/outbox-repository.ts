@@ -6,7 +6,7 @@
 import { canonicalJson } from '@/domain/outbox/canonical-json';
 import { outboxEntrySchema, type OutboxEntry, type Receipt } from '@/domain/outbox/outbox-entry';
 import { buildReportFile } from '@/domain/report/report-schema';
-import type { SoKetDatabase } from './db';
+import { hasTable, type SoKetDatabase } from './db';
 import { getAnswers, getReport, reportMeta, ReportMissingError } from './report-repository';
 
 export type Sha256 = (text: string) => Promise<string>;
@@ -22,6 +22,7 @@ function restoreEntry(raw: unknown): OutboxEntry | null {
 }
 
 export async function listOutbox(db: SoKetDatabase, reportId?: string): Promise<OutboxEntry[]> {
+  if (!hasTable(db, 'outbox')) return [];
   const rows = reportId
     ? await db.outbox.where('reportId').equals(reportId).toArray()
     : await db.outbox.toArray();
@@ -72,7 +73,8 @@ export async function enqueueSubmission(
         createdAt: nowIso,
         updatedAt: nowIso,
       };
-      await db.reports.update(reportId, { submittedRevision: revision });
+      // The frozen answers are on their way off the device: no backup reminder for them.
+      await db.reports.update(reportId, { submittedRevision: revision, changedSince: null });
       await db.outbox.add(next);
       return next;
     });

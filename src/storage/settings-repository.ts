@@ -31,6 +31,7 @@ export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 const EMAIL_KEY = 'email';
 
 export async function getEmailSettings(db: SoKetDatabase): Promise<EmailSettings> {
+  if (!hasTable(db, 'settings')) return emailSettingsSchema.parse({});
   const row = await db.settings.get(EMAIL_KEY);
   const parsed = emailSettingsSchema.safeParse(row?.value ?? {});
   return parsed.success ? parsed.data : emailSettingsSchema.parse({});

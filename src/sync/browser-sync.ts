@@ -2,7 +2,7 @@
 // lease, navigator.onLine, and the triggers — start, `online`, becoming visible, each
 // enqueue (kickSync) and the engine's own timer. "Gửi ngay" resets the backoff first.
 import { newId } from '@/lib/ids';
-import { getDatabase } from '@/storage/db';
+import { getDatabase, hasTable } from '@/storage/db';
 import {
   acquireSyncLock,
   listOutbox,
@@ -71,6 +71,7 @@ function createEngine(): SyncEngine {
     isOnline: () => navigator.onLine,
     lock: {
       acquire: () => acquireSyncLock(db, tabId, Date.now(), LOCK_TTL_MS),
+      renew: () => acquireSyncLock(db, tabId, Date.now(), LOCK_TTL_MS),
       release: () => releaseSyncLock(db, tabId),
     },
     random: Math.random,
@@ -82,7 +83,7 @@ function createEngine(): SyncEngine {
 }
 
 export function startSync(): void {
-  if (engine) return;
+  if (engine || !hasTable(getDatabase(), 'outbox')) return;
   engine = createEngine();
   const kick = () => void engine?.kick();
   window.addEventListener('online', kick);

@@ -30,6 +30,10 @@ const mailBody = (recipient: string, files: string[]) =>
     'Trân trọng.',
   ].join('\n');
 
+// In a mailto: URL the same body has CRLF line breaks (RFC 6068).
+const mailtoBody = (recipient: string, files: string[]) =>
+  mailBody(recipient, files).replace(/\n/g, '\r\n');
+
 async function downloadedJson(download: Download): Promise<unknown> {
   return JSON.parse(await readFile(await download.path(), 'utf8')) as unknown;
 }
@@ -207,7 +211,7 @@ test.describe('Gửi email', () => {
     expect(readMailto(href!)).toEqual({
       to: DEFAULT_RECIPIENT,
       subject: SUBJECT,
-      body: mailBody(DEFAULT_RECIPIENT, [pdf.suggestedFilename()]),
+      body: mailtoBody(DEFAULT_RECIPIENT, [pdf.suggestedFilename()]),
     });
     await expect(
       email.status(
@@ -242,7 +246,7 @@ test.describe('Gửi email', () => {
     expect(mail.to).toBe(recipient);
     expect(mail.subject).toBe(SUBJECT);
     expect(mail.body).toBe(
-      mailBody(
+      mailtoBody(
         recipient,
         downloads.map((d) => d.suggestedFilename()),
       ),

@@ -63,3 +63,28 @@ export async function storedAnswer(
 export async function putRawReport(page: Page, record: Record<string, unknown>): Promise<void> {
   await withStore(page, { store: 'reports', mode: 'readwrite', op: 'put', value: record });
 }
+
+// The stored report record as it is on disk, or undefined.
+export async function storedReport(
+  page: Page,
+  reportId: string,
+): Promise<Record<string, unknown> | undefined> {
+  return withStore(page, { store: 'reports', mode: 'readonly', op: 'get', key: reportId });
+}
+
+// The database's IndexedDB version (Dexie's schema version × 10) and its stores.
+export async function databaseShape(page: Page): Promise<{ version: number; stores: string[] }> {
+  return page.evaluate(
+    (dbName) =>
+      new Promise<{ version: number; stores: string[] }>((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => {
+          const db = request.result;
+          resolve({ version: db.version, stores: [...db.objectStoreNames] });
+          db.close();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+    DB_NAME,
+  );
+}

@@ -1,0 +1,118 @@
+// How long the installed app takes to show the report list with no network, no server
+// and a phone-class CPU: Chromium on a profile of its own visits the app once, reloads
+// (the service worker now controls the page) and creates one report; then the server
+// stops and the browser goes offline. Each run opens a new page throttled 4× (CDP
+// Emulation.setCPUThrottlingRate) and measures, in the page, from the navigation start
+// (performance.timeOrigin) to the first animation frame after the report's link is in
+// the document and laid out. The median of five runs; every run goes to stderr.
+//
+// Assumes dist/ is built (scripts/bench.ts builds it).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { startServer } from '../../src/server/start';
+import type { BenchResult } from './types';
+
+const RUNS = 5;
+const CPU_SLOWDOWN = 4;
+const REPORT_NAME = 'Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+declare global {
+  interface Window {
+    __listShownAt?: number;
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+// First visit, reload under the service worker, one report.
+async function install(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${url}/#/`);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByRole('button', { name: 'Tạo báo cáo mới' }).click();
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Huyện Đoàn Hồng Dân' });
+  await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
+  await page.waitForURL(/#\/r\/[^/]+$/);
+  await page.close();
+}
+
+// Runs in every new document, before the app's scripts: watches the DOM for the link.
+// No named function bindings: tsx (esbuild keepNames) would wrap them in a __name()
+// helper the page does not have.
+function watchForReportLink(name: string): void {
+  new MutationObserver((_records, observer) => {
+    const link = [...document.querySelectorAll('a')].find(
+      (a) => a.textContent?.trim() === name && a.getClientRects().length > 0,
+    );
+    if (!link) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      window.__listShownAt = performance.now();
+    });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function oneRun(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.goto(`${url}/#/`);
+    await page.waitForFunction(() => window.__listShownAt !== undefined, null, {
+      timeout: 60_000,
+      polling: 50,
+    });
+    return await page.evaluate(() => window.__listShownAt!);
+  } finally {
+    await page.close();
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const workDir = mkdtempSync(join(tmpdir(), 'so-ket-offline-start-'));
+  const server = await startServer(
+    { distDir: resolve('dist'), dataDir: join(workDir, 'data'), port: 0 },
+    'bench',
+  );
+  let isServing = true;
+  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    await install(context, server.url);
+    await server.close();
+    isServing = false;
+    await context.setOffline(true);
+    await context.addInitScript(watchForReportLink, REPORT_NAME);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) times.push(await oneRun(context, server.url));
+    console.error(`offline-start-4x runs: ${times.map(Math.round).join(', ')} ms`);
+    return [{ name: 'offline-start-4x', value: Math.round(median(times)), unit: 'ms' }];
+  } finally {
+    await context.close();
+    if (isServing) await server.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
