@@ -10,7 +10,10 @@ const svg = (maskable: boolean) =>
   `<g transform="${maskable ? 'translate(12.8 12.8) scale(0.6)' : ''}"><path d="${star}" fill="#ffd54f"/></g>` +
   `<text x="32" y="${maskable ? 47 : 58}" font-family="sans-serif" font-size="${maskable ? 5 : 7}" font-weight="700" text-anchor="middle" fill="#fff">NQ01</text></svg>`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const page = await browser.newPage();
 for (const [name, size, maskable] of [
   ['icon-192.png', 192, false],
@@ -19,7 +22,9 @@ for (const [name, size, maskable] of [
   ['apple-touch-icon-180.png', 180, true],
 ] as const) {
   await page.setViewportSize({ width: size, height: size });
-  await page.setContent(`<html><body style="margin:0;background:transparent">${svg(maskable).replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent">${svg(maskable).replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+  );
   await page.screenshot({ path: `public/icons/${name}`, omitBackground: true });
   console.log(`public/icons/${name}`);
 }

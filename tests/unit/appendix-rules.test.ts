@@ -1024,7 +1024,10 @@ describe('appendixIssueMessage', () => {
 describe('a rate whose numerator may exceed its denominator by the template', () => {
   it('warns that admitted exceed introduced without blocking the table with a rate error', () => {
     const answers: Answers = {
-      'party-table': table({ 'party-introduced': { '2012': 10 }, 'party-admitted': { '2012': 12 } }),
+      'party-table': table({
+        'party-introduced': { '2012': 10 },
+        'party-admitted': { '2012': 12 },
+      }),
     };
     const found = issues(answers).map(brief);
     expect(found).toContainEqual(['warning', 'aboveLimit', 'party-admitted', '2012']);
