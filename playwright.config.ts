@@ -8,7 +8,9 @@ import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium';
 const port = Number(process.env.E2E_PORT ?? 4199);
 const baseURL = `http://127.0.0.1:${port}`;
 // Worker processes load this file too; only the main process starts the web server.
-const dataDir = process.env.E2E_DATA_DIR ?? join(tmpdir(), `so-ket-e2e-data-${process.pid}`);
+// Set once in the main process (workers inherit it); removed by the global teardown.
+process.env.E2E_DATA_DIR ??= join(tmpdir(), `so-ket-e2e-data-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,6 +23,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'test-results/artifacts',
+  globalTeardown: './tests/e2e/support/global-teardown.ts',
   webServer: {
     command: 'npx tsx src/server/main.ts',
     // A data directory of this run's own, never the repository's data/.
