@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer as startInProcess } from '../../src/server/start';
 import type { BenchResult } from './types';
@@ -19,17 +20,6 @@ const POLL_MS = 10;
 const FIELD_ID = 'direction-results';
 // ASCII only: Playwright types other characters with insertText, which fires no keydown.
 const TEXT = 'Da to chuc 12 lop tap huan nghiep vu cho can bo Doan co so va 35 chi doan vung manh';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 type Capture = { keydowns: number[]; reachedAt: number[]; storedLength: number };
 
@@ -168,8 +158,8 @@ export async function run(): Promise<BenchResult[]> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     });
     const p95s: number[] = [];
     for (let i = 0; i < RUNS; i += 1) p95s.push(await oneRun(browser, server.url));

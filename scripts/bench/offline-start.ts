@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer } from '../../src/server/start';
 import type { BenchResult } from './types';
@@ -17,17 +18,6 @@ import type { BenchResult } from './types';
 const RUNS = 5;
 const CPU_SLOWDOWN = 4;
 const REPORT_NAME = 'Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 declare global {
   interface Window {
@@ -96,8 +86,8 @@ export async function run(): Promise<BenchResult[]> {
   );
   let isServing = true;
   const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    executablePath: chromiumPath,
+    args: chromiumArgs,
     headless: true,
   });
   try {
