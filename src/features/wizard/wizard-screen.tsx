@@ -128,7 +128,7 @@ export function WizardScreen(props: WizardProps) {
             <a href={links.list} className="back-link">
               ← {vi.wizard.backToList}
             </a>
-            <p className="report-name">{report.name}</p>
+            <h1 className="report-name">{report.name}</h1>
             <SaveStatusLine status={status} queue={queue} onExport={exportWithPending} />
           </div>
           <div className="wizard-body">
