@@ -21,13 +21,16 @@ export function startServer(
         url: `http://${config.host}:${port}`,
         port,
         store,
+        // Stops accepting, then drops kept-alive connections (a browser holds them open,
+        // and close() alone would wait for them), then closes the database.
         close: () =>
-          new Promise((done) =>
+          new Promise((done) => {
             server.close(() => {
               store.close();
               done();
-            }),
-          ),
+            });
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
       });
     });
   });
