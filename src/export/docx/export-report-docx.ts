@@ -1,12 +1,10 @@
 // "Xuất Word": reads the report, loads the Word chunk on first use (cached; a failed load
 // is retried once, then reported), renders and downloads the file under the PDF's name
 // with the .docx extension.
-import type { DateValue } from '@/domain/report/answer-kinds';
 import { downloadFile } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
-import { getAnswers, getReport, markExported } from '@/storage/report-repository';
-import { findTemplate } from '@/templates/template-registry';
-import { pdfFileName } from '@/export/pdf/pdf-file-name';
+import { markExported } from '@/storage/report-repository';
+import { readExportInput } from '../export-input';
 import type * as DocxWriterChunk from './docx-writer.chunk';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -38,27 +36,10 @@ export async function renderReportDocxFile(
   reportId: string,
   now = new Date(),
 ): Promise<DocxExport> {
-  const db = getDatabase();
-  const loaded = await getReport(db, reportId);
-  if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
-  const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
-  if (!template) throw new Error(`template ${loaded.report.templateId} is unknown`);
-  const { answers } = await getAnswers(db, reportId);
+  const { input, fileName } = await readExportInput(reportId, now);
   const { createReportDocx } = await loadChunk();
-  const result = await createReportDocx({
-    template,
-    answers,
-    unitName: loaded.report.unit.name,
-    title: loaded.report.name,
-  });
-  const dateField = template.documentFields.date;
-  const fileName = pdfFileName(
-    template.exportFilePrefix,
-    loaded.report.unit.name,
-    dateField ? (answers[dateField] as DateValue | undefined) : undefined,
-    now,
-  ).replace(/\.pdf$/, '.docx');
-  return { fileName, isDraft: result.isDraft, bytes: result.bytes };
+  const result = await createReportDocx(input);
+  return { fileName: fileName('docx'), isDraft: result.isDraft, bytes: result.bytes };
 }
 
 // The Word copy as an e-mail attachment.

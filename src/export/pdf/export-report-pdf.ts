@@ -2,11 +2,9 @@
 // is retried once, then reported), renders and downloads the file.
 import { downloadFile } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
-import { getAnswers, getReport, markExported } from '@/storage/report-repository';
-import { findTemplate } from '@/templates/template-registry';
-import type { DateValue } from '@/domain/report/answer-kinds';
+import { markExported } from '@/storage/report-repository';
+import { readExportInput } from '../export-input';
 import type * as BrowserPdfChunk from './browser-pdf.chunk';
-import { pdfFileName } from './pdf-file-name';
 
 type Chunk = typeof BrowserPdfChunk;
 let chunk: Promise<Chunk> | null = null;
@@ -37,28 +35,11 @@ export type PdfExport = {
 
 // Renders the report's PDF without saving it (for sharing by email).
 export async function renderReportPdfFile(reportId: string, now = new Date()): Promise<PdfExport> {
-  const db = getDatabase();
-  const loaded = await getReport(db, reportId);
-  if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
-  const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
-  if (!template) throw new Error(`template ${loaded.report.templateId} is unknown`);
-  const { answers } = await getAnswers(db, reportId);
+  const { input, fileName } = await readExportInput(reportId, now);
   const { renderInBrowser } = await loadChunk();
-  const result = await renderInBrowser({
-    template,
-    answers,
-    unitName: loaded.report.unit.name,
-    title: loaded.report.name,
-  });
-  const dateField = template.documentFields.date;
-  const fileName = pdfFileName(
-    template.exportFilePrefix,
-    loaded.report.unit.name,
-    dateField ? (answers[dateField] as DateValue | undefined) : undefined,
-    now,
-  );
+  const result = await renderInBrowser(input);
   return {
-    fileName,
+    fileName: fileName('pdf'),
     isDraft: result.isDraft,
     replacedCharacters: result.replacedCharacters,
     bytes: result.bytes,
