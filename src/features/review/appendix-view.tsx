@@ -4,6 +4,7 @@
 import type { AppendixTable, IndicatorRow } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import { vi } from '@/i18n/vi-report';
+import { ScrollTable } from '@/ui/scroll-table';
 
 const cell = (value: number | null | undefined, unit: 'count' | 'percent') =>
   value === null || value === undefined ? vi.appendix.noData : formatVietnameseNumber(value, unit);
@@ -99,50 +100,30 @@ export function AppendixView({
             <h4 id={`appendix-${table.criterionId}`}>
               {index + 1}. {table.title}
             </h4>
-            <div
-              className="table-scroll"
-              role="region"
-              aria-label={vi.appendix.tableRegion(table.title)}
-              tabIndex={0}
+            <ScrollTable
+              label={vi.appendix.tableRegion(table.title)}
+              columns={[vi.appendix.indicator, ...years, vi.appendix.target, vi.appendix.status]}
             >
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col" className="sticky-col">
-                      {vi.appendix.indicator}
-                    </th>
-                    {years.map((year) => (
-                      <th scope="col" key={year}>
-                        {year}
-                      </th>
-                    ))}
-                    <th scope="col">{vi.appendix.target}</th>
-                    <th scope="col">{vi.appendix.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row) => (
-                    <tr key={row.indicator.id}>
-                      <th scope="row" className="sticky-col">
-                        {row.indicator.label}
-                        {row.indicator.unit === 'percent' ? ` ${vi.appendix.percentUnit}` : ''}
-                      </th>
-                      {years.map((year) => (
-                        <td key={year} className="num">
-                          {cell(row.values[year], row.indicator.unit)}
-                        </td>
-                      ))}
-                      <td className="num">
-                        {row.target === null ? '' : cell(row.target, row.indicator.unit)}
-                      </td>
-                      <td className={`status status-${row.status ?? 'none'}`}>
-                        {row.status ? vi.appendix.statuses[row.status] : ''}
-                      </td>
-                    </tr>
+              {table.rows.map((row) => (
+                <tr key={row.indicator.id}>
+                  <th scope="row" className="sticky-col">
+                    {row.indicator.label}
+                    {row.indicator.unit === 'percent' ? ` ${vi.appendix.percentUnit}` : ''}
+                  </th>
+                  {years.map((year) => (
+                    <td key={year} className="num">
+                      {cell(row.values[year], row.indicator.unit)}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                  <td className="num">
+                    {row.target === null ? '' : cell(row.target, row.indicator.unit)}
+                  </td>
+                  <td className={`status status-${row.status ?? 'none'}`}>
+                    {row.status ? vi.appendix.statuses[row.status] : ''}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
             {headline ? <Chart row={headline} years={years} /> : null}
           </section>
         );

@@ -14,6 +14,7 @@ import type { Answers } from '@/domain/report/answers';
 import type { Indicator, Template } from '@/domain/template/template-schema';
 import { appendixIssueMessage, vi } from '@/i18n/vi-report';
 import type { FieldProps } from './fields';
+import { ScrollTable } from '@/ui/scroll-table';
 
 export const ReportContext = createContext<{ template: Template; answers: Answers } | null>(null);
 
@@ -194,81 +195,61 @@ export function IndicatorTableField({
   return (
     <div className="field indicator-table">
       <p className="field-help">{vi.appendix.pasteHint}</p>
-      <div
-        className="table-scroll"
-        role="region"
-        aria-label={vi.appendix.tableRegion(criterion.label)}
-        tabIndex={0}
+      <ScrollTable
+        label={vi.appendix.tableRegion(criterion.label)}
+        columns={[vi.appendix.indicator, ...years, vi.appendix.target, vi.appendix.status]}
       >
-        <table>
-          <thead>
-            <tr>
-              <th scope="col" className="sticky-col">
-                {vi.appendix.indicator}
-              </th>
-              {years.map((year) => (
-                <th scope="col" key={year}>
-                  {year}
-                </th>
-              ))}
-              <th scope="col">{vi.appendix.target}</th>
-              <th scope="col">{vi.appendix.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(table?.rows ?? []).map(({ indicator, values, status }) => (
-              <tr key={indicator.id} className={indicator.computed ? 'computed-row' : undefined}>
-                <th scope="row" className="sticky-col">
-                  {indicator.label}
-                  {indicator.unit === 'percent' ? ` ${vi.appendix.percentUnit}` : ''}
-                  {indicator.computed ? (
-                    <span className="computed-note"> · {vi.appendix.computedNote}</span>
-                  ) : null}
-                </th>
-                {years.map((year) => (
-                  <td key={year} className="num">
-                    {indicator.computed ? (
-                      <output aria-label={vi.appendix.cellLabel(indicator.label, year)}>
-                        {values[year] === null || values[year] === undefined
-                          ? vi.appendix.noData
-                          : formatVietnameseNumber(values[year], 'percent')}
-                      </output>
-                    ) : (
-                      <CellInput
-                        indicator={indicator}
-                        year={year}
-                        value={value.cells[indicator.id]?.[year]}
-                        hasError={errorCells.has(`${indicator.id}:${year}`)}
-                        isHighlighted={highlighted.has(`${indicator.id}:${year}`)}
-                        onChange={(cell) => update(withCell(value, indicator.id, year, cell))}
-                        onBlur={onBlur}
-                        onPaste={paste(indicator.id, year)}
-                      />
-                    )}
-                  </td>
-                ))}
-                <td className="num">
-                  {indicator.target ? (
-                    <CellInput
-                      indicator={indicator}
-                      year={null}
-                      value={value.targets[indicator.id]}
-                      hasError={errorCells.has(`${indicator.id}:target`)}
-                      isHighlighted={false}
-                      onChange={(cell) => update(withCell(value, indicator.id, null, cell))}
-                      onBlur={onBlur}
-                      onPaste={() => {}}
-                    />
-                  ) : null}
-                </td>
-                <td className={`status status-${status ?? 'none'}`}>
-                  {status ? vi.appendix.statuses[status] : ''}
-                </td>
-              </tr>
+        {(table?.rows ?? []).map(({ indicator, values, status }) => (
+          <tr key={indicator.id} className={indicator.computed ? 'computed-row' : undefined}>
+            <th scope="row" className="sticky-col">
+              {indicator.label}
+              {indicator.unit === 'percent' ? ` ${vi.appendix.percentUnit}` : ''}
+              {indicator.computed ? (
+                <span className="computed-note"> · {vi.appendix.computedNote}</span>
+              ) : null}
+            </th>
+            {years.map((year) => (
+              <td key={year} className="num">
+                {indicator.computed ? (
+                  <output aria-label={vi.appendix.cellLabel(indicator.label, year)}>
+                    {values[year] === null || values[year] === undefined
+                      ? vi.appendix.noData
+                      : formatVietnameseNumber(values[year], 'percent')}
+                  </output>
+                ) : (
+                  <CellInput
+                    indicator={indicator}
+                    year={year}
+                    value={value.cells[indicator.id]?.[year]}
+                    hasError={errorCells.has(`${indicator.id}:${year}`)}
+                    isHighlighted={highlighted.has(`${indicator.id}:${year}`)}
+                    onChange={(cell) => update(withCell(value, indicator.id, year, cell))}
+                    onBlur={onBlur}
+                    onPaste={paste(indicator.id, year)}
+                  />
+                )}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <td className="num">
+              {indicator.target ? (
+                <CellInput
+                  indicator={indicator}
+                  year={null}
+                  value={value.targets[indicator.id]}
+                  hasError={errorCells.has(`${indicator.id}:target`)}
+                  isHighlighted={false}
+                  onChange={(cell) => update(withCell(value, indicator.id, null, cell))}
+                  onBlur={onBlur}
+                  onPaste={() => {}}
+                />
+              ) : null}
+            </td>
+            <td className={`status status-${status ?? 'none'}`}>
+              {status ? vi.appendix.statuses[status] : ''}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       <div role="status" aria-live="polite" className="paste-status">
         {message ? <p className="notice">{message}</p> : null}
       </div>
