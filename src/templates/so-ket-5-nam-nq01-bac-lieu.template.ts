@@ -66,6 +66,50 @@ function ratingShares(
   ];
 }
 
+type StepInput = TemplateInput['steps'][number];
+
+// The ratings of grassroots unions and of branches: the number rated, the four classes,
+// their shares, and the rules that the classes make up the number rated and that it is
+// within the organisations counted in Phụ lục 2.
+function organisationRatingsStep(options: {
+  stepId: string;
+  number: number;
+  tableId: string;
+  label: string;
+  prefix: string;
+  ratedLabel: string;
+  ratedWithin: string[];
+}): StepInput {
+  const { prefix } = options;
+  const classes = ['strong', 'good', 'average', 'weak'].map((name) => `${prefix}-${name}`);
+  const title = `Phụ lục ${options.number}. ${options.label}`;
+  return {
+    id: options.stepId,
+    shortTitle: title,
+    title,
+    intro: APPENDIX_INTRO,
+    criteria: [
+      {
+        kind: 'indicatorTable',
+        id: options.tableId,
+        label: options.label,
+        indicators: [
+          { id: `${prefix}-rated`, label: options.ratedLabel, unit: 'count' },
+          { id: `${prefix}-strong`, label: 'Vững mạnh', unit: 'count' },
+          { id: `${prefix}-good`, label: 'Khá', unit: 'count' },
+          { id: `${prefix}-average`, label: 'Trung bình', unit: 'count' },
+          { id: `${prefix}-weak`, label: 'Yếu', unit: 'count' },
+          ...ratingShares(prefix, ['strong', 'good'], 'Vững mạnh và khá'),
+        ],
+        rules: [
+          { kind: 'partsMakeWhole', parts: classes, whole: `${prefix}-rated` },
+          { kind: 'partOfWhole', part: `${prefix}-rated`, whole: options.ratedWithin },
+        ],
+      },
+    ],
+  };
+}
+
 function criterionStep(prefix: string, prompts: [string, string][]): CriterionInput[] {
   return [
     {
@@ -610,72 +654,24 @@ export const soKet5NamNq01BacLieu = {
         },
       ],
     },
-    {
-      id: 'appendix-union-ratings',
-      shortTitle: 'Phụ lục 3. Xếp loại cơ sở Đoàn',
-      title: 'Phụ lục 3. Xếp loại cơ sở Đoàn',
-      intro: APPENDIX_INTRO,
-      criteria: [
-        {
-          kind: 'indicatorTable',
-          id: 'union-ratings-table',
-          label: 'Xếp loại cơ sở Đoàn',
-          indicators: [
-            { id: 'ur-rated', label: 'Số cơ sở Đoàn được xếp loại', unit: 'count' },
-            { id: 'ur-strong', label: 'Vững mạnh', unit: 'count' },
-            { id: 'ur-good', label: 'Khá', unit: 'count' },
-            { id: 'ur-average', label: 'Trung bình', unit: 'count' },
-            { id: 'ur-weak', label: 'Yếu', unit: 'count' },
-            ...ratingShares('ur', ['strong', 'good'], 'Vững mạnh và khá'),
-          ],
-          rules: [
-            {
-              kind: 'partsMakeWhole',
-              parts: ['ur-strong', 'ur-good', 'ur-average', 'ur-weak'],
-              whole: 'ur-rated',
-            },
-            {
-              kind: 'partOfWhole',
-              part: 'ur-rated',
-              whole: ['org-unions', 'org-grassroots-branches'],
-            },
-          ],
-        },
-      ],
-    },
-    {
-      id: 'appendix-branch-ratings',
-      shortTitle: 'Phụ lục 4. Xếp loại chi đoàn',
-      title: 'Phụ lục 4. Xếp loại chi đoàn',
-      intro: APPENDIX_INTRO,
-      criteria: [
-        {
-          kind: 'indicatorTable',
-          id: 'branch-ratings-table',
-          label: 'Xếp loại chi đoàn',
-          indicators: [
-            { id: 'br-rated', label: 'Số chi đoàn được xếp loại', unit: 'count' },
-            { id: 'br-strong', label: 'Vững mạnh', unit: 'count' },
-            { id: 'br-good', label: 'Khá', unit: 'count' },
-            { id: 'br-average', label: 'Trung bình', unit: 'count' },
-            { id: 'br-weak', label: 'Yếu', unit: 'count' },
-            ...ratingShares('br', ['strong', 'good'], 'Vững mạnh và khá'),
-          ],
-          rules: [
-            {
-              kind: 'partsMakeWhole',
-              parts: ['br-strong', 'br-good', 'br-average', 'br-weak'],
-              whole: 'br-rated',
-            },
-            {
-              kind: 'partOfWhole',
-              part: 'br-rated',
-              whole: ['org-grassroots-branches', 'org-branches-under-unions'],
-            },
-          ],
-        },
-      ],
-    },
+    organisationRatingsStep({
+      stepId: 'appendix-union-ratings',
+      number: 3,
+      tableId: 'union-ratings-table',
+      label: 'Xếp loại cơ sở Đoàn',
+      prefix: 'ur',
+      ratedLabel: 'Số cơ sở Đoàn được xếp loại',
+      ratedWithin: ['org-unions', 'org-grassroots-branches'],
+    }),
+    organisationRatingsStep({
+      stepId: 'appendix-branch-ratings',
+      number: 4,
+      tableId: 'branch-ratings-table',
+      label: 'Xếp loại chi đoàn',
+      prefix: 'br',
+      ratedLabel: 'Số chi đoàn được xếp loại',
+      ratedWithin: ['org-grassroots-branches', 'org-branches-under-unions'],
+    }),
     {
       id: 'appendix-cadres',
       shortTitle: 'Phụ lục 5. Cán bộ Đoàn cơ sở',
