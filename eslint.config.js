@@ -68,6 +68,11 @@ export default tseslint.config(
               message: 'Export adapters never import the UI.',
             },
             {
+              target: './src/photos',
+              from: ['./src/features', './src/app', './src/ui', './src/server', './src/storage'],
+              message: 'The image pipeline is an adapter: bytes in, bytes out.',
+            },
+            {
               target: './src/features',
               from: ['./src/app', './src/server'],
               message: 'Features are composed by app/, never the other way round.',
@@ -96,6 +101,7 @@ export default tseslint.config(
       'src/lib/**',
       'src/i18n/**',
       'src/server/**',
+      'src/photos/**',
     ],
     rules: {
       'no-restricted-imports': [

@@ -12,6 +12,7 @@ export const documentWords = {
   missingAnswer: '[Chưa nhập]',
   draftMark: 'DỰ THẢO',
   appendixHeading: 'Phụ lục',
+  rowNumber: 'STT',
   appendixNote: (numberAndSymbol: string, date: string, unitName: string) =>
     `(Kèm theo Báo cáo số ${numberAndSymbol} ${date} của Ban Thường vụ ${unitName})`,
 } as const;

@@ -4,11 +4,13 @@ import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import type { IssueCode } from '@/domain/report/answer-kinds';
 import type { StepState } from '@/domain/report/progress';
 import { formatNumber, vi as firstScreen } from './vi';
+import { viModels } from './vi-models';
 
 export { formatDateTime, formatNumber, formatTime } from './vi';
 
 export const vi = {
   ...firstScreen,
+  ...viModels,
   email: {
     button: 'Gửi email',
     heading: 'Gửi báo cáo qua email',
@@ -151,6 +153,8 @@ export const vi = {
     itemTooLong: (max: number) => `Mỗi dòng dài tối đa ${formatNumber(max)} ký tự.`,
     invalidOption: 'Lựa chọn không hợp lệ.',
     invalidDate: 'Ngày tháng không hợp lệ.',
+    notANumber: 'Hãy nhập một số nguyên, ví dụ 1.250.',
+    entryInvalid: 'Có mục còn lỗi cần sửa (xem các mục được đánh dấu).',
     wrongType: 'Dữ liệu đã lưu không đúng dạng; hãy nhập lại.',
     appendixError: 'Bảng số liệu còn lỗi cần sửa.',
     notMarkedComplete: 'Bảng số liệu chưa được đánh dấu đã xong.',

@@ -13,6 +13,19 @@ export const DB_NAME = 'so-ket';
 
 export type AnswerRow = { reportId: string; fieldId: string; value: unknown; updatedAt: string };
 export type SettingRow = { key: string; value: unknown };
+// Read through restorePhoto (photo-repository.ts).
+export type PhotoRow = {
+  id: string;
+  reportId: string;
+  // A JPEG, resized on the device, without metadata.
+  blob: Blob;
+  thumb: Blob;
+  width: number;
+  height: number;
+  size: number;
+  sha256: string;
+  createdAt: string;
+};
 
 type SchemaVersion = {
   version: number;
@@ -36,6 +49,12 @@ export const SCHEMA: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // 3: photos (good models, materials) as Blobs with a thumbnail, by report; answers
+    // refer to them by id. Nothing existing changes shape.
+    version: 3,
+    stores: { photos: 'id, reportId, sha256' },
+  },
 ];
 
 declare const __DB_SCHEMA_MAX__: number | null | undefined;
@@ -49,6 +68,7 @@ export class SoKetDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   // Entries are read through outboxEntrySchema (outbox-repository.ts).
   outbox!: EntityTable<Record<string, unknown> & { id: string }, 'id'>;
+  photos!: EntityTable<PhotoRow, 'id'>;
 
   constructor(name = DB_NAME, maxVersion = schemaMax) {
     super(name);

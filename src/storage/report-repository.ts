@@ -2,9 +2,16 @@
 // small transactions: answers field by field, metadata by modify, so concurrent tabs
 // only ever race on the same field, where the later write wins.
 import type { Answers } from '@/domain/report/answers';
-import type { AnswerValue, ReportUnit } from '@/domain/report/answer-kinds';
+import {
+  photoIdsInValue,
+  replacePhotoIds,
+  type AnswerValue,
+  type ReportUnit,
+} from '@/domain/report/answer-kinds';
+import { newId } from '@/lib/ids';
 import { buildReportFile, type ReportFile, type ReportMeta } from '@/domain/report/report-schema';
-import type { SoKetDatabase } from './db';
+import { hasTable, type SoKetDatabase } from './db';
+import { copyPhotos, deletePhotosOfReport } from './photo-repository';
 import {
   REPORT_RECORD_VERSION,
   restoreAnswers,
@@ -175,9 +182,14 @@ export async function markExported(db: SoKetDatabase, id: string, now: string): 
   });
 }
 
+// With its answers and photos.
 export async function deleteReportForever(db: SoKetDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.reports, db.answers, async () => {
+  const tables = hasTable(db, 'photos')
+    ? [db.reports, db.answers, db.photos]
+    : [db.reports, db.answers];
+  await db.transaction('rw', tables, async () => {
     await db.answers.where('reportId').equals(id).delete();
+    await deletePhotosOfReport(db, id);
     await db.reports.delete(id);
   });
 }
@@ -191,22 +203,29 @@ export async function purgeTrash(db: SoKetDatabase, now: Date): Promise<number> 
   return expired.length;
 }
 
+// The copy gets its own copies of the photos its answers refer to, under new ids, so
+// deleting a photo of one report never touches the other.
 export async function duplicateReport(
   db: SoKetDatabase,
   id: string,
-  copy: { id: string; name: string; now: string },
+  copy: { id: string; name: string; now: string; newId?: () => string },
 ): Promise<StoredReport> {
-  return db.transaction('rw', db.reports, db.answers, async () => {
+  const tables = hasTable(db, 'photos')
+    ? [db.reports, db.answers, db.photos]
+    : [db.reports, db.answers];
+  return db.transaction('rw', tables, async () => {
     const loaded = await getReport(db, id);
     if (loaded.status !== 'ok') throw new ReportMissingError(id);
     const { answers } = await getAnswers(db, id);
+    const photoIds = photoIdsInValue(Object.values(answers));
+    const map = await copyPhotos(db, id, copy.id, photoIds, copy.newId ?? newId, copy.now);
     return createReport(db, {
       id: copy.id,
       name: copy.name,
       unit: loaded.report.unit,
       templateId: loaded.report.templateId,
       templateVersion: loaded.report.templateVersion,
-      answers: structuredClone(answers),
+      answers: replacePhotoIds(structuredClone(answers), map),
       now: copy.now,
     });
   });

@@ -134,6 +134,136 @@ function criterionStep(prefix: string, prompts: [string, string][]): CriterionIn
   ];
 }
 
+// The second and third deliverables of guidance III.2: the summary of good models and
+// effective practices (its own document) and the list of materials used (that
+// document's appendix; the materials themselves go on paper).
+const MODELS_DOCUMENT = 'models';
+
+const modelsStep = {
+  id: 'models',
+  shortTitle: 'Mô hình hay, cách làm hiệu quả',
+  title: 'Báo cáo tổng hợp các mô hình hay, cách làm hiệu quả',
+  intro:
+    'Văn bản riêng, gửi kèm báo cáo sơ kết (mục III.2 của hướng dẫn). Mỗi mô hình, cách làm là một mục, có hình ảnh minh họa.',
+  document: MODELS_DOCUMENT,
+  criteria: [
+    {
+      kind: 'text',
+      id: 'models-document-number',
+      label: 'Số văn bản của báo cáo mô hình',
+      maxLength: 10,
+      help: 'Số riêng của văn bản này; để trống nếu sẽ điền tay sau khi in.',
+    },
+    {
+      kind: 'longText',
+      id: 'models-opening',
+      label: 'Đoạn mở đầu',
+      maxLength: 3000,
+      default:
+        'Thực hiện Hướng dẫn của Ban Thường vụ Tỉnh Đoàn về sơ kết 5 năm thực hiện Nghị quyết 01-NQ/ĐTN, Ban Thường vụ {unit} tổng hợp các mô hình hay, cách làm hiệu quả trong quá trình thực hiện Nghị quyết như sau:',
+    },
+    {
+      kind: 'group',
+      id: 'models',
+      label: 'Các mô hình hay, cách làm hiệu quả',
+      required: true,
+      itemLabel: 'Mô hình',
+      addLabel: 'Thêm mô hình',
+      titleField: 'name',
+      maxItems: 30,
+      fields: [
+        { kind: 'text', id: 'name', label: 'Tên mô hình, cách làm', required: true },
+        {
+          kind: 'text',
+          id: 'where-since',
+          label: 'Địa bàn (xã, đơn vị) và thời gian bắt đầu',
+          heading: 'Địa bàn, thời gian thực hiện',
+          placeholder: 'Ví dụ: Xã Vĩnh Hưng, từ tháng 3/2010',
+        },
+        {
+          kind: 'text',
+          id: 'run-by',
+          label: 'Đơn vị, người thực hiện',
+          heading: 'Đơn vị thực hiện',
+        },
+        {
+          kind: 'longText',
+          id: 'content',
+          label: 'Nội dung, cách thức thực hiện',
+          heading: 'Nội dung, cách thức thực hiện',
+          maxLength: 10000,
+        },
+        {
+          kind: 'longText',
+          id: 'results',
+          label: 'Kết quả đạt được (có số liệu cụ thể)',
+          heading: 'Kết quả đạt được',
+          maxLength: 10000,
+        },
+        {
+          kind: 'longText',
+          id: 'why-replicable',
+          label: 'Vì sao hiệu quả; khả năng nhân rộng',
+          heading: 'Vì sao hiệu quả, khả năng nhân rộng',
+          maxLength: 5000,
+        },
+        {
+          kind: 'choice',
+          id: 'serves',
+          label: 'Phục vụ nội dung nào của Nghị quyết',
+          heading: 'Nội dung Nghị quyết',
+          options: [
+            { value: 'ii-2-1', label: 'II.2.1. Cán bộ chi đoàn, Đoàn cơ sở' },
+            { value: 'ii-2-2', label: 'II.2.2. Đoàn viên' },
+            { value: 'ii-2-3-1', label: 'II.2.3.1. Củng cố tổ chức cơ sở Đoàn' },
+            { value: 'ii-2-3-2', label: 'II.2.3.2. Đổi mới nội dung, phương thức hoạt động' },
+          ],
+        },
+        { kind: 'imageList', id: 'photos', label: 'Hình ảnh', maxItems: 6 },
+      ],
+    },
+  ],
+} satisfies TemplateInput['steps'][number];
+
+const materialsStep = {
+  id: 'materials',
+  shortTitle: 'Ấn phẩm, tài liệu tuyên truyền',
+  title: 'Ấn phẩm, sản phẩm, tài liệu tuyên truyền đã sử dụng',
+  intro:
+    'Ấn phẩm, tài liệu gửi bản giấy theo đường văn thư; ở đây lập danh mục, in làm phụ lục của báo cáo mô hình.',
+  document: MODELS_DOCUMENT,
+  isAppendix: true,
+  criteria: [
+    {
+      kind: 'group',
+      id: 'materials',
+      label: 'Danh mục ấn phẩm, sản phẩm, tài liệu',
+      itemLabel: 'Ấn phẩm',
+      addLabel: 'Thêm ấn phẩm, tài liệu',
+      titleField: 'title',
+      maxItems: 100,
+      print: 'table',
+      fields: [
+        { kind: 'text', id: 'title', label: 'Tên ấn phẩm, tài liệu', required: true },
+        {
+          kind: 'choice',
+          id: 'type',
+          label: 'Loại',
+          options: [
+            { value: 'an-pham', label: 'Ấn phẩm' },
+            { value: 'san-pham', label: 'Sản phẩm' },
+            { value: 'tai-lieu', label: 'Tài liệu' },
+          ],
+        },
+        { kind: 'text', id: 'quantity', label: 'Số lượng', maxLength: 12, numeric: true },
+        { kind: 'date', id: 'date', label: 'Thời gian phát hành' },
+        { kind: 'text', id: 'note', label: 'Ghi chú', maxLength: 300 },
+        { kind: 'imageList', id: 'photo', label: 'Ảnh (không bắt buộc)', maxItems: 1 },
+      ],
+    },
+  ],
+} satisfies TemplateInput['steps'][number];
+
 export const soKet5NamNq01BacLieu = {
   id: 'so-ket-5-nam-nq01-bac-lieu',
   version: 1,
@@ -817,6 +947,20 @@ export const soKet5NamNq01BacLieu = {
           ],
         },
       ],
+    },
+    modelsStep,
+    materialsStep,
+  ],
+  documents: [
+    {
+      id: MODELS_DOCUMENT,
+      name: 'Báo cáo mô hình hay, cách làm hiệu quả',
+      title: 'BÁO CÁO',
+      subject:
+        'Tổng hợp các mô hình hay, cách làm hiệu quả trong 5 năm thực hiện Nghị quyết 01-NQ/ĐTN của Ban Chấp hành Tỉnh Đoàn Bạc Liêu khóa VIII',
+      numberField: 'models-document-number',
+      appendixTitle: 'DANH MỤC ẤN PHẨM, SẢN PHẨM, TÀI LIỆU TUYÊN TRUYỀN ĐÃ SỬ DỤNG',
+      exportFilePrefix: 'BC-mo-hinh-NQ01',
     },
   ],
 } satisfies TemplateInput;

@@ -32,6 +32,7 @@ describe('initialAnswers', () => {
       ],
       'header-layout': 'rules-2013',
       opening: expect.stringContaining('Ban Thường vụ Huyện Đoàn Hồng Dân báo cáo kết quả'),
+      'models-opening': expect.stringContaining('Ban Thường vụ Huyện Đoàn Hồng Dân tổng hợp'),
     });
   });
 

@@ -139,13 +139,13 @@ describe('reportProgress', () => {
     );
   });
 
-  it('counts the 21 required fields of the built-in template, 10 of them prefilled for a listed unit', () => {
+  it('counts the 22 required fields of the built-in template (the models list is one), 10 of them prefilled for a listed unit', () => {
     const answers = initialAnswers(defaultTemplate, {
       id: 'huyen-doan-hong-dan',
       name: 'Huyện Đoàn Hồng Dân',
     });
     const progress = reportProgress(defaultTemplate, answers);
-    expect(progress.requiredTotal).toBe(21);
+    expect(progress.requiredTotal).toBe(22);
     expect(progress.requiredDone).toBe(10);
     expect(progress.isComplete).toBe(false);
     expect(progress.steps.slice(0, 3)).toEqual([

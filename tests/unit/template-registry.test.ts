@@ -47,9 +47,17 @@ describe('the built-in template so-ket-5-nam-nq01-bac-lieu', () => {
     ]);
   });
 
-  it('puts only appendix steps after the report body', () => {
-    const rest = template.steps.slice(12).map((step) => step.id);
+  it('puts only appendix steps after the report body, then the models document', () => {
+    const main = template.steps.filter((step) => step.document === 'main');
+    const rest = main.slice(12).map((step) => step.id);
     expect(rest.filter((id) => !id.startsWith('appendix-'))).toEqual([]);
+    expect(template.steps.slice(main.length).map((step) => [step.id, step.document])).toEqual([
+      ['models', 'models'],
+      ['materials', 'models'],
+    ]);
+    expect(template.documents.map((document) => document.numberField)).toEqual([
+      'models-document-number',
+    ]);
   });
 
   it.each([

@@ -2,13 +2,20 @@
 // NFC normalisation and the rules a person must satisfy. Typed as a Record over every
 // kind, so a new kind does not compile until it is registered here.
 import { z } from 'zod';
-import type { CriterionKind, CriterionOf, Unit } from '@/domain/template/template-schema';
+import type {
+  CriterionKind,
+  CriterionOf,
+  GroupField,
+  Unit,
+} from '@/domain/template/template-schema';
+import { parseVietnameseNumber } from '@/domain/appendix/numbers';
 import {
   emptyIndicatorTable,
   indicatorTableValueSchema,
   isIndicatorTableEmpty,
   type IndicatorTableValue,
 } from '@/domain/appendix/evaluate';
+import { safeKeySchema } from './safe-key';
 import { isBlank, textLength, toNfc, toVietnameseUpper } from './text';
 
 // Typed in 2- and 4-character boxes; the bound only refuses absurd values from files.
@@ -24,11 +31,41 @@ export type DateValue = z.infer<typeof dateValueSchema>;
 // text is kept and flagged by the rules; only absurd sizes are refused outright.
 export const ANSWER_TEXT_BOUND = 200_000;
 
+// A photo of an image list: its id in the photo store and the caption typed for it.
+export const photoIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9-]+$/);
+export const photoRefSchema = z.object({
+  photoId: photoIdSchema,
+  caption: z.string().max(ANSWER_TEXT_BOUND),
+});
+export type PhotoRef = z.infer<typeof photoRefSchema>;
+const photoListSchema = z.array(photoRefSchema).max(1000);
+
+// One entry of a repeatable group: a stable id (for React keys and undo) and the value
+// of each of its fields, by field id.
+export const groupFieldValueSchema = z.union([
+  z.string().max(ANSWER_TEXT_BOUND),
+  dateValueSchema,
+  photoListSchema,
+]);
+export type GroupFieldValue = z.infer<typeof groupFieldValueSchema>;
+export const groupItemSchema = z.object({
+  id: z.string().min(1).max(100),
+  values: z.record(safeKeySchema, groupFieldValueSchema),
+});
+export type GroupItem = z.infer<typeof groupItemSchema>;
+const groupListSchema = z.array(groupItemSchema).max(1000);
+
 export const answerValueSchema = z.union([
   z.string().max(ANSWER_TEXT_BOUND),
   z.array(z.string().max(ANSWER_TEXT_BOUND)).max(1000),
   dateValueSchema,
   indicatorTableValueSchema,
+  groupListSchema,
+  photoListSchema,
 ]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
@@ -40,7 +77,10 @@ export const ISSUE_CODES = [
   'itemTooLong',
   'invalidOption',
   'invalidDate',
+  'notANumber',
   'wrongType',
+  // A repeatable group: an entry breaks a rule of one of its fields.
+  'entryInvalid',
   // Statistics appendix: evaluated over the whole report (domain/appendix), see progress.ts.
   'appendixError',
   'notMarkedComplete',
@@ -63,6 +103,8 @@ export type KindValue = {
   date: DateValue;
   list: string[];
   indicatorTable: IndicatorTableValue;
+  group: GroupItem[];
+  imageList: PhotoRef[];
 };
 
 export type AnswerKind<K extends CriterionKind> = {
@@ -91,12 +133,36 @@ function fillUnit(text: string, context: InitialContext): string {
 }
 
 function checkText(
-  criterion: { required: boolean; maxLength: number },
+  criterion: { required: boolean; maxLength: number; numeric?: boolean },
   value: string,
 ): IssueCode | null {
   if (criterion.required && isBlank(value)) return 'required';
   if (textLength(value) > criterion.maxLength) return 'tooLong';
+  if (criterion.numeric && !isBlank(value)) {
+    const number = parseVietnameseNumber(value);
+    if (typeof number !== 'number' || number < 0 || !Number.isInteger(number)) return 'notANumber';
+  }
   return null;
+}
+
+// The value of one field of a group entry, or the field's empty value when it is
+// missing or of the wrong shape.
+export function groupFieldValue(field: GroupField, item: GroupItem): KindValue[GroupField['kind']] {
+  const kind = answerKinds[field.kind] as unknown as AnswerKind<GroupField['kind']>;
+  const parsed = kind.valueSchema.safeParse(item.values[field.id]);
+  return parsed.success ? parsed.data : kind.empty(field as never);
+}
+
+function fieldKind(field: GroupField) {
+  return answerKinds[field.kind] as unknown as AnswerKind<GroupField['kind']>;
+}
+
+export function checkGroupField(field: GroupField, item: GroupItem): IssueCode | null {
+  return fieldKind(field).check(field as never, groupFieldValue(field, item) as never);
+}
+
+export function isGroupItemEmpty(fields: readonly GroupField[], item: GroupItem): boolean {
+  return fields.every((field) => fieldKind(field).isEmpty(groupFieldValue(field, item) as never));
 }
 
 const stringList = z.array(z.string());
@@ -228,4 +294,85 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
     // Its rules span the whole report: domain/appendix/evaluate.ts, applied in progress.ts.
     check: () => null,
   },
+  group: {
+    valueSchema: groupListSchema,
+    empty: () => [],
+    initial: () => [],
+    isEmpty: (value) => value.length === 0,
+    // Values of fields the template does not have are kept (a newer template may).
+    normalize: (value) =>
+      value.map((item) => ({
+        id: item.id,
+        values: Object.fromEntries(
+          Object.entries(item.values).map(([id, raw]) => [
+            id,
+            typeof raw === 'string' ? toNfc(raw) : raw,
+          ]),
+        ),
+      })),
+    check: (criterion, value) => {
+      if (criterion.required && value.length === 0) return 'required';
+      if (value.length > criterion.maxItems) return 'tooManyItems';
+      for (const item of value) {
+        for (const field of criterion.fields) {
+          if (checkGroupField(field, item) !== null) return 'entryInvalid';
+        }
+      }
+      return null;
+    },
+  },
+  imageList: {
+    valueSchema: photoListSchema,
+    empty: () => [],
+    initial: () => [],
+    isEmpty: (value) => value.length === 0,
+    normalize: (value) => value.map((ref) => ({ ...ref, caption: toNfc(ref.caption) })),
+    check: (criterion, value) => {
+      if (criterion.required && value.length === 0) return 'required';
+      if (value.length > criterion.maxItems) return 'tooManyItems';
+      if (value.some((ref) => textLength(ref.caption) > criterion.captionMaxLength))
+        return 'itemTooLong';
+      return null;
+    },
+  },
 };
+
+// Every photo id an answer refers to, found by shape (an image list, alone or inside
+// group entries), so it works for any template version.
+export function photoIdsInValue(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) photoIdsInValue(item, into);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.photoId === 'string' && typeof record.caption === 'string') {
+      into.add(record.photoId);
+    } else if (record.values !== null && typeof record.values === 'object') {
+      for (const inner of Object.values(record.values as Record<string, unknown>))
+        photoIdsInValue(inner, into);
+    }
+  }
+  return into;
+}
+
+// The same value with photo ids replaced (a duplicated report gets copies of its photos).
+export function replacePhotoIds<T>(value: T, map: ReadonlyMap<string, string>): T {
+  if (Array.isArray(value)) return value.map((item) => replacePhotoIds(item, map)) as T;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.photoId === 'string' && typeof record.caption === 'string') {
+      return { ...record, photoId: map.get(record.photoId) ?? record.photoId } as T;
+    }
+    if (record.values !== null && typeof record.values === 'object' && 'id' in record) {
+      return {
+        ...record,
+        values: Object.fromEntries(
+          Object.entries(record.values as Record<string, unknown>).map(([k, v]) => [
+            k,
+            replacePhotoIds(v, map),
+          ]),
+        ),
+      } as T;
+    }
+  }
+  return value;
+}

@@ -3,16 +3,24 @@
 // lay it out for PDF and Word. Each criterion kind contributes its body blocks through
 // `documentBlocks`, typed over every kind.
 import { documentWords } from '@/i18n/document';
-import type {
-  Criterion,
-  CriterionKind,
-  CriterionOf,
-  DocumentRole,
-  Heading,
-  Template,
+import {
+  MAIN_DOCUMENT,
+  type Criterion,
+  type CriterionKind,
+  type CriterionOf,
+  type DocumentRole,
+  type GroupField,
+  type Heading,
+  type Template,
 } from '@/domain/template/template-schema';
 import { evaluateAppendix, type AppendixEvaluation } from '@/domain/appendix/evaluate';
-import type { DateValue } from './answer-kinds';
+import {
+  groupFieldValue,
+  isGroupItemEmpty,
+  type DateValue,
+  type GroupItem,
+  type PhotoRef,
+} from './answer-kinds';
 import { answerOrEmpty, checkAnswer, isAnswerEmpty, type Answers } from './answers';
 import { splitTextBlocks, toNfc } from './text';
 
@@ -23,7 +31,13 @@ export type DocumentBlock =
   | ({ kind: 'label'; text: string } & Origin)
   | ({ kind: 'paragraph'; text: string } & Origin)
   | ({ kind: 'listItem'; bullet: '-' | '+'; text: string } & Origin)
-  | ({ kind: 'missing'; label: string } & Origin);
+  | ({ kind: 'missing'; label: string } & Origin)
+  // Photos printed two to a row, each with its caption.
+  | ({ kind: 'photos'; photos: PhotoRef[] } & Origin)
+  // A table with a header row; weights share out the width between columns.
+  | ({ kind: 'table'; columns: TableColumn[]; rows: string[][] } & Origin);
+
+export type TableColumn = { label: string; weight: number; align: 'left' | 'center' };
 
 export type HeaderLayout = 'rules-2013' | 'older';
 
@@ -48,7 +62,10 @@ export type ReportDocument = {
     signerName: string;
   };
   appendix: AppendixEvaluation;
+  // Steps marked as appendix (the materials list), printed after the signature.
+  appendixBody: DocumentBlock[];
   appendixHeading: string;
+  appendixTitle: string;
   appendixNote: string;
   isDraft: boolean;
 };
@@ -85,7 +102,128 @@ export const documentBlocks: { [K in CriterionKind]: BlockBuilder<K> } = {
     value
       .filter((item) => item.trim() !== '')
       .map((item) => ({ kind: 'listItem', bullet: '-', text: toNfc(item.trim()), ...origin })),
+  group: (criterion, value: GroupItem[], origin) => {
+    const items = value.filter((item) => !isGroupItemEmpty(criterion.fields, item));
+    return criterion.print === 'table'
+      ? groupTable(criterion, items, origin)
+      : groupSections(criterion, items, origin);
+  },
+  imageList: (_criterion, value: PhotoRef[], origin) =>
+    value.length === 0 ? [] : [{ kind: 'photos', photos: value, ...origin }],
 };
+
+// A field of a group entry as short text ('' when blank); image lists have none.
+function groupFieldText(field: GroupField, item: GroupItem): string {
+  const value = groupFieldValue(field, item);
+  switch (field.kind) {
+    case 'text':
+    case 'longText':
+      return toNfc((value as string).trim());
+    case 'choice':
+      return field.options.find((option) => option.value === value)?.label ?? '';
+    case 'date': {
+      const date = value as DateValue;
+      return date.year.trim() === '' && date.month.trim() === '' && date.day.trim() === ''
+        ? ''
+        : shortDate(date);
+    }
+    case 'imageList':
+      return '';
+  }
+}
+
+function entryTitle(criterion: CriterionOf<'group'>, item: GroupItem, index: number): string {
+  const field = criterion.fields.find((f) => f.id === criterion.titleField);
+  const title = field ? groupFieldText(field, item) : '';
+  return title || `${criterion.itemLabel} ${index + 1}`;
+}
+
+// Each entry a numbered section under its title; short fields as "Label: value", long
+// ones as a label and paragraphs, photos after the text.
+function groupSections(
+  criterion: CriterionOf<'group'>,
+  items: GroupItem[],
+  origin: Origin,
+): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [];
+  items.forEach((item, index) => {
+    blocks.push({
+      kind: 'heading',
+      level: 'subItem',
+      number: `${index + 1}.`,
+      title: entryTitle(criterion, item, index),
+      stepId: origin.stepId,
+    });
+    for (const field of criterion.fields) {
+      if (field.id === criterion.titleField) continue;
+      const label = field.heading ?? field.label;
+      if (field.kind === 'imageList') {
+        const photos = groupFieldValue(field, item) as PhotoRef[];
+        if (photos.length > 0) blocks.push({ kind: 'photos', photos, ...origin });
+        continue;
+      }
+      const text = groupFieldText(field, item);
+      if (text === '') continue;
+      if (field.kind === 'longText') {
+        blocks.push({ kind: 'label', text: `${label}:`, ...origin });
+        blocks.push(...textBlocks(text, origin));
+      } else {
+        blocks.push({ kind: 'paragraph', text: `${label}: ${text}`, ...origin });
+      }
+    }
+  });
+  return blocks;
+}
+
+// One row per entry, numbered; the photos of all entries follow the table, each
+// captioned with its entry's title when it has no caption of its own.
+function groupTable(
+  criterion: CriterionOf<'group'>,
+  items: GroupItem[],
+  origin: Origin,
+): DocumentBlock[] {
+  const textFields = criterion.fields.filter((field) => field.kind !== 'imageList');
+  const columns: TableColumn[] = [
+    { label: documentWords.rowNumber, weight: 0.6, align: 'center' },
+    ...textFields.map((field) => ({
+      label: field.label,
+      weight:
+        field.kind === 'text' && field.id === criterion.titleField
+          ? 3
+          : field.kind === 'text' || field.kind === 'longText'
+            ? 2
+            : 1.4,
+      align:
+        field.kind === 'choice' || field.kind === 'date' || (field.kind === 'text' && field.numeric)
+          ? ('center' as const)
+          : ('left' as const),
+    })),
+  ];
+  const rows = items.map((item, index) => [
+    String(index + 1),
+    ...textFields.map((field) => groupFieldText(field, item)),
+  ]);
+  const photos = items.flatMap((item, index) =>
+    criterion.fields
+      .filter((field) => field.kind === 'imageList')
+      .flatMap((field) =>
+        (groupFieldValue(field, item) as PhotoRef[]).map((ref) => ({
+          photoId: ref.photoId,
+          caption: ref.caption.trim() || entryTitle(criterion, item, index),
+        })),
+      ),
+  );
+  return [
+    { kind: 'table', columns, rows, ...origin },
+    ...(photos.length > 0 ? [{ kind: 'photos' as const, photos, ...origin }] : []),
+  ];
+}
+
+// "05/9/2013", "9/2013" or "2013": what of the date is filled.
+function shortDate(value: DateValue): string {
+  const parts = [value.day.trim(), value.month.trim(), value.year.trim()].filter(Boolean);
+  return parts.join('/');
+}
 
 const pad2 = (text: string) => (text.length === 1 ? `0${text}` : text);
 
@@ -148,20 +286,18 @@ function roleValue<T>(template: Template, answers: Answers, role: DocumentRole, 
   return criterion ? (answerOrEmpty(criterion, answers) as T) : fallback;
 }
 
-export function buildReportDocument(
-  template: Template,
+// The blocks of some steps, each step's headings printed from the first level that
+// differs from what is already printed.
+function stepBlocks(
+  steps: Template['steps'],
   answers: Answers,
-  unitName = '',
-): ReportDocument {
-  const roleIds = new Set(Object.values(template.documentFields));
+  roleIds: ReadonlySet<string>,
+): DocumentBlock[] {
   const body: DocumentBlock[] = [];
   const printed: Heading[] = [];
-  let hasIssues = false;
-
-  for (const step of template.steps) {
-    const stepBlocks: DocumentBlock[] = [];
+  for (const step of steps) {
+    const blocksOfStep: DocumentBlock[] = [];
     for (const criterion of step.criteria) {
-      if (checkAnswer(criterion, answers[criterion.id]) !== null) hasIssues = true;
       if (roleIds.has(criterion.id)) continue;
       const origin = { stepId: step.id, criterionId: criterion.id };
       const isEmpty = isAnswerEmpty(criterion, answers[criterion.id]);
@@ -175,11 +311,11 @@ export function buildReportDocument(
             origin,
           );
       if (blocks.length === 0) continue;
-      if (criterion.heading) stepBlocks.push({ kind: 'label', text: criterion.heading, ...origin });
-      stepBlocks.push(...blocks);
+      if (criterion.heading)
+        blocksOfStep.push({ kind: 'label', text: criterion.heading, ...origin });
+      blocksOfStep.push(...blocks);
     }
-    if (stepBlocks.length === 0) continue;
-    // Print the step's headings from the first level that differs from what is printed.
+    if (blocksOfStep.length === 0) continue;
     let from = 0;
     while (
       from < step.headings.length &&
@@ -199,16 +335,58 @@ export function buildReportDocument(
         stepId: step.id,
       });
     }
-    body.push(...stepBlocks);
+    body.push(...blocksOfStep);
   }
+  return body;
+}
 
-  const appendix = evaluateAppendix(template, answers);
+// The steps a document prints: the review report's, or one of the other documents'.
+export function documentSteps(template: Template, documentId: string): Template['steps'] {
+  return template.steps.filter((step) => step.document === documentId);
+}
+
+export function buildReportDocument(
+  template: Template,
+  answers: Answers,
+  unitName = '',
+  documentId: string = MAIN_DOCUMENT,
+): ReportDocument {
+  const extra = template.documents.find((document) => document.id === documentId);
+  if (documentId !== MAIN_DOCUMENT && !extra) throw new Error(`unknown document ${documentId}`);
+  const roleIds = new Set(Object.values(template.documentFields));
+  if (extra) roleIds.add(extra.numberField);
+  const steps = documentSteps(template, documentId);
+  // A document is a draft while any of its own fields or the shared header and closing
+  // fields break a rule.
+  const checked = [
+    ...steps.flatMap((step) => step.criteria),
+    ...template.steps.flatMap((step) => step.criteria).filter((c) => roleIds.has(c.id)),
+  ];
+  const hasIssues = checked.some(
+    (criterion) => checkAnswer(criterion, answers[criterion.id]) !== null,
+  );
+  const body = stepBlocks(
+    steps.filter((step) => !step.isAppendix),
+    answers,
+    roleIds,
+  );
+  const appendixBody = stepBlocks(
+    steps.filter((step) => step.isAppendix),
+    answers,
+    roleIds,
+  );
+
+  const appendix = evaluateAppendix({ ...template, steps }, answers);
   const date = roleValue<DateValue>(template, answers, 'date', { day: '', month: '', year: '' });
   const place = roleText(template, answers, 'place');
   const layout =
     roleValue<string>(template, answers, 'headerLayout', 'rules-2013') === 'older'
       ? 'older'
       : 'rules-2013';
+  const number = extra
+    ? fieldText(template, answers, extra.numberField)
+    : roleText(template, answers, 'documentNumber');
+  const symbol = roleText(template, answers, 'documentSymbol');
   return {
     header: {
       layout,
@@ -216,14 +394,11 @@ export function buildReportDocument(
       superiorBody: roleText(template, answers, 'superiorBody').toLocaleUpperCase('vi'),
       issuingBody: roleText(template, answers, 'issuingBody').toLocaleUpperCase('vi'),
       separator: documentWords.separator,
-      numberLine: numberLine(
-        roleText(template, answers, 'documentNumber'),
-        roleText(template, answers, 'documentSymbol'),
-      ),
+      numberLine: numberLine(number, symbol),
       dateLine: `${place}, ${dateInWords(date)}`,
     },
-    title: template.documentType,
-    subject: template.subject,
+    title: extra ? extra.title : template.documentType,
+    subject: extra ? extra.subject : template.subject,
     body,
     closing: {
       recipientsHeading: documentWords.recipients,
@@ -233,12 +408,25 @@ export function buildReportDocument(
       signerName: roleText(template, answers, 'signerName'),
     },
     appendix,
+    appendixBody,
     appendixHeading: documentWords.appendixHeading,
+    appendixTitle: extra ? extra.appendixTitle : template.appendixTitle,
     appendixNote: documentWords.appendixNote(
-      `${roleText(template, answers, 'documentNumber') || '     '}-${roleText(template, answers, 'documentSymbol')}`,
+      `${number || '     '}-${symbol}`,
       dateInWords(date),
       unitName,
     ),
     isDraft: hasIssues || appendix.issues.some((issue) => issue.severity === 'error'),
   };
+}
+
+function fieldText(template: Template, answers: Answers, fieldId: string): string {
+  for (const step of template.steps) {
+    const criterion = step.criteria.find((c) => c.id === fieldId);
+    if (criterion) {
+      const value = answerOrEmpty(criterion, answers);
+      return typeof value === 'string' ? toNfc(value.trim()) : '';
+    }
+  }
+  return '';
 }

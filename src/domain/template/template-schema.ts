@@ -10,6 +10,8 @@ export const CRITERION_KINDS = [
   'date',
   'list',
   'indicatorTable',
+  'group',
+  'imageList',
 ] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
@@ -38,6 +40,8 @@ const textCriterion = z.object({
   defaultFrom: z.enum(UNIT_DEFAULTS).optional(),
   uppercase: z.boolean().default(false),
   placeholder: z.string().optional(),
+  // A whole number written with Vietnamese grouping ("1.250"); checked, kept as typed.
+  numeric: z.boolean().default(false),
 });
 
 const longTextCriterion = z.object({
@@ -78,6 +82,39 @@ const listCriterion = z.object({
   default: z.array(z.string()).default([]),
   maxItems: z.number().int().positive().default(30),
   itemMaxLength: z.number().int().positive().default(200),
+});
+
+// Photos taken or picked on the device, each with a caption. The answer holds photo ids;
+// the photos themselves are stored apart (storage/photo-repository.ts).
+const imageListCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('imageList'),
+  maxItems: z.number().int().positive().max(50).default(12),
+  captionMaxLength: z.number().int().positive().default(200),
+});
+
+// The kinds a repeatable group's entries are made of.
+const groupFieldSchema = z.discriminatedUnion('kind', [
+  textCriterion,
+  longTextCriterion,
+  choiceCriterion,
+  dateCriterion,
+  imageListCriterion,
+]);
+
+// Any number of entries of the same fields (a good model, a publication). How the
+// document prints them: numbered sections under the entry's title field, or one row
+// of a table per entry.
+const groupCriterion = z.object({
+  ...baseCriterion,
+  kind: z.literal('group'),
+  fields: z.array(groupFieldSchema).min(1),
+  // The field that names an entry: its section title and its name in the list.
+  titleField: idSchema,
+  itemLabel: z.string().min(1),
+  addLabel: z.string().min(1),
+  maxItems: z.number().int().positive().max(200).default(50),
+  print: z.enum(['sections', 'table']).default('sections'),
 });
 
 // A year-by-indicator table of the statistics appendix. Computed indicators are rates
@@ -122,6 +159,8 @@ export const criterionSchema = z.discriminatedUnion('kind', [
   dateCriterion,
   listCriterion,
   indicatorTableCriterion,
+  groupCriterion,
+  imageListCriterion,
 ]);
 
 // A heading the document prints before a step's content. Consecutive steps that share
@@ -142,6 +181,23 @@ export const stepSchema = z.object({
   criteria: z.array(criterionSchema).min(1),
   // Extra, read-only help shown beside the step (e.g. the appendix against its targets).
   companion: z.enum(['appendixSummary']).optional(),
+  // Which document prints the step: the review report ('main') or one of the template's
+  // other documents. An appendix step prints after the signature.
+  document: idSchema.default('main'),
+  isAppendix: z.boolean().default(false),
+});
+
+// A further document made from the same report (the summary of good models): the same
+// header and closing, its own title, subject and number.
+export const extraDocumentSchema = z.object({
+  id: idSchema,
+  // Short name for buttons and links.
+  name: z.string().min(1),
+  title: z.string().min(1),
+  subject: z.string().min(1),
+  numberField: idSchema,
+  appendixTitle: z.string().min(1),
+  exportFilePrefix: z.string().regex(/^[A-Za-z0-9-]+$/),
 });
 
 export const unitSchema = z.object({
@@ -191,6 +247,7 @@ export const templateSchema = z
       .regex(/^[A-Za-z0-9-]+$/)
       .default('BC'),
     steps: z.array(stepSchema).min(1),
+    documents: z.array(extraDocumentSchema).default([]),
   })
   .superRefine((template, ctx) => {
     const seen = new Set<string>();
@@ -224,6 +281,27 @@ export const templateSchema = z
               });
             }
             promptIds.add(prompt.id);
+          }
+        }
+        if (criterion.kind === 'group') {
+          const fieldIds = new Set<string>();
+          for (const field of criterion.fields) {
+            if (fieldIds.has(field.id)) {
+              ctx.addIssue({
+                code: 'custom',
+                message: `duplicate field id "${field.id}" in "${criterion.id}"`,
+                path: ['steps', stepIndex, 'criteria', criterionIndex],
+              });
+            }
+            fieldIds.add(field.id);
+          }
+          const title = criterion.fields.find((field) => field.id === criterion.titleField);
+          if (!title || (title.kind !== 'text' && title.kind !== 'longText')) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `title field "${criterion.titleField}" of "${criterion.id}" is not a text field`,
+              path: ['steps', stepIndex, 'criteria', criterionIndex, 'titleField'],
+            });
           }
         }
         if (criterion.kind === 'choice' && criterion.default !== undefined) {
@@ -291,6 +369,33 @@ export const templateSchema = z
         }
       }),
     );
+    const documentIds = new Set(['main']);
+    template.documents.forEach((document, index) => {
+      if (documentIds.has(document.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate document id "${document.id}"`,
+          path: ['documents', index, 'id'],
+        });
+      }
+      documentIds.add(document.id);
+      if (!seen.has(document.numberField)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `document "${document.id}" names unknown number field "${document.numberField}"`,
+          path: ['documents', index, 'numberField'],
+        });
+      }
+    });
+    template.steps.forEach((step, stepIndex) => {
+      if (!documentIds.has(step.document)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `step "${step.id}" names unknown document "${step.document}"`,
+          path: ['steps', stepIndex, 'document'],
+        });
+      }
+    });
     for (const [role, fieldId] of Object.entries(template.documentFields)) {
       if (!seen.has(fieldId)) {
         ctx.addIssue({
@@ -311,6 +416,10 @@ export type Unit = Template['units'][number];
 export type Heading = Step['headings'][number];
 export type Indicator = CriterionOf<'indicatorTable'>['indicators'][number];
 export type IndicatorRule = CriterionOf<'indicatorTable'>['rules'][number];
+export type GroupField = CriterionOf<'group'>['fields'][number];
+export type GroupFieldKind = GroupField['kind'];
+export type ExtraDocument = Template['documents'][number];
+export const MAIN_DOCUMENT = 'main';
 
 export function parseTemplate(input: unknown): Template {
   return templateSchema.parse(input);

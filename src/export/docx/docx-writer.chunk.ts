@@ -214,6 +214,10 @@ function bodyBlock(
       });
     case 'paragraph':
       return new Paragraph({ style: STYLE.body, widowControl: true, children: [run(block.text)] });
+    // TODO(issue 8): photos and tables.
+    case 'photos':
+    case 'table':
+      return new Paragraph({ style: STYLE.body });
   }
 }
 

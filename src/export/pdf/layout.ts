@@ -301,6 +301,10 @@ export function blockText(block: DocumentBlock, missingText: string): string {
       return `${block.bullet} ${block.text}`;
     case 'missing':
       return `${missingText} ${block.label}`;
+    // TODO(issue 8): laid out by their own code, not as text.
+    case 'photos':
+    case 'table':
+      return '';
   }
 }
 

@@ -357,6 +357,9 @@ export const fieldComponents: { [K in CriterionKind]: (props: FieldProps<K>) => 
   date: DateField,
   list: ListField,
   indicatorTable: IndicatorTableField,
+  // TODO(issue 8): the group and image list fields.
+  group: () => null,
+  imageList: () => null,
 };
 
 type AnyFieldProps = Omit<FieldProps<CriterionKind>, 'value' | 'onChange'> & {
