@@ -2,7 +2,7 @@
 // command and backups read it): keep it stable and bump its version on any change.
 import { z } from 'zod';
 import type { Template } from '@/domain/template/template-schema';
-import { answerValueSchema } from './answer-kinds';
+import { answerValueSchema, photoIdSchema } from './answer-kinds';
 import { readAnswer, type Answers } from './answers';
 import { safeKeySchema } from './safe-key';
 
@@ -32,15 +32,34 @@ export type ReportMeta = z.infer<typeof reportMetaSchema>;
 export const answersSchema = z.record(safeKeySchema, answerValueSchema);
 
 export const REPORT_FILE_FORMAT = 'so-ket/report';
-export const REPORT_FILE_VERSION = 1;
+// 2: photos. Version 1 files (no photos) are still read.
+export const REPORT_FILE_VERSION = 2;
+
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+// A photo an answer refers to. In a file kept by the user (report file, backup) `data`
+// carries the JPEG as base64, and `thumb` its thumbnail; in a submission both are left
+// out: the photos go ahead as separate uploads, named by their SHA-256.
+export const photoFileSchema = z.object({
+  id: photoIdSchema,
+  sha256: sha256Schema,
+  type: z.literal('image/jpeg'),
+  width: z.number().int().positive().max(20_000),
+  height: z.number().int().positive().max(20_000),
+  size: z.number().int().nonnegative(),
+  data: z.base64().optional(),
+  thumb: z.base64().optional(),
+});
+export type PhotoFile = z.infer<typeof photoFileSchema>;
 
 export const reportFileSchema = z
   .object({
     format: z.literal(REPORT_FILE_FORMAT),
-    version: z.literal(REPORT_FILE_VERSION),
+    version: z.union([z.literal(1), z.literal(REPORT_FILE_VERSION)]),
     exportedAt: isoTimeSchema,
     report: reportMetaSchema,
     answers: answersSchema,
+    photos: z.array(photoFileSchema).max(5000).default([]),
   })
   .meta({
     title: 'so-ket report file',
@@ -52,8 +71,16 @@ export function buildReportFile(
   report: ReportMeta,
   answers: Answers,
   exportedAt: string,
+  photos: PhotoFile[] = [],
 ): ReportFile {
-  return { format: REPORT_FILE_FORMAT, version: REPORT_FILE_VERSION, exportedAt, report, answers };
+  return {
+    format: REPORT_FILE_FORMAT,
+    version: REPORT_FILE_VERSION,
+    exportedAt,
+    report,
+    answers,
+    photos,
+  };
 }
 
 export type AnswerProblem = { fieldId: string; problem: 'unknownField' | 'wrongType' };
