@@ -52,9 +52,11 @@ export const groupFieldValueSchema = z.union([
   photoListSchema,
 ]);
 export type GroupFieldValue = z.infer<typeof groupFieldValueSchema>;
+// Field values are read one by one against the template (groupFieldValue): one damaged
+// field must not make the whole list of entries unreadable.
 export const groupItemSchema = z.object({
   id: z.string().min(1).max(100),
-  values: z.record(safeKeySchema, groupFieldValueSchema),
+  values: z.record(safeKeySchema, z.unknown()),
 });
 export type GroupItem = z.infer<typeof groupItemSchema>;
 const groupListSchema = z.array(groupItemSchema).max(1000);
@@ -337,42 +339,36 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
   },
 };
 
-// Every photo id an answer refers to, found by shape (an image list, alone or inside
-// group entries), so it works for any template version.
+// Every photo id answers refer to, found by shape (an object with a string photoId and
+// caption: an image list, alone or inside group entries), so it works for any template.
 export function photoIdsInValue(value: unknown, into: Set<string> = new Set()): Set<string> {
   if (Array.isArray(value)) {
     for (const item of value) photoIdsInValue(item, into);
+  } else if (isPhotoRef(value)) {
+    into.add(value.photoId);
   } else if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.photoId === 'string' && typeof record.caption === 'string') {
-      into.add(record.photoId);
-    } else if (record.values !== null && typeof record.values === 'object') {
-      for (const inner of Object.values(record.values as Record<string, unknown>))
-        photoIdsInValue(inner, into);
-    }
+    for (const inner of Object.values(value)) photoIdsInValue(inner, into);
   }
   return into;
 }
 
+function isPhotoRef(value: unknown): value is PhotoRef {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as PhotoRef).photoId === 'string' &&
+    typeof (value as PhotoRef).caption === 'string'
+  );
+}
+
 // The same value with photo ids replaced (a duplicated report gets copies of its photos).
 export function replacePhotoIds<T>(value: T, map: ReadonlyMap<string, string>): T {
-  if (Array.isArray(value)) return value.map((item) => replacePhotoIds(item, map)) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => replacePhotoIds(item, map)) as T;
+  if (isPhotoRef(value)) return { ...value, photoId: map.get(value.photoId) ?? value.photoId } as T;
   if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.photoId === 'string' && typeof record.caption === 'string') {
-      return { ...record, photoId: map.get(record.photoId) ?? record.photoId } as T;
-    }
-    if (record.values !== null && typeof record.values === 'object' && 'id' in record) {
-      return {
-        ...record,
-        values: Object.fromEntries(
-          Object.entries(record.values as Record<string, unknown>).map(([k, v]) => [
-            k,
-            replacePhotoIds(v, map),
-          ]),
-        ),
-      } as T;
-    }
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, replacePhotoIds(inner, map)]),
+    ) as T;
   }
   return value;
 }
