@@ -5,7 +5,7 @@ import type { Answers } from '@/domain/report/answers';
 import type { Template } from '@/domain/template/template-schema';
 import { getDatabase } from '@/storage/db';
 import { getAnswers, getReport } from '@/storage/report-repository';
-import { findTemplate } from '@/templates/template-registry';
+import { loadTemplates } from '@/templates/load-templates';
 import { pdfFileName } from './pdf/pdf-file-name';
 
 export type ExportInput = {
@@ -17,6 +17,7 @@ export async function readExportInput(reportId: string, now: Date): Promise<Expo
   const db = getDatabase();
   const loaded = await getReport(db, reportId);
   if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
+  const { findTemplate } = await loadTemplates();
   const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
   if (!template) throw new Error(`template ${loaded.report.templateId} is unknown`);
   const { answers } = await getAnswers(db, reportId);

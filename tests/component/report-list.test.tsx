@@ -18,6 +18,8 @@ describe('the report list', () => {
     render(<ReportListPage reportHref={(id) => `#/r/${id}`} onOpen={onOpen} />);
     expect(await screen.findByText(/Chưa có báo cáo nào/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: /Tạo báo cáo mới/ }));
+    // The units come with the template, loaded after the first render.
+    await screen.findByRole('option', { name: 'Huyện Đoàn Giá Rai' });
     await user.selectOptions(screen.getByLabelText('Đơn vị'), 'Huyện Đoàn Giá Rai');
     await user.click(screen.getByRole('button', { name: 'Tạo báo cáo' }));
     await waitFor(() => expect(onOpen).toHaveBeenCalledTimes(1));

@@ -8,7 +8,7 @@ import { downloadFile } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { getAnswers, getReport, markExported, reportMeta } from '@/storage/report-repository';
 import { getEmailSettings } from '@/storage/settings-repository';
-import { findTemplate } from '@/templates/template-registry';
+import { loadTemplates } from '@/templates/load-templates';
 import { renderReportPdfFile } from '../pdf/export-report-pdf';
 
 export const MAIL_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -32,6 +32,7 @@ export async function prepareEmail(
   const db = getDatabase();
   const loaded = await getReport(db, reportId);
   if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
+  const { findTemplate } = await loadTemplates();
   const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
   const settings = await getEmailSettings(db);
   const recipient = settings.recipient ?? template?.recipientEmail ?? '';

@@ -1,7 +1,7 @@
 // The list of the unit's reports: create, open, rename, duplicate, export, delete to the
 // trash (with undo), restore from the trash, and a way out for damaged records.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { initialAnswers, type Answers } from '@/domain/report/answers';
 import { submissionStatus, UNSENT_STATES } from '@/domain/outbox/outbox-entry';
 import { needsBackupReminder } from '@/domain/report/backup';
@@ -26,7 +26,24 @@ import {
   untrashReport,
 } from '@/storage/report-repository';
 import type { StoredReport } from '@/storage/restore';
-import { defaultTemplate, findTemplate } from '@/templates/template-registry';
+import { loadTemplates, type TemplateRegistry } from '@/templates/load-templates';
+
+// The templates arrive a moment after the list (they are not part of the first render):
+// until then the unit picker waits and progress is not shown.
+function useTemplates(): TemplateRegistry | null {
+  const [registry, setRegistry] = useState<TemplateRegistry | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    loadTemplates().then(
+      (loaded) => isCurrent && setRegistry(loaded),
+      () => {},
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return registry;
+}
 
 type Notice = { message: string; undo?: () => void; isError?: boolean };
 
@@ -65,9 +82,17 @@ function CreateForm({
   const selectId = useId();
   const otherId = useId();
   const isOther = unitId === 'other';
+  const units = useTemplates()?.defaultTemplate.units ?? [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    let defaultTemplate;
+    try {
+      ({ defaultTemplate } = await loadTemplates());
+    } catch {
+      setError(vi.errors.actionFailed);
+      return;
+    }
     const known = defaultTemplate.units.find((unit) => unit.id === unitId);
     const name = known ? known.name : toNfc(otherName.trim());
     if (!name || name.length > REPORT_NAME_MAX) {
@@ -119,7 +144,7 @@ function CreateForm({
           <option value="" disabled>
             —
           </option>
-          {defaultTemplate.units.map((unit) => (
+          {units.map((unit) => (
             <option key={unit.id} value={unit.id}>
               {unit.name}
             </option>
@@ -222,6 +247,7 @@ export function ReportListPage({
   menuExtras?: (reportId: string) => ReactNode;
 }) {
   const data = useLiveQuery(loadList, []);
+  const templates = useTemplates();
   const [isCreating, setCreating] = useState(false);
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -244,7 +270,7 @@ export function ReportListPage({
   const trashed = data.reports.filter((report) => report.deletedAt !== null);
 
   const progressOf = (report: StoredReport) => {
-    const template = findTemplate(report.templateId, report.templateVersion);
+    const template = templates?.findTemplate(report.templateId, report.templateVersion);
     if (!template) return null;
     const progress = reportProgress(template, data.answersByReport.get(report.id) ?? {});
     return vi.list.progress(progress.requiredDone, progress.requiredTotal);
