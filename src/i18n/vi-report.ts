@@ -56,7 +56,7 @@ export const vi = {
     fileLabel: 'Tệp báo cáo hoặc tệp sao lưu',
     reading: 'Đang đọc và kiểm tra tệp…',
     problems: {
-      tooLarge: 'Tệp lớn hơn 50 MB, không khôi phục được.',
+      tooLarge: 'Tệp lớn hơn 150 MB, không khôi phục được. Không có gì thay đổi.',
       notJson:
         'Tệp không phải JSON hợp lệ (có thể bị hỏng hoặc bị cắt ngắn). Không có gì thay đổi.',
       notOurs:

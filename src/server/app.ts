@@ -4,7 +4,8 @@
 // API (JSON errors are {error, message} with a Vietnamese message the app shows as is):
 //   GET  /api/health
 //   PUT  /api/reports/:reportId/revisions/:n   a report file; 201 new, 200 repeat (same
-//        receipt), 409 conflict (same revision, other content) or out of order (head)
+//        receipt), 409 conflict (same revision, other content) or out of order (head),
+//        422 missingFiles (photos it lists not uploaded yet: `missing`, their SHA-256)
 //   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash
 //   GET  /api/reports                          admin: latest revision per report
 //   GET  /api/reports/:reportId/revisions/:n   admin: one stored revision
@@ -16,7 +17,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
-import { canonicalJson, SHA256_PATTERN } from '@/domain/outbox/canonical-json';
+import { canonicalReportJson, SHA256_PATTERN } from '@/domain/outbox/canonical-json';
+import { referencedPhotoIds } from '@/domain/report/report-photos';
 import { reportFileSchema } from '@/domain/report/report-schema';
 import type { ServerConfig } from './config';
 import { RateLimiter } from './rate-limit';
@@ -46,7 +48,7 @@ const reportIdParam = z
 
 function fail(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500,
   error: ServerErrorCode,
   extra = {},
 ) {
@@ -117,7 +119,13 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
         });
       }
       if (parsed.data.report.id !== reportId.data) return fail(c, 400, 'idMismatch');
-      const body = canonicalJson(parsed.data);
+      // Every photo the answers show must come with the report, as an uploaded file.
+      const listed = new Set(parsed.data.photos.map((photo) => photo.id));
+      if ([...referencedPhotoIds(parsed.data.answers)].some((id) => !listed.has(id))) {
+        return fail(c, 400, 'photoNotListed');
+      }
+      // The body as validated (the schema's default adds nothing: see canonicalReportJson).
+      const body = canonicalReportJson(parsed.data);
       const sha256 = sha256Hex(body);
       const result = store.putRevision(
         c.get('unit').id,
@@ -126,6 +134,7 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
         sha256,
         body,
         now(),
+        parsed.data.photos.map((photo) => photo.sha256),
       );
       switch (result.kind) {
         case 'created':
@@ -136,6 +145,8 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
           return fail(c, 409, 'revisionConflict', { head: result.head });
         case 'outOfOrder':
           return fail(c, 409, 'outOfOrder', { head: result.head });
+        case 'missingFiles':
+          return fail(c, 422, 'missingFiles', { missing: result.missing });
         case 'otherUnit':
           return fail(c, 403, 'otherUnit');
       }

@@ -14,6 +14,8 @@ export const serverMessages = {
   hashMismatch: 'Tệp đính kèm bị lỗi khi truyền (mã kiểm tra không khớp).',
   revisionConflict: 'Lần nộp này đã có trên máy chủ với nội dung khác.',
   outOfOrder: 'Số lần nộp không liền sau lần nộp trước trên máy chủ.',
+  missingFiles: 'Máy chủ chưa nhận đủ ảnh của báo cáo. Ứng dụng sẽ tự gửi lại ảnh rồi gửi báo cáo.',
+  photoNotListed: 'Báo cáo có ảnh không nằm trong danh sách ảnh gửi kèm.',
   internal: 'Máy chủ gặp lỗi. Ứng dụng sẽ tự gửi lại sau.',
 } as const;
 

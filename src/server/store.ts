@@ -1,7 +1,10 @@
 // Embedded storage: SQLite through better-sqlite3, WAL with synchronous=FULL, so a
 // receipt is only sent after its row is durable. Idempotency lives in the schema: a
 // revision is the primary key (report_id, revision), inserted inside an immediate
-// transaction; a repeat with the same hash returns the stored receipt.
+// transaction; a repeat with the same hash returns the stored receipt. A revision that
+// lists photos is stored only once every one of them is in `files` for its report (the
+// app uploads them first); a file is keyed by (report, SHA-256), so its bytes are the
+// same whoever sent them.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ export type PutRevisionResult =
   | { kind: 'repeated'; receipt: Receipt }
   | { kind: 'conflict'; head: number }
   | { kind: 'outOfOrder'; head: number }
+  | { kind: 'missingFiles'; missing: string[] }
   | { kind: 'otherUnit' };
 
 export type PutFileResult = { kind: 'created' | 'repeated' } | { kind: 'otherUnit' };
@@ -113,6 +117,7 @@ export class Store {
     sha256: string,
     body: string,
     receivedAt: string,
+    files: readonly string[],
   ): PutRevisionResult => {
     const owner = this.db
       .prepare('SELECT unit_id, head FROM reports WHERE report_id = ?')
@@ -131,6 +136,8 @@ export class Store {
     }
     const head = owner?.head ?? 0;
     if (revision !== head + 1) return { kind: 'outOfOrder', head };
+    const missing = this.missingFiles(reportId, files);
+    if (missing.length > 0) return { kind: 'missingFiles', missing };
     // The primary key makes a concurrent duplicate fail here rather than store twice.
     this.db
       .prepare(
@@ -152,10 +159,41 @@ export class Store {
     sha256: string,
     body: string,
     now = new Date(),
+    files: readonly string[] = [],
   ) {
     return this.db
       .transaction(this.putRevisionTx)
-      .immediate(unitId, reportId, revision, sha256, body, now.toISOString());
+      .immediate(unitId, reportId, revision, sha256, body, now.toISOString(), files);
+  }
+
+  // Those of `files` (SHA-256) not stored for the report.
+  missingFiles(reportId: string, files: readonly string[]): string[] {
+    if (files.length === 0) return [];
+    const stored = new Set(
+      (
+        this.db.prepare('SELECT sha256 FROM files WHERE report_id = ?').all(reportId) as {
+          sha256: string;
+        }[]
+      ).map((row) => row.sha256),
+    );
+    return [...new Set(files)].filter((sha256) => !stored.has(sha256));
+  }
+
+  countFiles(reportId?: string): number {
+    const row = (
+      reportId === undefined
+        ? this.db.prepare('SELECT count(*) AS n FROM files').get()
+        : this.db.prepare('SELECT count(*) AS n FROM files WHERE report_id = ?').get(reportId)
+    ) as { n: number };
+    return row.n;
+  }
+
+  // The stored bytes of a file, or undefined.
+  getFile(reportId: string, sha256: string): Uint8Array | undefined {
+    const row = this.db
+      .prepare('SELECT bytes FROM files WHERE report_id = ? AND sha256 = ?')
+      .get(reportId, sha256) as { bytes: Buffer } | undefined;
+    return row ? new Uint8Array(row.bytes) : undefined;
   }
 
   putFile(

@@ -1,10 +1,33 @@
 // Applies a planned import in one transaction: every chosen change lands, or none.
+// Photos are decoded and checked against their SHA-256 first (a transaction must not
+// wait on anything but IndexedDB), then written in the same transaction as the reports
+// and answers that refer to them.
+import { replacePhotoIds } from '@/domain/report/answer-kinds';
+import { RESENDABLE_STATES, type OutboxState } from '@/domain/outbox/outbox-entry';
+import type { Answers } from '@/domain/report/answers';
 import type { ImportChoice } from '@/domain/report/import-plan';
+import {
+  decodeReportPhotos,
+  referencedPhotoIds,
+  type BytesSha256,
+  type DecodedPhoto,
+} from '@/domain/report/report-photos';
 import { REPORT_NAME_MAX, type ReportFile } from '@/domain/report/report-schema';
-import type { SoKetDatabase } from './db';
+import { hasTable, type PhotoRow, type SoKetDatabase } from './db';
+import { bytesSha256 } from './photo-file-repository';
 import { REPORT_RECORD_VERSION, type StoredReport } from './restore';
 
 export type ImportResult = { imported: number; replaced: number; copied: number; skipped: number };
+
+export class ImportPhotoError extends Error {
+  constructor(
+    readonly reportName: string,
+    readonly code: 'missingPhoto' | 'damagedPhoto',
+  ) {
+    super(`report ${reportName}: ${code}`);
+    this.name = 'ImportPhotoError';
+  }
+}
 
 export async function existingReports(db: SoKetDatabase, ids: readonly string[]) {
   const rows = await db.reports.bulkGet([...ids]);
@@ -19,17 +42,54 @@ export async function existingReports(db: SoKetDatabase, ids: readonly string[])
   return map;
 }
 
+type NewPhoto = Omit<PhotoRow, 'reportId' | 'createdAt'>;
+
+function toRow(photo: DecodedPhoto): NewPhoto {
+  return {
+    id: photo.id,
+    blob: new Blob([photo.bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }),
+    thumb: new Blob([photo.thumb as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }),
+    width: photo.width,
+    height: photo.height,
+    size: photo.bytes.length,
+    sha256: photo.sha256,
+  };
+}
+
+// Photo ids a report's submissions that may still be sent refer to: they stay.
+async function photosHeldByOutbox(db: SoKetDatabase, reportId: string): Promise<Set<string>> {
+  const held = new Set<string>();
+  if (!hasTable(db, 'outbox')) return held;
+  for (const entry of await db.outbox.where('reportId').equals(reportId).toArray()) {
+    if (!RESENDABLE_STATES.has(entry.state as OutboxState)) continue;
+    const body = entry.body as { answers?: Answers } | undefined;
+    for (const id of referencedPhotoIds(body?.answers ?? {})) held.add(id);
+  }
+  return held;
+}
+
 export async function applyImport(
   db: SoKetDatabase,
   items: readonly { file: ReportFile; choice: ImportChoice }[],
-  options: { newId: () => string; copyName: (name: string) => string },
+  options: { newId: () => string; copyName: (name: string) => string; sha256?: BytesSha256 },
 ): Promise<ImportResult> {
   const result: ImportResult = { imported: 0, replaced: 0, copied: 0, skipped: 0 };
   // The copy's name must stay a valid name: shorten the original so the suffix fits.
   const suffixLength = options.copyName('').length;
   const copyName = (name: string) =>
     options.copyName(name.slice(0, Math.max(0, REPORT_NAME_MAX - suffixLength)));
-  await db.transaction('rw', db.reports, db.answers, async () => {
+  const photosOf = new Map<ReportFile, NewPhoto[]>();
+  for (const { file, choice } of items) {
+    if (choice === 'skip') continue;
+    const decoded = await decodeReportPhotos(file, options.sha256 ?? bytesSha256);
+    if (!decoded.ok) throw new ImportPhotoError(file.report.name, decoded.problem.code);
+    photosOf.set(file, decoded.photos.map(toRow));
+  }
+  const hasPhotos = hasTable(db, 'photos');
+  const tables = hasPhotos
+    ? [db.reports, db.answers, db.photos, ...(hasTable(db, 'outbox') ? [db.outbox] : [])]
+    : [db.reports, db.answers];
+  await db.transaction('rw', tables, async () => {
     for (const { file, choice } of items) {
       if (choice === 'skip') {
         result.skipped += 1;
@@ -40,6 +100,31 @@ export async function applyImport(
       const id = choice === 'keepBoth' ? options.newId() : meta.id;
       if (choice === 'import' && existing) throw new Error(`report ${meta.id} appeared meanwhile`);
       if (choice === 'replace') await db.answers.where('reportId').equals(id).delete();
+      let answers = file.answers;
+      if (hasPhotos) {
+        if (choice === 'replace') {
+          // The replaced report's photos go, except those a waiting submission needs.
+          const held = await photosHeldByOutbox(db, id);
+          const old = await db.photos.where('reportId').equals(id).primaryKeys();
+          await db.photos.bulkDelete(old.filter((photoId) => !held.has(photoId)));
+        }
+        // A photo keeps its id unless the id is taken on this device by another report
+        // or other bytes (a copy kept beside the original always gets new ids).
+        const rows = photosOf.get(file) ?? [];
+        const taken = await db.photos.bulkGet(rows.map((row) => row.id));
+        const renamed = new Map<string, string>();
+        const photoRows: PhotoRow[] = rows.map((row, index) => {
+          const other = taken[index];
+          const isTaken =
+            choice === 'keepBoth' ||
+            (other !== undefined && (other.reportId !== id || other.sha256 !== row.sha256));
+          const photoId = isTaken ? options.newId() : row.id;
+          if (isTaken) renamed.set(row.id, photoId);
+          return { ...row, id: photoId, reportId: id, createdAt: meta.updatedAt };
+        });
+        if (renamed.size > 0) answers = replacePhotoIds(structuredClone(answers), renamed);
+        await db.photos.bulkPut(photoRows);
+      }
       const record: StoredReport = {
         ...meta,
         id,
@@ -59,7 +144,7 @@ export async function applyImport(
       };
       await db.reports.put(record);
       await db.answers.bulkPut(
-        Object.entries(file.answers).map(([fieldId, value]) => ({
+        Object.entries(answers).map(([fieldId, value]) => ({
           reportId: id,
           fieldId,
           value,

@@ -2,11 +2,13 @@
 // body and its hash are made first (hashing is async and cannot run inside an
 // IndexedDB transaction), then one transaction checks that nothing changed meanwhile,
 // takes the next revision number and stores the entry. Sending happens outside any
-// transaction (src/sync).
-import { canonicalJson } from '@/domain/outbox/canonical-json';
+// transaction (src/sync). The body lists the photos its answers refer to, without their
+// bytes: the engine uploads them before the body (by SHA-256, read from the photos table).
+import { canonicalReportJson } from '@/domain/outbox/canonical-json';
 import { outboxEntrySchema, type OutboxEntry, type Receipt } from '@/domain/outbox/outbox-entry';
 import { buildReportFile } from '@/domain/report/report-schema';
 import { hasTable, type SoKetDatabase } from './db';
+import { photosForAnswers } from './photo-file-repository';
 import { getAnswers, getReport, reportMeta, ReportMissingError } from './report-repository';
 
 export type Sha256 = (text: string) => Promise<string>;
@@ -50,8 +52,9 @@ export async function enqueueSubmission(
     if (loaded.status !== 'ok') throw new ReportMissingError(reportId);
     const { answers } = await getAnswers(db, reportId);
     const nowIso = options.now.toISOString();
-    const body = buildReportFile(reportMeta(loaded.report), answers, nowIso);
-    const hash = await sha256(canonicalJson(body));
+    const sent = await photosForAnswers(db, answers, { withData: false });
+    const body = buildReportFile(reportMeta(loaded.report), sent.answers, nowIso, sent.photos);
+    const hash = await sha256(canonicalReportJson(body));
     const entry = await db.transaction('rw', db.reports, db.outbox, async () => {
       const record = await db.reports.get(reportId);
       if (!record) throw new ReportMissingError(reportId);
@@ -70,6 +73,7 @@ export async function enqueueSubmission(
         lastError: null,
         serverHead: null,
         receipt: null,
+        uploadedFiles: [],
         createdAt: nowIso,
         updatedAt: nowIso,
       };
@@ -89,7 +93,13 @@ export async function updateEntry(
   change: Partial<
     Pick<
       OutboxEntry,
-      'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'serverHead' | 'receipt'
+      | 'state'
+      | 'attempts'
+      | 'nextAttemptAt'
+      | 'lastError'
+      | 'serverHead'
+      | 'receipt'
+      | 'uploadedFiles'
     >
   >,
   now: Date,

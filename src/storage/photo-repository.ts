@@ -7,7 +7,7 @@
 // UI deletes at once what the user removed once the undo window has passed; a sweep on
 // opening a report removes what a closed tab left behind.
 import { photoIdsInValue } from '@/domain/report/answer-kinds';
-import { UNSENT_STATES, type OutboxState } from '@/domain/outbox/outbox-entry';
+import { RESENDABLE_STATES, type OutboxState } from '@/domain/outbox/outbox-entry';
 import { hasTable, type PhotoRow, type SoKetDatabase } from './db';
 
 export type NewPhoto = Omit<PhotoRow, 'size' | 'sha256' | 'createdAt'> & {
@@ -72,7 +72,8 @@ export async function getPhotos(db: SoKetDatabase, ids: readonly string[]): Prom
   return rows.filter(isPhotoRow);
 }
 
-// Photo ids a report still needs: in its answers, or in a submission not yet sent.
+// Photo ids a report still needs: in its answers, or in a submission that may still be
+// sent (waiting, or in conflict until the user sends it as a new revision).
 async function referencedPhotoIds(db: SoKetDatabase, reportId: string): Promise<Set<string>> {
   const ids = new Set<string>();
   const answers = await db.answers.where('reportId').equals(reportId).toArray();
@@ -80,7 +81,7 @@ async function referencedPhotoIds(db: SoKetDatabase, reportId: string): Promise<
   if (hasTable(db, 'outbox')) {
     const entries = await db.outbox.where('reportId').equals(reportId).toArray();
     for (const entry of entries) {
-      if (!UNSENT_STATES.has(entry.state as OutboxState)) continue;
+      if (!RESENDABLE_STATES.has(entry.state as OutboxState)) continue;
       const body = entry.body as { answers?: unknown } | undefined;
       photoIdsInValue(Object.values((body?.answers ?? {}) as Record<string, unknown>), ids);
     }

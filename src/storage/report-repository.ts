@@ -9,8 +9,9 @@ import {
   type ReportUnit,
 } from '@/domain/report/answer-kinds';
 import { newId } from '@/lib/ids';
-import { buildReportFile, type ReportFile, type ReportMeta } from '@/domain/report/report-schema';
+import type { ReportFile, ReportMeta } from '@/domain/report/report-schema';
 import { hasTable, type SoKetDatabase } from './db';
+import { reportFileWithPhotos } from './photo-file-repository';
 import { copyPhotos, deletePhotosOfReport } from './photo-repository';
 import {
   REPORT_RECORD_VERSION,
@@ -244,6 +245,7 @@ export function reportMeta(report: StoredReport): ReportMeta {
   };
 }
 
+// With the photos its answers refer to, as base64.
 export async function exportReportFile(
   db: SoKetDatabase,
   id: string,
@@ -252,7 +254,7 @@ export async function exportReportFile(
   const loaded = await getReport(db, id);
   if (loaded.status !== 'ok') throw new ReportMissingError(id);
   const { answers } = await getAnswers(db, id);
-  return buildReportFile(reportMeta(loaded.report), answers, now);
+  return reportFileWithPhotos(db, reportMeta(loaded.report), answers, now);
 }
 
 // Everything stored for a report, unparsed: the way out for a damaged record.
@@ -265,7 +267,8 @@ export async function rawReportData(db: SoKetDatabase, id: string | null): Promi
   return { report, answers };
 }
 
-// Every report outside the trash as report files, and marks them exported.
+// Every report outside the trash as report files (with their photos), and marks them
+// exported.
 export async function exportAllReports(db: SoKetDatabase, now: string): Promise<ReportFile[]> {
   const { reports } = await listReports(db);
   const files: ReportFile[] = [];

@@ -11,6 +11,7 @@ import {
   resetBackoff,
   updateEntry,
 } from '@/storage/outbox-repository';
+import { photoBlob } from '@/storage/photo-file-repository';
 import { getSyncSettings } from '@/storage/settings-repository';
 import { createHttpTransport, isEndpointAlive } from './http-transport';
 import { SyncEngine } from './sync-engine';
@@ -67,6 +68,7 @@ function createEngine(): SyncEngine {
       if (!endpoint || !accessCode) return null;
       return createHttpTransport(endpoint, accessCode);
     },
+    photos: { read: (photoId) => photoBlob(db, photoId) },
     now: () => Date.now(),
     isOnline: () => navigator.onLine,
     lock: {

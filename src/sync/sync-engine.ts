@@ -6,21 +6,45 @@
 // earlier one is still on its way (queued, sending, retrying or stopped for the access
 // code), because the server accepts only head + 1. A quarantined or conflicting entry
 // does not block: what follows is sent and the server says whether it fits.
-// Idempotency: the server keys revisions by (report, revision) and hash, so sending an
-// entry twice (a lost response, two tabs) stores it once.
-// Retry classes: see domain/outbox/retry-policy.ts.
+// Photos first: an entry's body lists its photos by SHA-256; each one not yet
+// acknowledged is uploaded (PUT …/files/{sha256}) before the body, and every
+// acknowledgement is written to the entry (uploadedFiles), so a cut connection resumes
+// with the next photo. A photo an earlier submission of the same report uploaded is
+// not sent again (the server keeps files by report). The body is sent only once all
+// are up; a server that still lacks some answers 422 missingFiles, and those are
+// uploaded again.
+// Idempotency: the server keys revisions by (report, revision) and hash, and files by
+// (report, SHA-256), so sending anything twice (a lost response, two tabs) stores it once.
+// Retry classes: see domain/outbox/retry-policy.ts; a failed photo upload is classed
+// like a failed body (a 409 for a photo, which the server never sends, quarantines).
 import type { OutboxEntry, Receipt } from '@/domain/outbox/outbox-entry';
 import { receiptSchema } from '@/domain/outbox/outbox-entry';
 import {
   decide,
   MAX_DELAY_MS,
   serverMessage,
+  type Decision,
   type SendOutcome,
 } from '@/domain/outbox/retry-policy';
+import { viModels } from '@/i18n/vi-models';
 
 export type EntryChange = Partial<
-  Pick<OutboxEntry, 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'serverHead' | 'receipt'>
+  Pick<
+    OutboxEntry,
+    | 'state'
+    | 'attempts'
+    | 'nextAttemptAt'
+    | 'lastError'
+    | 'serverHead'
+    | 'receipt'
+    | 'uploadedFiles'
+  >
 >;
+
+export type SyncTransport = {
+  send: (entry: OutboxEntry) => Promise<SendOutcome>;
+  uploadFile: (reportId: string, sha256: string, bytes: Blob) => Promise<SendOutcome>;
+};
 
 export type SyncDeps = {
   outbox: {
@@ -29,7 +53,9 @@ export type SyncDeps = {
     markSent: (id: string, receipt: Receipt) => Promise<void>;
   };
   // null when sync is not configured (no endpoint or no access code).
-  transport: () => Promise<{ send: (entry: OutboxEntry) => Promise<SendOutcome> } | null>;
+  transport: () => Promise<SyncTransport | null>;
+  // A photo's bytes by its id, or null when it is no longer on the device.
+  photos: { read: (photoId: string) => Promise<Blob | null> };
   now: () => number;
   isOnline: () => boolean;
   // renew extends a held lease (a run of slow sends must not outlive it).
@@ -122,71 +148,164 @@ export class SyncEngine {
       }
       for (;;) {
         if (!deps.isOnline()) return { sent, stopped: 'offline' };
-        const entry = nextDueEntry(await deps.outbox.list(), deps.now());
+        const entries = await deps.outbox.list();
+        const entry = nextDueEntry(entries, deps.now());
         if (!entry) return { sent, stopped: 'done' };
         // Renew the lease before each send, so a long run keeps it.
         if (deps.lock.renew && !(await deps.lock.renew())) return { sent, stopped: 'locked' };
         await deps.outbox.update(entry.id, { state: 'sending' });
         deps.onChange?.();
+        // Files are kept by report on the server: what an earlier submission of the same
+        // report uploaded is not sent again (a server that lost it says missingFiles).
+        const known = entries
+          .filter((other) => other.reportId === entry.reportId)
+          .flatMap((other) => other.uploadedFiles);
+        const files = await this.uploadFiles(entry, transport, known);
+        if (files === 'authRequired') return { sent, stopped: 'authRequired' };
+        if (files === 'locked') {
+          await deps.outbox.update(entry.id, { state: 'queued' });
+          return { sent, stopped: 'locked' };
+        }
+        if (files === 'stopped') {
+          deps.onChange?.();
+          continue;
+        }
         const outcome = await transport.send(entry);
-        const decision = decide(outcome, entry.attempts, deps.random());
-        const status = outcome.kind === 'response' ? outcome.status : null;
-        const message = outcome.kind === 'response' ? serverMessage(outcome.body) : null;
-        switch (decision.action) {
-          case 'sent': {
-            const receipt = receiptSchema.safeParse(
-              outcome.kind === 'response' ? outcome.body : null,
-            );
-            await deps.outbox.markSent(
-              entry.id,
-              receipt.success
-                ? receipt.data
-                : {
-                    reportId: entry.reportId,
-                    revision: entry.revision,
-                    sha256: entry.sha256,
-                    receivedAt: new Date(deps.now()).toISOString(),
-                  },
-            );
-            sent += 1;
-            break;
+        const decision = decide(outcome, files.attempts, deps.random());
+        if (decision.action === 'sent') {
+          const receipt = receiptSchema.safeParse(
+            outcome.kind === 'response' ? outcome.body : null,
+          );
+          await deps.outbox.markSent(
+            entry.id,
+            receipt.success
+              ? receipt.data
+              : {
+                  reportId: entry.reportId,
+                  revision: entry.revision,
+                  sha256: entry.sha256,
+                  receivedAt: new Date(deps.now()).toISOString(),
+                },
+          );
+          sent += 1;
+        } else if (decision.action === 'reupload') {
+          const missing = new Set(decision.files);
+          for (const other of entries) {
+            if (
+              other.id !== entry.id &&
+              other.reportId === entry.reportId &&
+              other.uploadedFiles.some((sha256) => missing.has(sha256))
+            ) {
+              await deps.outbox.update(other.id, {
+                uploadedFiles: other.uploadedFiles.filter((sha256) => !missing.has(sha256)),
+              });
+            }
           }
-          case 'retry':
-            await deps.outbox.update(entry.id, {
-              state: 'retrying',
-              attempts: entry.attempts + 1,
-              nextAttemptAt: deps.now() + decision.delayMs,
-              lastError: { status, message: message ?? '' },
-            });
-            break;
-          case 'authRequired':
-            await deps.outbox.update(entry.id, {
-              state: 'authRequired',
-              lastError: { status, message: message ?? '' },
-              nextAttemptAt: NEVER,
-            });
-            deps.onChange?.();
-            return { sent, stopped: 'authRequired' };
-          case 'conflict':
-            await deps.outbox.update(entry.id, {
-              state: 'conflict',
-              serverHead: decision.head,
-              lastError: { status, message: message ?? '' },
-              nextAttemptAt: NEVER,
-            });
-            break;
-          case 'quarantine':
-            await deps.outbox.update(entry.id, {
-              state: 'quarantined',
-              lastError: { status, message: message ?? '' },
-              nextAttemptAt: NEVER,
-            });
-            break;
+          await deps.outbox.update(entry.id, {
+            state: 'retrying',
+            attempts: files.attempts + 1,
+            nextAttemptAt: deps.now() + decision.delayMs,
+            lastError: errorOf(outcome),
+            uploadedFiles: files.uploaded.filter((sha256) => !missing.has(sha256)),
+          });
+        } else if ((await this.fail(entry, outcome, decision, files.attempts)) === 'stop') {
+          return { sent, stopped: 'authRequired' };
         }
         deps.onChange?.();
       }
     } finally {
       await deps.lock.release();
+    }
+  }
+
+  // Uploads the entry's photos the server has not acknowledged, in order, recording each
+  // acknowledgement. 'stopped': this entry waits (retry, quarantine); the run goes on.
+  private async uploadFiles(
+    entry: OutboxEntry,
+    transport: SyncTransport,
+    known: readonly string[],
+  ): Promise<{ attempts: number; uploaded: string[] } | 'stopped' | 'authRequired' | 'locked'> {
+    const { deps } = this;
+    const uploaded = [...new Set([...entry.uploadedFiles, ...known])];
+    let attempts = entry.attempts;
+    const pending = entry.body.photos.filter(
+      (photo, index, all) =>
+        !uploaded.includes(photo.sha256) &&
+        all.findIndex((other) => other.sha256 === photo.sha256) === index,
+    );
+    for (const photo of pending) {
+      if (deps.lock.renew && !(await deps.lock.renew())) return 'locked';
+      const bytes = await deps.photos.read(photo.id);
+      if (!bytes) {
+        await deps.outbox.update(entry.id, {
+          state: 'quarantined',
+          lastError: { status: null, message: viModels.photoSync.photoGone },
+          nextAttemptAt: NEVER,
+        });
+        return 'stopped';
+      }
+      const outcome = await transport.uploadFile(entry.reportId, photo.sha256, bytes);
+      const decision = decide(outcome, attempts, deps.random());
+      if (decision.action !== 'sent') {
+        const result = await this.fail(
+          entry,
+          outcome,
+          decision.action === 'conflict' ? { action: 'quarantine' } : decision,
+          attempts,
+        );
+        return result === 'stop' ? 'authRequired' : 'stopped';
+      }
+      uploaded.push(photo.sha256);
+      // Progress: the backoff starts over.
+      attempts = 0;
+      await deps.outbox.update(entry.id, { uploadedFiles: [...uploaded], attempts });
+    }
+    return { attempts, uploaded };
+  }
+
+  // Records a failed send of the entry or one of its photos. 'stop': the queue stops
+  // until the user gives an access code.
+  private async fail(
+    entry: OutboxEntry,
+    outcome: SendOutcome,
+    decision: Exclude<Decision, { action: 'sent' }>,
+    attempts: number,
+  ): Promise<'stop' | 'continue'> {
+    const { deps } = this;
+    const lastError = errorOf(outcome);
+    switch (decision.action) {
+      case 'retry':
+      case 'reupload':
+        await deps.outbox.update(entry.id, {
+          state: 'retrying',
+          attempts: attempts + 1,
+          nextAttemptAt: deps.now() + decision.delayMs,
+          lastError,
+        });
+        return 'continue';
+      case 'authRequired':
+        await deps.outbox.update(entry.id, {
+          state: 'authRequired',
+          lastError,
+          nextAttemptAt: NEVER,
+        });
+        deps.onChange?.();
+        return 'stop';
+      case 'conflict':
+        await deps.outbox.update(entry.id, {
+          state: 'conflict',
+          serverHead: decision.head,
+          lastError,
+          nextAttemptAt: NEVER,
+        });
+        return 'continue';
+      case 'quarantine':
+        await deps.outbox.update(entry.id, {
+          state: 'quarantined',
+          lastError,
+          nextAttemptAt: NEVER,
+        });
+        return 'continue';
     }
   }
 
@@ -207,4 +326,10 @@ export class SyncEngine {
     const delay = Math.max(floor, Math.min(...due) - this.deps.now());
     this.cancelTimer = this.deps.setTimer(() => void this.kick(), Math.min(delay, MAX_DELAY_MS));
   }
+}
+
+function errorOf(outcome: SendOutcome): { status: number | null; message: string } {
+  return outcome.kind === 'response'
+    ? { status: outcome.status, message: serverMessage(outcome.body) ?? '' }
+    : { status: null, message: '' };
 }

@@ -65,13 +65,13 @@ test.describe('backup and restore', () => {
     };
     expect(backup).toMatchObject({
       format: 'so-ket/backup',
-      version: 1,
+      version: 2,
       exportedAt: '2024-05-10T02:41:00.000Z',
     });
     expect(backup.reports).toHaveLength(1);
     expect(backup.reports[0]).toMatchObject({
       format: 'so-ket/report',
-      version: 1,
+      version: 2,
       report: { id: reportId, name: NAME },
       answers: { 'signer-name': SIGNER, 'direction-results': RESULTS },
     });
@@ -178,7 +178,7 @@ test.describe('Gửi email', () => {
     expect(json.size).toBe(Buffer.byteLength(json.text, 'utf8'));
     expect(JSON.parse(json.text)).toMatchObject({
       format: 'so-ket/report',
-      version: 1,
+      version: 2,
       report: { id: reportId, name: NAME },
       answers: { 'signer-name': SIGNER },
     });

@@ -90,7 +90,7 @@ test.describe('the report list', () => {
       answers: Record<string, unknown>;
     };
     expect(file.format).toBe('so-ket/report');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.report).toMatchObject({ id: reportId, name: NAME });
     expect(file.answers['direction-results']).toBe(RESULTS);
     await expect(list.notice('Đã tải tệp báo cáo về máy.')).toBeVisible();

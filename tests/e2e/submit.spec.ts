@@ -43,7 +43,13 @@ const test = base.extend<Models>({
   api: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'so-ket-e2e-submit-'));
     const server = await startServer(
-      { port: 0, host: '127.0.0.1', dataDir, distDir: resolve('dist'), rateLimitPerMinute: 0 },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        distDir: resolve(process.env.DIST_DIR ?? 'dist'),
+        rateLimitPerMinute: 0,
+      },
       'e2e',
     );
     const unitCode = server.store.addUnit('Huyện Đoàn Hồng Dân', false).code;

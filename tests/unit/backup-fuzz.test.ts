@@ -251,6 +251,8 @@ const PROBLEM_CODES = new Set([
   'unknownTemplate',
   'invalidReport',
   'duplicateReport',
+  'missingPhoto',
+  'damagedPhoto',
 ]);
 
 function protoState() {

@@ -64,6 +64,10 @@ function messageOf(problem: ImportProblem): string {
       return p.invalidReport(problem.reportName, problem.field);
     case 'duplicateReport':
       return p.duplicateReport(problem.reportName);
+    case 'missingPhoto':
+      return vi.photoSync.missingPhoto(problem.reportName);
+    case 'damagedPhoto':
+      return vi.photoSync.damagedPhoto(problem.reportName);
     default:
       return p[problem.code];
   }
@@ -158,7 +162,7 @@ describe('backing up and restoring everything', () => {
     const db = databases.open();
     await seedReport(db, full, { createdAt: CREATED, updatedAt: EDITED });
     const backup = buildBackupFile(await exportAllReports(db, EXPORTED), EXPORTED);
-    expect(backup).toMatchObject({ format: 'so-ket/backup', version: 1, exportedAt: EXPORTED });
+    expect(backup).toMatchObject({ format: 'so-ket/backup', version: 2, exportedAt: EXPORTED });
     const read: BackupFile = backupFileSchema.parse(JSON.parse(JSON.stringify(backup)));
     expect(read).toEqual(backup);
   });
@@ -369,10 +373,10 @@ describe('files that are refused, each with its own message', () => {
 
   const cases: [string, string, number | null, string][] = [
     [
-      'a file over 50 MB (by its size, unread)',
+      'a file over 150 MB (by its size, unread)',
       '{}',
       MAX_IMPORT_BYTES + 1,
-      'Tệp lớn hơn 50 MB, không khôi phục được.',
+      'Tệp lớn hơn 150 MB, không khôi phục được. Không có gì thay đổi.',
     ],
     [
       'truncated JSON',
@@ -405,16 +409,16 @@ describe('files that are refused, each with its own message', () => {
         ] as [string, string, null, string],
     ),
     [
-      'a backup of format version 2',
-      backup({ version: 2 }),
+      'a backup of format version 3',
+      backup({ version: 3 }),
       null,
-      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 2). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
+      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 3). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
     ],
     [
-      'a report file of format version 2',
-      report({ version: 2 }),
+      'a report file of format version 3',
+      report({ version: 3 }),
       null,
-      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 2). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
+      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 3). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
     ],
     [
       'a report written against a template this app lacks',
@@ -490,7 +494,7 @@ describe('files that are refused, each with its own message', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('reads a file of exactly 50 MB', () => {
+  it('reads a file of exactly 150 MB', () => {
     const text = JSON.stringify(full);
     expect(parseImport(text, MAX_IMPORT_BYTES, findTemplate)).toMatchObject({
       ok: true,

@@ -8,6 +8,7 @@ import type { Answers } from '@/domain/report/answers';
 import { DB_NAME, getDatabase, onDatabaseReplaced, SCHEMA, SoKetDatabase } from '@/storage/db';
 import { registerFlush } from '@/storage/flush-registry';
 import { listOutbox } from '@/storage/outbox-repository';
+import { addPhoto, listPhotos } from '@/storage/photo-repository';
 import { getAnswers, getReport, listReports, saveAnswers } from '@/storage/report-repository';
 import { getEmailSettings, getSyncSettings, saveSyncSettings } from '@/storage/settings-repository';
 import { makeReportMeta, NOW } from './factories';
@@ -154,6 +155,110 @@ describe('a database written by schema v1', () => {
     expect(await getSyncSettings(v1)).toEqual({ endpoint: null, accessCode: '' });
     expect(await getEmailSettings(v1)).toEqual({ recipient: null });
     expect((await listReports(v1)).reports).toHaveLength(3);
+  });
+});
+
+// A database as the release before photos (schema v2) left it: reports, answers,
+// settings and an outbox entry queued by that release (no uploadedFiles, a version 1
+// body without photos).
+async function writeV2(name: string): Promise<void> {
+  const v2 = track(new SoKetDatabase(name, 2));
+  await v2.open();
+  expect(v2.verno).toBe(2);
+  expect(v2.tables.map((table) => table.name).sort()).toEqual([
+    'answers',
+    'outbox',
+    'reports',
+    'settings',
+  ]);
+  await v2.reports.bulkAdd(
+    V1_REPORTS.map((report) => ({ ...report, lastExportedAt: report.lastExportedAt ?? null })),
+  );
+  for (const report of V1_REPORTS) {
+    await v2.answers.bulkAdd(
+      Object.entries(ANSWERS).map(([fieldId, value]) => ({
+        reportId: report.id,
+        fieldId,
+        value,
+        updatedAt: NOW,
+      })),
+    );
+  }
+  await saveSyncSettings(v2, { endpoint: 'https://so-ket.example/api', accessCode: 'abc' });
+  await v2.outbox.add({
+    id: 'entry-1',
+    reportId: 'exported',
+    revision: 1,
+    body: {
+      format: 'so-ket/report',
+      version: 1,
+      exportedAt: NOW,
+      report: makeReportMeta({ id: 'exported', name: 'Đã xuất', revision: 3 }),
+      answers: ANSWERS,
+    },
+    sha256: 'a'.repeat(64),
+    state: 'retrying',
+    attempts: 2,
+    nextAttemptAt: Date.parse(NOW),
+    lastError: null,
+    serverHead: null,
+    receipt: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+  });
+  v2.close();
+}
+
+describe('a database written by schema v2', () => {
+  it('opens with the latest schema, its data intact and a photos table', async () => {
+    const name = `migration-${++counter}`;
+    await writeV2(name);
+    const db = track(new SoKetDatabase(name));
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect(db.tables.map((table) => table.name)).toEqual(
+      expect.arrayContaining(['reports', 'answers', 'settings', 'outbox', 'photos']),
+    );
+    const list = await listReports(db);
+    expect(list.damaged).toEqual([]);
+    expect(list.reports.map((report) => report.id).sort()).toEqual([
+      'early',
+      'exported',
+      'trashed',
+    ]);
+    for (const raw of V1_REPORTS) {
+      expect(await getAnswers(db, raw.id)).toEqual({ answers: ANSWERS, damaged: [] });
+    }
+    expect(await getSyncSettings(db)).toEqual({
+      endpoint: 'https://so-ket.example/api',
+      accessCode: 'abc',
+    });
+    // The queued entry reads with nothing uploaded and no photos, its body unchanged.
+    const [entry] = await listOutbox(db);
+    expect(entry).toMatchObject({
+      id: 'entry-1',
+      state: 'retrying',
+      attempts: 2,
+      uploadedFiles: [],
+      body: { version: 1, photos: [], answers: ANSWERS },
+    });
+
+    expect(await listPhotos(db, 'exported')).toEqual([]);
+    const blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' });
+    await addPhoto(db, {
+      id: 'photo-1',
+      reportId: 'exported',
+      blob,
+      thumb: blob,
+      width: 1,
+      height: 1,
+      now: NOW,
+    });
+    const [photo] = await listPhotos(db, 'exported');
+    expect(photo).toMatchObject({ id: 'photo-1', size: 4, width: 1 });
+    expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(
+      new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalJson } from '@/domain/outbox/canonical-json';
+import { canonicalReportJson } from '@/domain/outbox/canonical-json';
 import { outboxEntrySchema } from '@/domain/outbox/outbox-entry';
 import type { Answers } from '@/domain/report/answers';
 import { reportFileSchema } from '@/domain/report/report-schema';
@@ -134,14 +134,18 @@ describe('enqueueSubmission', () => {
       recipients: ['Lưu VP'],
     });
     const entry = await enqueue(db);
-    const expected = createHash('sha256').update(canonicalJson(entry.body), 'utf8').digest('hex');
+    const expected = createHash('sha256')
+      .update(canonicalReportJson(entry.body), 'utf8')
+      .digest('hex');
     expect(entry.sha256).toBe(expected);
   });
 
   it('hashes with Web Crypto by default, to the same value', async () => {
     const db = await withReport();
     const entry = await enqueueSubmission(db, 'report-1', { id: 'web', now: T0 });
-    const expected = createHash('sha256').update(canonicalJson(entry.body), 'utf8').digest('hex');
+    const expected = createHash('sha256')
+      .update(canonicalReportJson(entry.body), 'utf8')
+      .digest('hex');
     expect(entry.sha256).toBe(expected);
   });
 
@@ -149,7 +153,9 @@ describe('enqueueSubmission', () => {
     const db = await withReport();
     const entry = await enqueue(db);
     const parsed = reportFileSchema.parse(JSON.parse(JSON.stringify(entry.body)));
-    const serverHash = createHash('sha256').update(canonicalJson(parsed), 'utf8').digest('hex');
+    const serverHash = createHash('sha256')
+      .update(canonicalReportJson(parsed), 'utf8')
+      .digest('hex');
     expect(serverHash).toBe(entry.sha256);
   });
 
@@ -167,7 +173,7 @@ describe('enqueueSubmission', () => {
     expect(calls).toBe(2);
     expect(entry.body.answers).toEqual({ place: 'Giá Rai' });
     expect(entry.body.report.revision).toBe(1);
-    expect(entry.sha256).toBe(await nodeSha256(canonicalJson(entry.body)));
+    expect(entry.sha256).toBe(await nodeSha256(canonicalReportJson(entry.body)));
     expect(entry.revision).toBe(1);
   });
 

@@ -47,7 +47,7 @@ describe('reportFileSchema', () => {
   it.each<[string, (file: FileJson & { report: Record<string, unknown> }) => void]>([
     ['another format', (f) => void (f.format = 'so-ket/backup')],
     ['a missing format', (f) => void delete f.format],
-    ['a newer version', (f) => void (f.version = 2)],
+    ['a newer version', (f) => void (f.version = 3)],
     ['a version given as a string', (f) => void (f.version = '1')],
     ['an export time that is not ISO', (f) => void (f.exportedAt = '01/03/2024')],
     ['an export time without a zone', (f) => void (f.exportedAt = '2024-03-01T08:00:00')],

@@ -1,7 +1,7 @@
 // The sync API over real HTTP on 127.0.0.1, with real SQLite in a fresh data directory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '@/domain/outbox/canonical-json';
-import { reportFileSchema } from '@/domain/report/report-schema';
+import { canonicalJson, canonicalReportJson } from '@/domain/outbox/canonical-json';
+import { reportFileSchema, type ReportFile } from '@/domain/report/report-schema';
 import { serverMessages } from '@/server/server-messages';
 import { sha256Hex } from '@/server/store';
 import {
@@ -50,6 +50,29 @@ function putFile(
 
 function bytesOf(size: number, seed = 1): Uint8Array<ArrayBuffer> {
   return Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed) & 0xff);
+}
+
+// A report file (version 2) whose one good model shows these photos, listed without
+// their bytes as a submission lists them.
+function withPhotos(file: ReportFile, photos: { id: string; bytes: Uint8Array }[]): void {
+  file.version = 2;
+  file.answers.models = [
+    {
+      id: 'model-1',
+      values: {
+        name: 'Mô hình “Ngày thứ Bảy tình nguyện”',
+        photos: photos.map(({ id }) => ({ photoId: id, caption: '' })),
+      },
+    },
+  ];
+  file.photos = photos.map(({ id, bytes }) => ({
+    id,
+    sha256: sha256Hex(bytes),
+    type: 'image/jpeg' as const,
+    width: 1600,
+    height: 1200,
+    size: bytes.length,
+  }));
 }
 
 describe('the sync API', () => {
@@ -228,6 +251,90 @@ describe('the sync API', () => {
       const hash = sha256Hex(bytes);
       expectError(await putFile(url, unitA, 'f', hash.toUpperCase(), bytes), 400, 'badPath');
       expectError(await putFile(url, unitA, 'f', hash.slice(1), bytes), 400, 'badPath');
+    });
+
+    it('stores a file sent many times once', async () => {
+      const id = newId('file-once');
+      const bytes = bytesOf(3000, 7);
+      const hash = sha256Hex(bytes);
+      const statuses = await Promise.all(
+        Array.from({ length: 5 }, () => putFile(url, unitA, id, hash, bytes)),
+      );
+      expect(statuses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+      expect(server.store.countFiles(id)).toBe(1);
+      expect(server.store.getFile(id, hash)).toEqual(bytes);
+    });
+
+    it('refuses a revision listing photos not yet uploaded with 422 missingFiles, naming them', async () => {
+      const id = newId('photos-missing');
+      const photos = [1, 2, 3].map((n) => ({ id: `photo-${n}`, bytes: bytesOf(2000, n) }));
+      const file = makeReportFile(id, (f) => withPhotos(f, photos));
+      expect(
+        (await putFile(url, unitA, id, sha256Hex(photos[0]!.bytes), photos[0]!.bytes)).status,
+      ).toBe(201);
+      const response = await putRevision(url, unitA, id, 1, file);
+      expectError(response, 422, 'missingFiles');
+      expect(response.body.missing).toEqual([
+        sha256Hex(photos[1]!.bytes),
+        sha256Hex(photos[2]!.bytes),
+      ]);
+      expect(server.store.getRevision(id, 1)).toBeUndefined();
+    });
+
+    it('does not count a photo uploaded for another report', async () => {
+      const id = newId('photos-elsewhere');
+      const bytes = bytesOf(1500, 9);
+      const file = makeReportFile(id, (f) => withPhotos(f, [{ id: 'photo-1', bytes }]));
+      await putFile(url, unitA, newId('other-report'), sha256Hex(bytes), bytes);
+      const response = await putRevision(url, unitA, id, 1, file);
+      expectError(response, 422, 'missingFiles');
+      expect(response.body.missing).toEqual([sha256Hex(bytes)]);
+    });
+
+    it('stores a revision once every photo it lists is uploaded, and a repeat once', async () => {
+      const id = newId('photos-present');
+      const photos = [1, 2].map((n) => ({ id: `photo-${n}`, bytes: bytesOf(2000, n + 10) }));
+      const file = makeReportFile(id, (f) => withPhotos(f, photos));
+      for (const { bytes } of photos) await putFile(url, unitA, id, sha256Hex(bytes), bytes);
+      const first = await putRevision(url, unitA, id, 1, file);
+      expect(first.status).toBe(201);
+      expect(first.body.sha256).toBe(sha256Hex(canonicalReportJson(file)));
+      const again = await putRevision(url, unitA, id, 1, file);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      expect(server.store.countRevisions()).toBeGreaterThan(0);
+      expect(server.store.getRevision(id, 2)).toBeUndefined();
+      expect(JSON.parse(server.store.getRevision(id, 1)!.body)).toEqual(file);
+      // The next revision lists the same photos: nothing to upload again.
+      const second = makeReportFile(id, (f) => {
+        withPhotos(f, photos);
+        f.report.revision = 121;
+      });
+      expect((await putRevision(url, unitA, id, 2, second)).status).toBe(201);
+      expect(server.store.countFiles(id)).toBe(2);
+    });
+
+    it('refuses a report whose answers show a photo it does not list with 400 photoNotListed', async () => {
+      const id = newId('photo-unlisted');
+      const bytes = bytesOf(1000, 3);
+      const file = makeReportFile(id, (f) => {
+        withPhotos(f, [{ id: 'photo-1', bytes }]);
+        f.photos = [];
+      });
+      expectError(await putRevision(url, unitA, id, 1, file), 400, 'photoNotListed');
+      expect(server.store.getRevision(id, 1)).toBeUndefined();
+    });
+
+    it('hashes a version 1 body the same with an empty photo list added', async () => {
+      const id = newId('v1-photos');
+      const file = makeReportFile(id);
+      expect(file.version).toBe(1);
+      expect('photos' in file).toBe(false);
+      const first = await putRevision(url, unitA, id, 1, file);
+      expect(first.status).toBe(201);
+      const again = await putRevision(url, unitA, id, 1, { ...file, photos: [] });
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
     });
   });
 
@@ -677,7 +784,7 @@ describe('malformed input', () => {
       const reportId = 'fuzz-target';
       const base = makeReportFile(reportId);
       expect((await putRevision(server.url, code, reportId, 1, base)).status).toBe(201);
-      const baseHash = sha256Hex(canonicalJson(base));
+      const baseHash = sha256Hex(canonicalReportJson(base));
       const requests = fuzzRequests(1000, reportId);
 
       // A mutated body that the schema reads as the stored revision is a repeat, not
@@ -691,7 +798,7 @@ describe('malformed input', () => {
               ? request.body
               : new TextDecoder().decode(request.body);
           const parsed = reportFileSchema.safeParse(JSON.parse(text));
-          return parsed.success && sha256Hex(canonicalJson(parsed.data)) === baseHash;
+          return parsed.success && sha256Hex(canonicalReportJson(parsed.data)) === baseHash;
         } catch {
           return false;
         }

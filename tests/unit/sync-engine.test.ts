@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxEntry, OutboxState, Receipt } from '@/domain/outbox/outbox-entry';
 import type { SendOutcome } from '@/domain/outbox/retry-policy';
-import { buildReportFile } from '@/domain/report/report-schema';
+import { buildReportFile, type PhotoFile } from '@/domain/report/report-schema';
+import { viModels } from '@/i18n/vi-models';
 import { nextDueEntry, SyncEngine, type EntryChange, type SyncDeps } from '@/sync/sync-engine';
 import { makeReportMeta } from './factories';
 
@@ -30,11 +31,27 @@ function makeEntry(
     lastError: null,
     serverHead: null,
     receipt: null,
+    uploadedFiles: [],
     createdAt,
     updatedAt: createdAt,
     ...overrides,
   };
 }
+
+// Photo n of a submission: id pn, a SHA-256 that is n in hex, listed without its bytes.
+const shaOf = (n: number) => n.toString(16).padStart(64, '0');
+function photo(n: number): PhotoFile {
+  return { id: `p${n}`, sha256: shaOf(n), type: 'image/jpeg', width: 4, height: 3, size: 10 };
+}
+
+// An entry whose body lists photos 1 … count (its answers are not looked at).
+function withPhotos(entry: OutboxEntry, count: number): OutboxEntry {
+  const photos = Array.from({ length: count }, (_, i) => photo(i + 1));
+  return { ...entry, body: { ...entry.body, photos } };
+}
+
+// What a send is called in `sends`: the entry's id, or file:n for photo n.
+const file = (n: number) => `file:${n}`;
 
 type Send = { id: string; at: number };
 
@@ -42,6 +59,10 @@ type Send = { id: string; at: number };
 // of vitest (Date.now is the fake clock). Every send is recorded with its time since
 // START; an entry with no script left answers 201.
 function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
+  // The bytes of photos p1 … p20 on the device; a test deletes one to lose it.
+  const photoBytes = new Map<string, Blob>(
+    Array.from({ length: 20 }, (_, i) => [`p${i + 1}`, new Blob([`jpeg ${i + 1}`])]),
+  );
   const store = new Map(entries.map((entry) => [entry.id, structuredClone(entry)]));
   const sends: Send[] = [];
   const timers: number[] = [];
@@ -82,7 +103,22 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
       const answer = scripts[entry.id]?.shift() ?? 201;
       return outcome(answer, entry);
     }),
+    uploadFile: vi.fn(async (reportId: string, sha256: string, bytes: Blob) => {
+      const id = file(parseInt(sha256, 16));
+      sends.push({ id, at: Date.now() - START });
+      uploads.push({ reportId, sha256, text: await bytes.text() });
+      const answer = scripts[id]?.shift() ?? 201;
+      if (answer === 'network') return { kind: 'networkError' } satisfies SendOutcome;
+      const { status, body } = typeof answer === 'number' ? { status: answer, body: null } : answer;
+      return {
+        kind: 'response',
+        status,
+        body: body ?? (status < 300 ? { reportId, sha256, size: bytes.size } : null),
+        retryAfterSeconds: null,
+      } satisfies SendOutcome;
+    }),
   };
+  const uploads: { reportId: string; sha256: string; text: string }[] = [];
 
   const deps: SyncDeps = {
     outbox: {
@@ -107,6 +143,7 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
       },
     },
     transport: async () => (state.isConfigured ? transport : null),
+    photos: { read: async (photoId) => photoBytes.get(photoId) ?? null },
     now: () => Date.now(),
     isOnline: () => state.isOnline,
     lock: {
@@ -144,7 +181,20 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
     await vi.advanceTimersByTimeAsync(ms);
     return result;
   };
-  return { engine, store, sends, timers, lock, state, transport, entry, add, runFor };
+  return {
+    engine,
+    store,
+    sends,
+    uploads,
+    photoBytes,
+    timers,
+    lock,
+    state,
+    transport,
+    entry,
+    add,
+    runFor,
+  };
 }
 
 beforeEach(() => {
@@ -582,5 +632,172 @@ describe('SyncEngine triggers', () => {
     engine.stop();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sends).toEqual([]);
+  });
+});
+
+describe('SyncEngine with photos', () => {
+  const missingFiles = (...numbers: number[]) => ({
+    status: 422,
+    body: { error: 'missingFiles', message: 'Thiếu ảnh', missing: numbers.map(shaOf) },
+  });
+
+  it('uploads every photo, with its bytes, before the report', async () => {
+    const { sends, uploads, entry, runFor } = setup([withPhotos(makeEntry('a', 1), 5)]);
+    expect(await runFor()).toEqual({ sent: 1, stopped: 'done' });
+    expect(sends.map((s) => s.id)).toEqual([file(1), file(2), file(3), file(4), file(5), 'a#1']);
+    expect(uploads.map((u) => [u.reportId, u.text])).toEqual(
+      [1, 2, 3, 4, 5].map((n) => ['a', `jpeg ${n}`]),
+    );
+    expect(entry('a#1')).toMatchObject({
+      state: 'sent',
+      uploadedFiles: [1, 2, 3, 4, 5].map(shaOf),
+    });
+  });
+
+  it('resumes after a failure mid-way with the photos that are left', async () => {
+    const { sends, entry, engine, runFor } = setup([withPhotos(makeEntry('a', 1), 5)], {
+      [file(3)]: ['network'],
+    });
+    await engine.kick();
+    expect(sends.map((s) => s.id)).toEqual([file(1), file(2), file(3)]);
+    expect(entry('a#1')).toMatchObject({
+      state: 'retrying',
+      attempts: 1,
+      nextAttemptAt: START + 5_000,
+      uploadedFiles: [shaOf(1), shaOf(2)],
+    });
+    await runFor();
+    expect(sends).toEqual([
+      { id: file(1), at: 0 },
+      { id: file(2), at: 0 },
+      { id: file(3), at: 0 },
+      { id: file(3), at: 5_000 },
+      { id: file(4), at: 5_000 },
+      { id: file(5), at: 5_000 },
+      { id: 'a#1', at: 5_000 },
+    ]);
+    expect(entry('a#1').state).toBe('sent');
+  });
+
+  it('resumes from what the entry records, as after a closed tab', async () => {
+    const { sends, runFor } = setup([
+      withPhotos(makeEntry('a', 1, { uploadedFiles: [shaOf(1), shaOf(2), shaOf(3)] }), 5),
+    ]);
+    await runFor();
+    expect(sends.map((s) => s.id)).toEqual([file(4), file(5), 'a#1']);
+  });
+
+  it('starts the backoff over after a photo gets through', async () => {
+    const { sends, runFor } = setup([withPhotos(makeEntry('a', 1), 3)], {
+      [file(1)]: [500],
+      [file(2)]: [500],
+    });
+    await runFor();
+    expect(sends.map((s) => [s.id, s.at])).toEqual([
+      [file(1), 0],
+      [file(1), 5_000],
+      [file(2), 5_000],
+      // Photo 1 went through: the next failure waits the first delay again.
+      [file(2), 10_000],
+      [file(3), 10_000],
+      ['a#1', 10_000],
+    ]);
+  });
+
+  it('stops the queue on a 401 for a photo, without sending the report', async () => {
+    const { sends, entry, runFor, timers } = setup(
+      [withPhotos(makeEntry('a', 1), 3), makeEntry('b', 1)],
+      { [file(2)]: [{ status: 401, body: { error: 'unauthorized', message: 'Sai mã' } }] },
+    );
+    expect(await runFor()).toEqual({ sent: 0, stopped: 'authRequired' });
+    expect(sends.map((s) => s.id)).toEqual([file(1), file(2)]);
+    expect(entry('a#1')).toMatchObject({
+      state: 'authRequired',
+      lastError: { status: 401, message: 'Sai mã' },
+      uploadedFiles: [shaOf(1)],
+    });
+    expect(entry('b#1').state).toBe('queued');
+    expect(timers).toEqual([]);
+  });
+
+  it('quarantines an entry whose photo the server refuses, and goes on with the rest', async () => {
+    const { sends, entry, runFor } = setup([withPhotos(makeEntry('a', 1), 2), makeEntry('b', 1)], {
+      [file(1)]: [{ status: 413, body: { error: 'tooLarge', message: 'Quá lớn' } }],
+    });
+    expect(await runFor()).toEqual({ sent: 1, stopped: 'done' });
+    expect(sends.map((s) => s.id)).toEqual([file(1), 'b#1']);
+    expect(entry('a#1')).toMatchObject({
+      state: 'quarantined',
+      lastError: { status: 413, message: 'Quá lớn' },
+    });
+  });
+
+  it('quarantines an entry whose photo is gone from the device, with a message', async () => {
+    const { sends, entry, photoBytes, runFor } = setup([withPhotos(makeEntry('a', 1), 3)]);
+    photoBytes.delete('p2');
+    await runFor();
+    expect(sends.map((s) => s.id)).toEqual([file(1)]);
+    expect(entry('a#1')).toMatchObject({
+      state: 'quarantined',
+      lastError: { status: null, message: viModels.photoSync.photoGone },
+    });
+  });
+
+  it('uploads again the photos the server says it lacks, then the report', async () => {
+    const { sends, entry, engine, runFor } = setup([withPhotos(makeEntry('a', 1), 3)], {
+      'a#1': [missingFiles(2), 201],
+    });
+    await engine.kick();
+    expect(entry('a#1')).toMatchObject({
+      state: 'retrying',
+      attempts: 1,
+      lastError: { status: 422, message: 'Thiếu ảnh' },
+      uploadedFiles: [shaOf(1), shaOf(3)],
+    });
+    await runFor();
+    expect(sends.map((s) => [s.id, s.at])).toEqual([
+      [file(1), 0],
+      [file(2), 0],
+      [file(3), 0],
+      ['a#1', 0],
+      [file(2), 5_000],
+      ['a#1', 5_000],
+    ]);
+    expect(entry('a#1').state).toBe('sent');
+  });
+
+  it('uploads a photo listed twice once', async () => {
+    const twice = withPhotos(makeEntry('a', 1), 2);
+    twice.body.photos.push({ ...photo(1), id: 'p3' });
+    const { sends, runFor } = setup([twice]);
+    await runFor();
+    expect(sends.map((s) => s.id)).toEqual([file(1), file(2), 'a#1']);
+  });
+
+  it("skips photos an earlier submission of the report uploaded, unless they're missing", async () => {
+    const { sends, entry, runFor } = setup(
+      [
+        withPhotos(
+          makeEntry('a', 1, {
+            state: 'sent',
+            nextAttemptAt: NEVER,
+            uploadedFiles: [shaOf(1), shaOf(2)],
+          }),
+          2,
+        ),
+        withPhotos(makeEntry('a', 2), 3),
+      ],
+      { 'a#2': [missingFiles(1), 201] },
+    );
+    await runFor();
+    expect(sends.map((s) => s.id)).toEqual([file(3), 'a#2', file(1), 'a#2']);
+    expect(entry('a#1').uploadedFiles).toEqual([shaOf(2)]);
+    expect(entry('a#2').state).toBe('sent');
+  });
+
+  it('renews the lease before every photo', async () => {
+    const { lock, engine } = setup([withPhotos(makeEntry('a', 1), 3)]);
+    expect(await engine.kick()).toEqual({ sent: 1, stopped: 'done' });
+    expect(lock.renewed).toBe(4);
   });
 });

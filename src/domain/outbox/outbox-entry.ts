@@ -35,6 +35,12 @@ export const outboxEntrySchema = z.object({
   // For a 409: the revision the server holds.
   serverHead: z.number().int().nonnegative().nullable(),
   receipt: receiptSchema.nullable(),
+  // SHA-256 of the body's photos the server has acknowledged, so a cut connection
+  // resumes with the next one. Entries written before photos have none.
+  uploadedFiles: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(5000)
+    .default([]),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -46,6 +52,10 @@ export const UNSENT_STATES: ReadonlySet<OutboxState> = new Set([
   'retrying',
   'authRequired',
 ]);
+
+// An entry that may still go out: waiting, or in conflict (the user can send it as a new
+// revision). The photos it lists stay on the device until it is sent.
+export const RESENDABLE_STATES: ReadonlySet<OutboxState> = new Set([...UNSENT_STATES, 'conflict']);
 
 // What the report list says of a report, from its submissions.
 export type SubmissionStatus = 'draft' | 'waiting' | 'sending' | 'submitted' | 'failed';

@@ -5,6 +5,8 @@
 //   (about 5 s, 10 s, 20 s … up to 5 min), or after Retry-After when the server says so;
 // - 401/403: stop the queue and ask for the access code;
 // - 409: a conflict the user resolves (send as a new revision);
+// - 422 missingFiles: the server lacks photos the body lists; upload them again, then
+//   the body, after the same backoff (a server that keeps losing them is not hammered);
 // - any other 4xx: quarantine this entry with the server's message; the rest continue.
 export const BASE_DELAY_MS = 5_000;
 export const MAX_DELAY_MS = 5 * 60_000;
@@ -18,6 +20,7 @@ export type Decision =
   | { action: 'retry'; delayMs: number }
   | { action: 'authRequired' }
   | { action: 'conflict'; head: number | null }
+  | { action: 'reupload'; files: string[]; delayMs: number }
   | { action: 'quarantine' };
 
 // Full jitter on the upper half: delay in [cap/2, cap].
@@ -40,6 +43,10 @@ export function decide(outcome: SendOutcome, attempt: number, random: number): D
     return { action: 'retry', delayMs };
   }
   if (status === 401 || status === 403) return { action: 'authRequired' };
+  const missing = missingFiles(outcome.body);
+  if (status === 422 && missing) {
+    return { action: 'reupload', files: missing, delayMs: backoffDelay(attempt, random) };
+  }
   if (status === 409) {
     const head =
       outcome.body &&
@@ -51,6 +58,14 @@ export function decide(outcome: SendOutcome, attempt: number, random: number): D
     return { action: 'conflict', head };
   }
   return { action: 'quarantine' };
+}
+
+// The SHA-256 list of a 422 {error: 'missingFiles', missing: [...]}, else null.
+export function missingFiles(body: unknown): string[] | null {
+  if (!body || typeof body !== 'object') return null;
+  const { error, missing } = body as { error?: unknown; missing?: unknown };
+  if (error !== 'missingFiles' || !Array.isArray(missing)) return null;
+  return missing.filter((item): item is string => typeof item === 'string');
 }
 
 export function parseRetryAfter(value: string | null, nowMs: number): number | null {

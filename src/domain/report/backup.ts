@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { isoTimeSchema, reportFileSchema, type ReportFile } from './report-schema';
 
 export const BACKUP_FORMAT = 'so-ket/backup';
-export const BACKUP_VERSION = 1;
+// 2: its report files carry their photos (report file version 2). Version 1 backups are
+// still read.
+export const BACKUP_VERSION = 2;
 
 export const backupFileSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: isoTimeSchema,
   reports: z.array(reportFileSchema),
 });

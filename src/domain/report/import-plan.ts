@@ -11,8 +11,13 @@ import {
   reportFileSchema,
   type ReportFile,
 } from './report-schema';
+import { checkPhotoList, decodeReportPhotos, type BytesSha256 } from './report-photos';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+// Photos make backups large: a report with 20 photos is about 8 MB, and a backup of a
+// unit's reports tens of MB. Reading a file holds it about three times over at the peak
+// (the text, the parsed JSON, the decoded photos), so 150 MB (some 400 photos) is as far
+// as a phone's browser tab can safely go; a bigger backup is restored report by report.
+export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
 
 export type ImportProblem =
   | { code: 'tooLarge' }
@@ -21,7 +26,11 @@ export type ImportProblem =
   | { code: 'newerVersion'; version: number }
   | { code: 'unknownTemplate'; reportName: string; templateId: string; templateVersion: number }
   | { code: 'invalidReport'; reportName: string | null; field: string }
-  | { code: 'duplicateReport'; reportName: string };
+  | { code: 'duplicateReport'; reportName: string }
+  // A photo the answers refer to is not in the file, or its bytes are not what the file
+  // says (unreadable base64, another length or SHA-256).
+  | { code: 'missingPhoto'; reportName: string }
+  | { code: 'damagedPhoto'; reportName: string };
 
 export type ParsedImport =
   | { ok: true; kind: 'report' | 'backup'; reports: ReportFile[] }
@@ -45,6 +54,13 @@ function nameOf(raw: unknown): string | null {
 function pathOf(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? issue.path.map(String).join('.') || '(gốc)' : '';
+}
+
+// A report file that fails the schema in its photo list has a damaged photo.
+function invalidReport(reportName: string | null, field: string): ImportProblem {
+  return /^photos(\.|$)/.test(field) && reportName !== null
+    ? { code: 'damagedPhoto', reportName }
+    : { code: 'invalidReport', reportName, field };
 }
 
 export function parseImport(
@@ -77,19 +93,13 @@ export function parseImport(
       const raw =
         typeof index === 'number' ? (json as { reports?: unknown[] }).reports?.[index] : undefined;
       const path = pathOf(parsed.error).replace(/^reports\.\d+\.?/, '');
-      return {
-        ok: false,
-        problem: { code: 'invalidReport', reportName: nameOf(raw), field: path || '(gốc)' },
-      };
+      return { ok: false, problem: invalidReport(nameOf(raw), path || '(gốc)') };
     }
     reports = parsed.data.reports;
   } else {
     const parsed = reportFileSchema.safeParse(json);
     if (!parsed.success) {
-      return {
-        ok: false,
-        problem: { code: 'invalidReport', reportName: nameOf(json), field: pathOf(parsed.error) },
-      };
+      return { ok: false, problem: invalidReport(nameOf(json), pathOf(parsed.error)) };
     }
     reports = [parsed.data];
   }
@@ -121,8 +131,26 @@ export function parseImport(
         },
       };
     }
+    const photoProblem = checkPhotoList(file);
+    if (photoProblem) {
+      return { ok: false, problem: { code: photoProblem.code, reportName: file.report.name } };
+    }
   }
   return { ok: true, kind, reports };
+}
+
+// The second, slower half of reading a file: decodes every photo the reports need and
+// checks its SHA-256 (the bytes are let go; applying the import decodes them again, so
+// they are not held while the user chooses).
+export async function verifyImportPhotos(
+  reports: readonly ReportFile[],
+  sha256: BytesSha256,
+): Promise<ImportProblem | null> {
+  for (const file of reports) {
+    const decoded = await decodeReportPhotos(file, sha256);
+    if (!decoded.ok) return { code: decoded.problem.code, reportName: file.report.name };
+  }
+  return null;
 }
 
 export type ImportChoice = 'import' | 'replace' | 'keepBoth' | 'skip';

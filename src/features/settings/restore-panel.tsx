@@ -2,9 +2,11 @@
 // would happen, let the user choose per report, then apply it all in one transaction.
 import { useId, useState, type ChangeEvent } from 'react';
 import {
+  MAX_IMPORT_BYTES,
   parseImport,
   planImport,
   summarizePlan,
+  verifyImportPhotos,
   type ImportChoice,
   type ImportProblem,
   type PlanItem,
@@ -12,7 +14,8 @@ import {
 import { formatDateTime, vi } from '@/i18n/vi-report';
 import { newId } from '@/lib/ids';
 import { getDatabase } from '@/storage/db';
-import { applyImport, existingReports } from '@/storage/import-repository';
+import { applyImport, existingReports, ImportPhotoError } from '@/storage/import-repository';
+import { bytesSha256 } from '@/storage/photo-file-repository';
 import { findTemplate } from '@/templates/template-registry';
 
 function problemText(problem: ImportProblem): string {
@@ -26,6 +29,10 @@ function problemText(problem: ImportProblem): string {
       return p.invalidReport(problem.reportName, problem.field);
     case 'duplicateReport':
       return p.duplicateReport(problem.reportName);
+    case 'missingPhoto':
+      return vi.photoSync.missingPhoto(problem.reportName);
+    case 'damagedPhoto':
+      return vi.photoSync.damagedPhoto(problem.reportName);
     default:
       return p[problem.code];
   }
@@ -53,12 +60,21 @@ export function RestorePanel() {
     if (!file) return;
     setStatus(vi.restore.reading);
     try {
-      const text = file.size > 50 * 1024 * 1024 ? '' : await file.text();
+      const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
       const parsed = parseImport(text, file.size, findTemplate);
       if (!parsed.ok) {
         setStatus(null);
         setError(problemText(parsed.problem));
         return;
+      }
+      if (parsed.reports.some((report) => report.photos.length > 0)) {
+        setStatus(vi.photoSync.checkingPhotos);
+        const photoProblem = await verifyImportPhotos(parsed.reports, bytesSha256);
+        if (photoProblem) {
+          setStatus(null);
+          setError(problemText(photoProblem));
+          return;
+        }
       }
       const existing = await existingReports(
         getDatabase(),
@@ -83,8 +99,12 @@ export function RestorePanel() {
       });
       setPlan(null);
       setStatus(vi.restore.done(result));
-    } catch {
-      setError(vi.restore.failed);
+    } catch (caught) {
+      setError(
+        caught instanceof ImportPhotoError
+          ? problemText({ code: caught.code, reportName: caught.reportName })
+          : vi.restore.failed,
+      );
     } finally {
       setBusy(false);
     }

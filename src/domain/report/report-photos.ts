@@ -1,0 +1,151 @@
+// Photos inside report files: which ones a report needs, and checking those a file
+// carries before anything is written.
+//
+// Files the user keeps (report file, backup) carry each photo as base64 in the JSON,
+// not in a zip beside it. One format and one validation path for every file the app
+// reads or writes, no zip code in the app, and nothing to gain in size: a JPEG does not
+// compress further, so a zip would only save base64's third (a 20-photo report is
+// about 8 MB instead of 6). Submissions carry the list without the bytes; the photos
+// go ahead as separate uploads named by their SHA-256.
+import { photoIdsInValue } from './answer-kinds';
+import type { Answers } from './answers';
+import { base64ToBytes } from './base64';
+import type { PhotoFile, ReportFile } from './report-schema';
+
+// A photo is resized on the device to at most 1600 px (a few hundred KB); this bounds
+// what a file may claim, and matches the server's default MAX_FILE_BYTES.
+export const PHOTO_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
+export type BytesSha256 = (bytes: Uint8Array) => Promise<string>;
+
+export function referencedPhotoIds(answers: Answers): Set<string> {
+  return photoIdsInValue(Object.values(answers));
+}
+
+function isPhotoRef(value: unknown): value is { photoId: string; caption: string } {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Record<string, unknown>).photoId === 'string' &&
+    typeof (value as Record<string, unknown>).caption === 'string'
+  );
+}
+
+function dropRefs(value: unknown, keep: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) {
+    return value
+      .filter((item) => !isPhotoRef(item) || keep.has(item.photoId))
+      .map((item) => dropRefs(item, keep));
+  }
+  if (value !== null && typeof value === 'object' && !isPhotoRef(value)) {
+    const record = value as Record<string, unknown>;
+    if (record.values !== null && typeof record.values === 'object' && 'id' in record) {
+      return {
+        ...record,
+        values: Object.fromEntries(
+          Object.entries(record.values as Record<string, unknown>).map(([k, v]) => [
+            k,
+            dropRefs(v, keep),
+          ]),
+        ),
+      };
+    }
+  }
+  return value;
+}
+
+// The answers without references to photos outside `keep`: a photo lost on the device
+// leaves the file it goes into consistent (every photo it names is in it) instead of
+// unreadable.
+export function keepPhotoRefs(answers: Answers, keep: ReadonlySet<string>): Answers {
+  const result: Answers = {};
+  for (const [fieldId, value] of Object.entries(answers)) {
+    result[fieldId] = dropRefs(value, keep) as Answers[string];
+  }
+  return result;
+}
+
+export type PhotoProblem = { code: 'missingPhoto' | 'damagedPhoto'; photoId: string };
+
+// The photos a file's answers refer to, each once with its bytes: the ids in order.
+function neededPhotos(file: ReportFile): {
+  photos: Map<string, PhotoFile>;
+  problem: PhotoProblem | null;
+} {
+  const byId = new Map<string, PhotoFile>();
+  for (const photo of file.photos) {
+    const other = byId.get(photo.id);
+    if (other && other.sha256 !== photo.sha256) {
+      return { photos: byId, problem: { code: 'damagedPhoto', photoId: photo.id } };
+    }
+    byId.set(photo.id, photo);
+  }
+  const needed = new Map<string, PhotoFile>();
+  for (const id of referencedPhotoIds(file.answers)) {
+    const photo = byId.get(id);
+    if (!photo?.data) return { photos: needed, problem: { code: 'missingPhoto', photoId: id } };
+    needed.set(id, photo);
+  }
+  return { photos: needed, problem: null };
+}
+
+// What can be checked without decoding: every photo the answers refer to is in the
+// file with its bytes, whose length (from the base64 length) matches the stated size
+// and is within bounds. Photos nobody refers to are ignored (never imported).
+export function checkPhotoList(file: ReportFile): PhotoProblem | null {
+  const { photos, problem } = neededPhotos(file);
+  if (problem) return problem;
+  for (const photo of photos.values()) {
+    const data = photo.data ?? '';
+    const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+    const length = (data.length / 4) * 3 - padding;
+    if (length !== photo.size || length === 0 || length > PHOTO_FILE_MAX_BYTES) {
+      return { code: 'damagedPhoto', photoId: photo.id };
+    }
+  }
+  return null;
+}
+
+export type DecodedPhoto = {
+  id: string;
+  sha256: string;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+  // Without a thumbnail in the file, the photo itself serves as one.
+  thumb: Uint8Array;
+};
+
+export type DecodedPhotos =
+  { ok: true; photos: DecodedPhoto[] } | { ok: false; problem: PhotoProblem };
+
+// Decodes the photos a report needs and checks each against its SHA-256.
+export async function decodeReportPhotos(
+  file: ReportFile,
+  sha256: BytesSha256,
+): Promise<DecodedPhotos> {
+  const problem = checkPhotoList(file);
+  if (problem) return { ok: false, problem };
+  const decoded: DecodedPhoto[] = [];
+  for (const photo of neededPhotos(file).photos.values()) {
+    const damaged = { ok: false, problem: { code: 'damagedPhoto', photoId: photo.id } } as const;
+    let bytes: Uint8Array;
+    let thumb: Uint8Array;
+    try {
+      bytes = base64ToBytes(photo.data ?? '');
+      thumb = photo.thumb ? base64ToBytes(photo.thumb) : bytes;
+    } catch {
+      return damaged;
+    }
+    if (bytes.length !== photo.size || (await sha256(bytes)) !== photo.sha256) return damaged;
+    decoded.push({
+      id: photo.id,
+      sha256: photo.sha256,
+      width: photo.width,
+      height: photo.height,
+      bytes,
+      thumb,
+    });
+  }
+  return { ok: true, photos: decoded };
+}

@@ -1,0 +1,177 @@
+// Photos leaving the device: submitted through a network that loses requests and
+// responses (each photo uploaded before the report, stored once on the server), and
+// carried by a backup that restores them byte for byte. The photos are written into
+// IndexedDB from the page (OffscreenCanvas JPEGs) with a good model that shows them.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startServer, type RunningServer } from '../../src/server/start';
+import { DataSettingsPage } from './pages/data-settings-page';
+import { ReportListPage } from './pages/report-list-page';
+import { SENT_TEXT, SubmissionSummary, SubmitPanel } from './pages/submit-panel';
+import { SyncSettingsPage } from './pages/sync-settings-page';
+import { WizardPage } from './pages/wizard-page';
+import { startFlakyProxy } from './support/flaky-proxy';
+import { storedReport } from './support/idb';
+import { addPhotosToReport, storedPhotos } from './support/photo-store';
+
+const NAME = 'Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân';
+const PHOTOS = 5;
+
+type Api = { server: RunningServer; url: string; unitCode: string };
+
+const test = base.extend<{
+  api: Api;
+  list: ReportListPage;
+  wizard: WizardPage;
+  panel: SubmitPanel;
+  summary: SubmissionSummary;
+  settings: SyncSettingsPage;
+  data: DataSettingsPage;
+}>({
+  // eslint-disable-next-line no-empty-pattern
+  api: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'so-ket-e2e-photos-'));
+    const server = await startServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        distDir: resolve(process.env.DIST_DIR ?? 'dist'),
+        rateLimitPerMinute: 0,
+      },
+      'e2e',
+    );
+    const unitCode = server.store.addUnit('Huyện Đoàn Hồng Dân', false).code;
+    await use({ server, url: server.url, unitCode });
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+  list: async ({ page }, use) => use(new ReportListPage(page)),
+  wizard: async ({ page }, use) => use(new WizardPage(page)),
+  panel: async ({ page }, use) => use(new SubmitPanel(page)),
+  summary: async ({ page }, use) => use(new SubmissionSummary(page)),
+  settings: async ({ page }, use) => use(new SyncSettingsPage(page)),
+  data: async ({ page }, use) => use(new DataSettingsPage(page)),
+});
+
+test.describe('photos', () => {
+  test.setTimeout(120_000);
+
+  test('a report with 5 photos through the flaky proxy ends with the report and exactly 5 files on the server', async ({
+    page,
+    api,
+    list,
+    wizard,
+    panel,
+    summary,
+    settings,
+  }) => {
+    const proxy = await startFlakyProxy({ upstream: api.url, seed: 8 });
+    try {
+      await page.goto(`${proxy.url}/#/`);
+      await expect(list.heading).toBeVisible();
+      await settings.goto();
+      await settings.save(api.unitCode);
+      await list.goto();
+      const reportId = await list.createReport();
+      await list.goto();
+      await addPhotosToReport(page, reportId, PHOTOS);
+      const photos = await storedPhotos(page);
+      expect(photos).toHaveLength(PHOTOS);
+
+      await wizard.gotoReview(reportId);
+      await panel.submit(1);
+
+      // "Gửi ngay" until nothing waits (retries back off; this skips the wait).
+      await list.goto();
+      await expect
+        .poll(
+          async () => {
+            const isWaiting = await summary.unsentNotice.isVisible();
+            if (isWaiting) {
+              await summary.sendNowButton.click({ timeout: 1_000 }).catch(() => undefined);
+            }
+            return { revisions: api.server.store.countRevisions(), isWaiting };
+          },
+          { timeout: 90_000, intervals: [1_000] },
+        )
+        .toEqual({ revisions: 1, isWaiting: false });
+
+      expect(api.server.store.countFiles()).toBe(PHOTOS);
+      expect(api.server.store.countFiles(reportId)).toBe(PHOTOS);
+      for (const photo of photos) {
+        const bytes = api.server.store.getFile(reportId, photo.sha256);
+        expect(bytes, photo.id).toBeDefined();
+        expect(createHash('sha256').update(bytes!).digest('hex')).toBe(photo.sha256);
+        expect(Buffer.from(bytes!).toString('base64')).toBe(photo.base64);
+      }
+      const stored = JSON.parse(api.server.store.getRevision(reportId, 1)!.body) as {
+        photos: { id: string; sha256: string; data?: string }[];
+      };
+      expect(stored.photos.map((p) => [p.id, p.sha256]).sort()).toEqual(
+        photos.map((p) => [p.id, p.sha256]).sort(),
+      );
+      expect(stored.photos.some((p) => p.data !== undefined)).toBe(false);
+
+      await wizard.gotoReview(reportId);
+      await expect(panel.entry(1)).toContainText('Lần nộp 1 · Đã nộp');
+      await expect(panel.entry(1)).toContainText(SENT_TEXT);
+
+      const { stats } = proxy;
+      test.info().annotations.push({ type: 'flaky-proxy', description: JSON.stringify(stats) });
+      expect(stats.droppedRequests + stats.droppedResponses + stats.duplicated).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('backup round trip with photos byte-identical', async ({ page, api, list, data }) => {
+    await page.goto(`${api.url}/#/`);
+    await expect(list.heading).toBeVisible();
+    const reportId = await list.createReport();
+    await list.goto();
+    await addPhotosToReport(page, reportId, 3);
+    const before = await storedPhotos(page);
+    expect(before).toHaveLength(3);
+    for (const photo of before) expect(photo.actualSha256).toBe(photo.sha256);
+
+    await data.goto();
+    const download = await data.backupAll();
+    // A copy of our own: the run's artifacts folder may be emptied meanwhile.
+    const folder = await mkdtemp(join(tmpdir(), 'so-ket-e2e-backup-'));
+    const backupPath = join(folder, download.suggestedFilename());
+    await download.saveAs(backupPath);
+    const backup = JSON.parse(await readFile(backupPath, 'utf8')) as {
+      version: number;
+      reports: { photos: { id: string; sha256: string; data: string }[] }[];
+    };
+    expect(backup.version).toBe(2);
+    expect(backup.reports[0]!.photos.map((p) => [p.id, p.sha256, p.data]).sort()).toEqual(
+      before.map((p) => [p.id, p.sha256, p.base64]).sort(),
+    );
+
+    // Deleted for good: the report and its photos are gone from the device.
+    await list.goto();
+    await list.delete(NAME);
+    await list.trashToggle(1).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await list.trashedCard(NAME).getByRole('button', { name: 'Xóa vĩnh viễn' }).click();
+    await expect.poll(() => storedReport(page, reportId)).toBeUndefined();
+    await expect.poll(() => storedPhotos(page)).toEqual([]);
+
+    await data.goto();
+    await data.chooseFile(backupPath);
+    await expect(data.status('1 báo cáo mới')).toBeVisible();
+    await data.restoreButton.click();
+    await expect(
+      data.status('Đã khôi phục: 1 báo cáo mới, 0 thay thế, 0 bản sao; bỏ qua 0.'),
+    ).toBeVisible();
+    const after = await storedPhotos(page);
+    expect(after).toEqual(before);
+    for (const photo of after) expect(photo.actualSha256).toBe(photo.sha256);
+    await rm(folder, { recursive: true, force: true });
+  });
+});
