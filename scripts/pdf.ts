@@ -1,19 +1,37 @@
-// `npm run pdf -- <report-file.json> <out.pdf>`: renders a report file exactly as the
-// app does (same layout, writer and fonts). On an invalid file it says why, exits 1
-// and writes nothing.
+// `npm run pdf -- <report-file.json> <out.pdf> [--document <id>]`: renders a report file
+// exactly as the app does (same layout, writer and fonts): the review report, or with
+// `--document models` the summary of good models with its photos (carried in the file as
+// base64). On an invalid file it says why, exits 1 and writes nothing.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MAIN_DOCUMENT } from '../src/domain/template/template-schema';
 import { readFontFiles as fontFiles } from '../src/export/pdf/fonts-node';
 import { renderReportPdf } from '../src/export/pdf/pdf-writer.chunk';
-import { readReportFile } from '../src/export/pdf/report-file-input';
+import {
+  documentIds,
+  readReportFile,
+  reportFileRenderInput,
+} from '../src/export/pdf/report-file-input';
 import { vi } from '../src/i18n/vi-report';
 import { findTemplate } from '../src/templates/template-registry';
 
 z.config(z.locales.vi());
 
-const [input, output] = process.argv.slice(2);
-if (!input || !output) {
-  console.error(vi.cli.usage);
+const args = process.argv.slice(2);
+let documentId = MAIN_DOCUMENT;
+const documentFlag = args.indexOf('--document');
+if (documentFlag >= 0) {
+  const value = args[documentFlag + 1];
+  if (!value || value.startsWith('-')) {
+    console.error(vi.modelsDocument.cli.usage);
+    process.exit(2);
+  }
+  documentId = value;
+  args.splice(documentFlag, 2);
+}
+const [input, output, ...rest] = args;
+if (!input || !output || rest.length > 0) {
+  console.error(vi.modelsDocument.cli.usage);
   process.exit(2);
 }
 let text: string;
@@ -28,15 +46,12 @@ if (!read.ok) {
   console.error(read.message);
   process.exit(1);
 }
-const result = renderReportPdf(
-  {
-    template: read.template,
-    answers: read.answers,
-    unitName: read.file.report.unit.name,
-    title: read.file.report.name,
-  },
-  fontFiles(),
-);
+const known = documentIds(read.template);
+if (!known.includes(documentId)) {
+  console.error(vi.modelsDocument.cli.unknownDocument(documentId, known));
+  process.exit(1);
+}
+const result = renderReportPdf(reportFileRenderInput(read, documentId), fontFiles());
 if (result.replacedCharacters.length > 0)
   console.error(vi.pdf.replaced(result.replacedCharacters.join(' ')));
 // Written beside the target and renamed, so a failure never leaves half a file.

@@ -1,35 +1,71 @@
 // What every export of a stored report starts from: the report, its template and
-// answers, and the file name (the PDF's, with the format's extension).
+// answers, the photos the chosen document shows, and the file name (the PDF's, with the
+// format's extension).
 import type { DateValue } from '@/domain/report/answer-kinds';
 import type { Answers } from '@/domain/report/answers';
-import type { Template } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT, type Template } from '@/domain/template/template-schema';
 import { getDatabase } from '@/storage/db';
+import { getPhotos } from '@/storage/photo-repository';
 import { getAnswers, getReport } from '@/storage/report-repository';
 import { loadTemplates } from '@/templates/load-templates';
+import { documentPhotoIds, type PhotoAsset } from './render-input';
 import { pdfFileName } from './pdf/pdf-file-name';
 
 export type ExportInput = {
-  input: { template: Template; answers: Answers; unitName: string; title: string };
+  input: {
+    template: Template;
+    answers: Answers;
+    unitName: string;
+    title: string;
+    documentId: string;
+    photos: ReadonlyMap<string, PhotoAsset>;
+  };
   fileName: (extension: 'pdf' | 'docx') => string;
+  // Photos the document shows that are no longer on the device (printed as a framed note).
+  missingPhotos: number;
 };
 
-export async function readExportInput(reportId: string, now: Date): Promise<ExportInput> {
+export async function readExportInput(
+  reportId: string,
+  now: Date,
+  documentId: string = MAIN_DOCUMENT,
+): Promise<ExportInput> {
   const db = getDatabase();
   const loaded = await getReport(db, reportId);
   if (loaded.status !== 'ok') throw new Error(`report ${reportId} cannot be read`);
   const { findTemplate } = await loadTemplates();
   const template = findTemplate(loaded.report.templateId, loaded.report.templateVersion);
   if (!template) throw new Error(`template ${loaded.report.templateId} is unknown`);
+  const extra = template.documents.find((document) => document.id === documentId);
+  if (documentId !== MAIN_DOCUMENT && !extra) throw new Error(`unknown document ${documentId}`);
   const { answers } = await getAnswers(db, reportId);
+  const photoIds = documentPhotoIds(template, answers, documentId);
+  const rows = await getPhotos(db, photoIds);
+  const photos = new Map<string, PhotoAsset>();
+  for (const row of rows) {
+    photos.set(row.id, {
+      width: row.width,
+      height: row.height,
+      bytes: new Uint8Array(await row.blob.arrayBuffer()),
+    });
+  }
   const dateField = template.documentFields.date;
   const pdfName = pdfFileName(
-    template.exportFilePrefix,
+    extra ? extra.exportFilePrefix : template.exportFilePrefix,
     loaded.report.unit.name,
     dateField ? (answers[dateField] as DateValue | undefined) : undefined,
     now,
   );
   return {
-    input: { template, answers, unitName: loaded.report.unit.name, title: loaded.report.name },
+    input: {
+      template,
+      answers,
+      unitName: loaded.report.unit.name,
+      title: loaded.report.name,
+      documentId,
+      photos,
+    },
     fileName: (extension) => pdfName.replace(/\.pdf$/, `.${extension}`),
+    missingPhotos: photoIds.length - photos.size,
   };
 }

@@ -10,6 +10,8 @@ export const documentWords = {
   recipients: 'Nơi nhận:',
   keepLastRecipient: 'Lưu VP',
   missingAnswer: '[Chưa nhập]',
+  // Printed in a frame where a photo is missing from the device.
+  missingPhoto: '[Không có ảnh]',
   draftMark: 'DỰ THẢO',
   appendixHeading: 'Phụ lục',
   rowNumber: 'STT',

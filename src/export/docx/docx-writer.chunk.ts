@@ -3,6 +3,8 @@
 // PDF. Word breaks lines and pages itself, so the PDF layout's page decisions become Word
 // properties here: headings and labels keep with the next paragraph, body paragraphs have
 // widow control, the closing row and table rows never split, appendix header rows repeat.
+// Photos sit two to a row in a borderless table (the JPEG embedded as it is, sized as in
+// the PDF), their captions in the row under them; a list of materials is a real table.
 // Loaded with import() on the first export in the browser (and precached); imported
 // directly by the tests and the benchmark.
 import {
@@ -11,6 +13,8 @@ import {
   Document,
   Header,
   HeadingLevel,
+  HeightRule,
+  ImageRun,
   LevelFormat,
   LevelSuffix,
   LineRuleType,
@@ -33,27 +37,31 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from 'docx';
-import type { Answers } from '@/domain/report/answers';
+import type { PhotoRef } from '@/domain/report/answer-kinds';
 import {
   buildReportDocument,
   type DocumentBlock,
   type ReportDocument,
 } from '@/domain/report/document-model';
 import { toNfc } from '@/domain/report/text';
-import type { Template } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
 import { FORMAT, LINE_HEIGHT, PAGE, PT, type TextStyle } from '@/export/pdf/format';
 import {
   blockText,
   hasAppendixData,
+  photoBox,
+  photoCellWidth,
   planAppendix,
+  tableColumnWidths,
   type AppendixLabels,
   type AppendixPlan,
 } from '@/export/pdf/layout';
 import { documentWords } from '@/i18n/document';
 import { vi } from '@/i18n/vi-report';
+import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
 import { measureTimes } from './times-metrics';
 
-export type DocxInput = { template: Template; answers: Answers; unitName: string; title: string };
+export type DocxInput = RenderInput;
 export type DocxResult = { bytes: Uint8Array; isDraft: boolean };
 
 // The rules name Times New Roman; Word has it, LibreOffice substitutes a metric twin.
@@ -174,7 +182,8 @@ function bodyBlock(
   block: DocumentBlock,
   previous: DocumentBlock | undefined,
   missingText: string,
-): Paragraph {
+  photos: PhotoAssets,
+): Paragraph | Table {
   switch (block.kind) {
     case 'heading': {
       const spacing =
@@ -214,11 +223,199 @@ function bodyBlock(
       });
     case 'paragraph':
       return new Paragraph({ style: STYLE.body, widowControl: true, children: [run(block.text)] });
-    // TODO(issue 8): photos and tables.
     case 'photos':
+      return photoTable(block.photos, photos);
     case 'table':
-      return new Paragraph({ style: STYLE.body });
+      return blockTable(block);
   }
+}
+
+const pixels = (mm: number) => Math.round((mm / 25.4) * 96);
+
+// The photos two to a row, as in the PDF: each scaled into its half of the text width
+// (no taller than the cap), bottom-aligned over a row of centred italic captions; a lone
+// last photo centred across both halves. Neither row of a pair splits, and the photos'
+// row keeps with its captions.
+function photoTable(refs: readonly PhotoRef[], photos: PhotoAssets): Table {
+  const p = FORMAT.photos;
+  const half = twips(TEXT_WIDTH / 2);
+  const widths = [half, twips(TEXT_WIDTH) - half];
+  const cellWidth = photoCellWidth(TEXT_WIDTH);
+  const captionInset = (count: number) =>
+    ((count === 1 ? TEXT_WIDTH : TEXT_WIDTH / 2) - cellWidth) / 2;
+  const rows: TableRow[] = [];
+  for (let start = 0; start < refs.length; start += p.perRow) {
+    const group = refs.slice(start, start + p.perRow);
+    const span = group.length === 1 ? { columnSpan: 2 } : {};
+    const width = (index: number) => (group.length === 1 ? twips(TEXT_WIDTH) : widths[index]!);
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: group.map(
+          (ref, index) =>
+            new TableCell({
+              width: { size: width(index), type: WidthType.DXA },
+              verticalAlign: VerticalAlignTable.BOTTOM,
+              ...span,
+              children: [photoParagraph(ref, photos, cellWidth)],
+            }),
+        ),
+      }),
+      new TableRow({
+        cantSplit: true,
+        children: group.map(
+          (ref, index) =>
+            new TableCell({
+              width: { size: width(index), type: WidthType.DXA },
+              verticalAlign: VerticalAlignTable.TOP,
+              // The caption as wide as the photo's cell, as in the PDF.
+              margins: {
+                left: twips(captionInset(group.length)),
+                right: twips(captionInset(group.length)),
+              },
+              ...span,
+              children: [
+                line(ref.caption.trim(), p.caption, 'center', {
+                  before: twips(p.captionGap),
+                  after: twips(p.rowGap),
+                }),
+              ],
+            }),
+        ),
+      }),
+    );
+  }
+  return new Table({
+    width: { size: twips(TEXT_WIDTH), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: NO_MARGINS,
+    rows,
+  });
+}
+
+function photoParagraph(ref: PhotoRef, photos: PhotoAssets, cellWidth: number): Paragraph | Table {
+  const photo = photos.get(ref.photoId);
+  const { w, h } = photoBox(photo, cellWidth);
+  const keep = { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true };
+  if (!photo) return missingPhoto(w, h);
+  return new Paragraph({
+    ...keep,
+    spacing: { before: twips(FORMAT.photos.spaceBefore), after: 0 },
+    children: [
+      new ImageRun({
+        type: 'jpg',
+        data: photo.bytes,
+        transformation: { width: pixels(w), height: pixels(h) },
+        altText: { name: ref.photoId, description: toNfc(ref.caption.trim()) },
+      }),
+    ],
+  });
+}
+
+// A photo missing from storage: a framed box of the photo's printed size with a note.
+function missingPhoto(w: number, h: number): Table {
+  const p = FORMAT.photos;
+  const border: IBorderOptions = {
+    style: BorderStyle.SINGLE,
+    size: eighthsOfPoint(p.frameWidth),
+    color: BLACK,
+  };
+  return new Table({
+    width: { size: twips(w), type: WidthType.DXA },
+    columnWidths: [twips(w)],
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: { top: border, bottom: border, left: border, right: border },
+    margins: NO_MARGINS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        height: { value: twips(h), rule: HeightRule.EXACT },
+        children: [
+          new TableCell({
+            width: { size: twips(w), type: WidthType.DXA },
+            verticalAlign: VerticalAlignTable.CENTER,
+            children: [line(documentWords.missingPhoto, p.placeholderText, 'center')],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+// A table of the document (the list of materials): bordered, the bold header row repeated
+// on every page, rows that never split, widths shared as in the PDF.
+function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
+  const t = FORMAT.table;
+  const border: IBorderOptions = {
+    style: BorderStyle.SINGLE,
+    size: eighthsOfPoint(t.ruleWidth),
+    color: BLACK,
+  };
+  const widths = tableColumnWidths(
+    block.columns,
+    block.rows,
+    (text, style) => measureTimes(text, style.style, style.size),
+    TEXT_WIDTH,
+  ).map(twips);
+  const padding = twips(t.cellPadding);
+  const row = (texts: readonly string[], isHeader: boolean, keepNext: boolean) =>
+    new TableRow({
+      tableHeader: isHeader,
+      cantSplit: true,
+      children: widths.map(
+        (width, index) =>
+          new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            verticalAlign: isHeader ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+            children: [
+              line(
+                texts[index] ?? '',
+                isHeader ? t.headerCell : t.cell,
+                isHeader ? 'center' : block.columns[index]!.align,
+                { keepNext },
+              ),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    margins: { top: padding, bottom: padding, left: padding, right: padding },
+    rows: [
+      // The header keeps with the first row.
+      row(
+        block.columns.map((column) => column.label),
+        true,
+        true,
+      ),
+      ...block.rows.map((cells) => row(cells, false, false)),
+    ],
+  });
+}
+
+// Blocks in order; Word puts no space between two tables, so a table after a table gets
+// a hairline paragraph between them (else Word merges them into one).
+function bodyBlocks(blocks: readonly DocumentBlock[], photos: PhotoAssets): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  blocks.forEach((block, index) => {
+    const child = bodyBlock(block, blocks[index - 1], documentWords.missingAnswer, photos);
+    if (child instanceof Table && out.at(-1) instanceof Table) out.push(hairline());
+    out.push(child);
+  });
+  return out;
 }
 
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
@@ -507,17 +704,31 @@ function appendixLabels(): AppendixLabels {
   };
 }
 
+// The appendix made of blocks (the list of materials), on a new portrait page.
+function appendixBodyBlocks(doc: ReportDocument, photos: PhotoAssets) {
+  const a = FORMAT.appendix;
+  return [
+    line(doc.appendixHeading, a.heading, 'center', { keepNext: true }),
+    line(doc.appendixTitle, a.title, 'center', { keepNext: true }),
+    line(doc.appendixNote, a.note, 'center', {
+      keepNext: true,
+      after: twips(a.spaceBetweenTables),
+    }),
+    ...bodyBlocks(doc.appendixBody, photos),
+    hairline(),
+  ];
+}
+
 function buildDocx(input: DocxInput, doc: ReportDocument): Document {
   const body = FORMAT.body;
+  const photos: PhotoAssets = input.photos ?? new Map();
   const bodySection = section(
     'portrait',
     [
       ...(doc.isDraft ? [draftMark(documentWords.draftMark)] : []),
       headerTable(doc),
       ...titleBlock(doc),
-      ...doc.body.map((block, index) =>
-        bodyBlock(block, doc.body[index - 1], documentWords.missingAnswer),
-      ),
+      ...bodyBlocks(doc.body, photos),
       closingTable(doc),
       hairline(),
     ],
@@ -526,13 +737,14 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
   const sections = [bodySection];
   if (hasAppendixData(doc)) {
     const plan = planAppendix(doc, appendixLabels(), measureTimes);
-    sections.push(
-      section(plan.orientation, appendixBlocks(doc, input.template.appendixTitle, plan), true),
-    );
+    sections.push(section(plan.orientation, appendixBlocks(doc, doc.appendixTitle, plan), true));
   }
+  if (doc.appendixBody.length > 0)
+    sections.push(section('portrait', appendixBodyBlocks(doc, photos), true));
+  const properties = documentProperties(input);
   return new Document({
-    title: toNfc(input.title),
-    subject: toNfc(input.template.subject),
+    title: toNfc(properties.title),
+    subject: toNfc(properties.subject),
     creator: toNfc(input.unitName) || 'so-ket',
     lastModifiedBy: toNfc(input.unitName) || 'so-ket',
     styles: {
@@ -637,7 +849,12 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
 }
 
 export async function createReportDocx(input: DocxInput): Promise<DocxResult> {
-  const doc = buildReportDocument(input.template, input.answers, input.unitName);
+  const doc = buildReportDocument(
+    input.template,
+    input.answers,
+    input.unitName,
+    input.documentId ?? MAIN_DOCUMENT,
+  );
   const bytes = await Packer.pack(buildDocx(input, doc), 'uint8array');
   return { bytes, isDraft: doc.isDraft };
 }

@@ -1,6 +1,7 @@
 // "Xuất Word": reads the report, loads the Word chunk on first use (cached; a failed load
 // is retried once, then reported), renders and downloads the file under the PDF's name
 // with the .docx extension.
+import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
 import { downloadFile } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { markExported } from '@/storage/report-repository';
@@ -29,27 +30,47 @@ function loadChunk(): Promise<Chunk> {
   return chunk;
 }
 
-export type DocxExport = { fileName: string; isDraft: boolean; bytes: Uint8Array };
+export type DocxExport = {
+  fileName: string;
+  isDraft: boolean;
+  missingPhotos: number;
+  bytes: Uint8Array;
+};
 
-// Renders the report's Word copy without saving it (for sharing by email).
+// Renders the Word copy of a document of the report (the review report by default)
+// without saving it (for sharing by email).
 export async function renderReportDocxFile(
   reportId: string,
   now = new Date(),
+  documentId: string = MAIN_DOCUMENT,
 ): Promise<DocxExport> {
-  const { input, fileName } = await readExportInput(reportId, now);
+  const { input, fileName, missingPhotos } = await readExportInput(reportId, now, documentId);
   const { createReportDocx } = await loadChunk();
   const result = await createReportDocx(input);
-  return { fileName: fileName('docx'), isDraft: result.isDraft, bytes: result.bytes };
+  return {
+    fileName: fileName('docx'),
+    isDraft: result.isDraft,
+    missingPhotos,
+    bytes: result.bytes,
+  };
 }
 
 // The Word copy as an e-mail attachment.
-export async function reportDocxAttachment(reportId: string, now: Date) {
-  const { fileName, bytes } = await renderReportDocxFile(reportId, now);
+export async function reportDocxAttachment(
+  reportId: string,
+  now: Date,
+  documentId: string = MAIN_DOCUMENT,
+) {
+  const { fileName, bytes } = await renderReportDocxFile(reportId, now, documentId);
   return { name: fileName, type: DOCX_TYPE, bytes };
 }
 
-export async function exportReportDocx(reportId: string, now = new Date()): Promise<DocxExport> {
-  const result = await renderReportDocxFile(reportId, now);
+export async function exportReportDocx(
+  reportId: string,
+  now = new Date(),
+  documentId: string = MAIN_DOCUMENT,
+): Promise<DocxExport> {
+  const result = await renderReportDocxFile(reportId, now, documentId);
   downloadFile(result.fileName, result.bytes as Uint8Array<ArrayBuffer>, DOCX_TYPE);
   await markExported(getDatabase(), reportId, now.toISOString());
   return result;

@@ -1,5 +1,6 @@
 // "Xuất PDF": reads the report, loads the PDF chunk on first use (cached; a failed load
 // is retried once, then reported), renders and downloads the file.
+import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
 import { downloadFile } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { markExported } from '@/storage/report-repository';
@@ -30,24 +31,35 @@ export type PdfExport = {
   fileName: string;
   isDraft: boolean;
   replacedCharacters: string[];
+  missingPhotos: number;
   bytes: Uint8Array;
 };
 
-// Renders the report's PDF without saving it (for sharing by email).
-export async function renderReportPdfFile(reportId: string, now = new Date()): Promise<PdfExport> {
-  const { input, fileName } = await readExportInput(reportId, now);
+// Renders a document of the report (the review report by default) as PDF without saving
+// it (for sharing by email).
+export async function renderReportPdfFile(
+  reportId: string,
+  now = new Date(),
+  documentId: string = MAIN_DOCUMENT,
+): Promise<PdfExport> {
+  const { input, fileName, missingPhotos } = await readExportInput(reportId, now, documentId);
   const { renderInBrowser } = await loadChunk();
   const result = await renderInBrowser(input);
   return {
     fileName: fileName('pdf'),
     isDraft: result.isDraft,
     replacedCharacters: result.replacedCharacters,
+    missingPhotos,
     bytes: result.bytes,
   };
 }
 
-export async function exportReportPdf(reportId: string, now = new Date()): Promise<PdfExport> {
-  const result = await renderReportPdfFile(reportId, now);
+export async function exportReportPdf(
+  reportId: string,
+  now = new Date(),
+  documentId: string = MAIN_DOCUMENT,
+): Promise<PdfExport> {
+  const result = await renderReportPdfFile(reportId, now, documentId);
   downloadFile(result.fileName, result.bytes as Uint8Array<ArrayBuffer>, 'application/pdf');
   await markExported(getDatabase(), reportId, now.toISOString());
   return result;

@@ -73,4 +73,31 @@ export const FORMAT = {
     minDataWidth: 15,
     spaceBetweenTables: 6,
   },
+  // Photos of the models document (*default*: the rules say nothing of pictures): two to a
+  // row at equal width, each scaled to its cell keeping its shape, no taller than
+  // maxHeight so that a row always fits a page; a lone last photo is centred. The caption
+  // is centred and italic under its photo; a row never splits.
+  photos: {
+    perRow: 2,
+    columnGap: 8,
+    maxHeight: 90,
+    captionGap: 1.5,
+    caption: { size: 12, style: 'italic' },
+    spaceBefore: 3,
+    rowGap: 5,
+    // A photo missing from storage: a framed box of this shape with a note inside.
+    placeholderAspect: 4 / 3,
+    placeholderText: { size: 12, style: 'italic' },
+    frameWidth: 0.2,
+  },
+  // Tables in the body or an appendix (the list of materials): bordered, a bold header
+  // row repeated on every page, column widths shared by weight.
+  table: {
+    cell: { size: 12, style: 'normal' },
+    headerCell: { size: 12, style: 'bold' },
+    cellPadding: 1.5,
+    ruleWidth: 0.2,
+    spaceBefore: 2,
+    spaceAfter: 6,
+  },
 } as const satisfies Record<string, unknown>;

@@ -7,10 +7,13 @@
 // hanging indents for list items, headings kept with their next lines, no single line
 // of a paragraph alone at a page's top or bottom where avoidable, the closing block
 // never split, the appendix on new (landscape where wide) pages with its own page
-// numbers, table header rows repeated and rows never split.
+// numbers, table header rows repeated and rows never split (where they fit a page);
+// photos two to a row with their captions, a row never split.
 import type { AppendixTable } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
-import type { DocumentBlock, ReportDocument } from '@/domain/report/document-model';
+import type { PhotoRef } from '@/domain/report/answer-kinds';
+import type { DocumentBlock, ReportDocument, TableColumn } from '@/domain/report/document-model';
+import { documentWords } from '@/i18n/document';
 import { coverText } from './font-coverage';
 import { BASELINE, FORMAT, LINE_HEIGHT, PAGE, PT, type FontStyle, type TextStyle } from './format';
 
@@ -34,7 +37,19 @@ export type Rule = {
   dash?: [number, number];
 };
 export type Box = { kind: 'rect'; x: number; y: number; w: number; h: number; width: number };
-export type LayoutItem = TextRun | Rule | Box;
+// A photo drawn from its JPEG bytes, stretched to exactly this box (its own shape).
+export type Picture = {
+  kind: 'image';
+  photoId: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+};
+export type LayoutItem = TextRun | Rule | Box | Picture;
+
+// A photo's size in pixels: the layout needs only its shape.
+export type PhotoSize = { width: number; height: number };
 
 export type PageLayout = {
   orientation: 'portrait' | 'landscape';
@@ -301,7 +316,7 @@ export function blockText(block: DocumentBlock, missingText: string): string {
       return `${block.bullet} ${block.text}`;
     case 'missing':
       return `${missingText} ${block.label}`;
-    // TODO(issue 8): laid out by their own code, not as text.
+    // Laid out by their own code (layoutPhotos, layoutTable), not as a run of text.
     case 'photos':
     case 'table':
       return '';
@@ -389,10 +404,26 @@ function layoutTitle(flow: Flow, doc: ReportDocument) {
   flow.y += FORMAT.gapRuleToBody;
 }
 
-function layoutBody(flow: Flow, doc: ReportDocument, missingText: string) {
+// What the body needs besides the blocks: the shape of each photo and the note printed in
+// place of a photo missing from storage.
+type BlockContext = {
+  missingText: string;
+  photoSizes: ReadonlyMap<string, PhotoSize>;
+  missingPhotoText: string;
+};
+
+function layoutBlocks(flow: Flow, blocks: readonly DocumentBlock[], context: BlockContext) {
   const body = FORMAT.body;
-  const blocks = doc.body;
+  const { missingText } = context;
   blocks.forEach((block, index) => {
+    if (block.kind === 'photos') {
+      layoutPhotos(flow, planPhotoRows(flow, block.photos, context), context.missingPhotoText);
+      return;
+    }
+    if (block.kind === 'table') {
+      layoutTable(flow, planTable(flow, block));
+      return;
+    }
     const style = blockStyle(block);
     const text = blockText(block, missingText);
     if (block.kind === 'heading' || block.kind === 'label') {
@@ -400,10 +431,21 @@ function layoutBody(flow: Flow, doc: ReportDocument, missingText: string) {
       // Keep with the next lines: this heading, any headings right after it (with the
       // space before them), and what `paragraph` would put of the first text block on
       // this page: a block of up to three lines moves whole (it leaves no single line
-      // at either end), a longer one needs two lines here.
+      // at either end), a longer one needs two lines here; of photos, their first row;
+      // of a table, its header and first row.
       let needed = 0;
       for (let j = index; j < blocks.length; j += 1) {
         const next = blocks[j]!;
+        if (next.kind === 'photos') {
+          const first = planPhotoRows(flow, next.photos, context)[0];
+          needed += FORMAT.photos.spaceBefore + (first?.height ?? 0);
+          break;
+        }
+        if (next.kind === 'table') {
+          const plan = planTable(flow, next);
+          needed += FORMAT.table.spaceBefore + plan.headerHeight + (plan.rows[0]?.height ?? 0);
+          break;
+        }
         const nextStyle = blockStyle(next);
         const restIndent =
           next.kind === 'listItem'
@@ -449,6 +491,254 @@ function layoutBody(flow: Flow, doc: ReportDocument, missingText: string) {
     }
     flow.y += body.paragraphSpacing;
   });
+}
+
+type PhotoCell = {
+  photoId: string;
+  // Left edge of the cell, and the picture's size inside it.
+  cellX: number;
+  w: number;
+  h: number;
+  isMissing: boolean;
+  caption: Line[];
+};
+type PhotoRow = { cells: PhotoCell[]; imageHeight: number; height: number };
+
+// The width of one photo cell: the text width shared by the photos of a full row.
+export function photoCellWidth(textWidth: number): number {
+  const p = FORMAT.photos;
+  return (textWidth - p.columnGap * (p.perRow - 1)) / p.perRow;
+}
+
+// A photo's printed size: the cell's width, or less to stay within the height cap, with
+// the photo's own shape (a missing photo takes the placeholder's).
+export function photoBox(size: PhotoSize | undefined, cellWidth: number) {
+  const p = FORMAT.photos;
+  const aspect =
+    size && size.width > 0 && size.height > 0 ? size.width / size.height : p.placeholderAspect;
+  let w = cellWidth;
+  let h = w / aspect;
+  if (h > p.maxHeight) {
+    h = p.maxHeight;
+    w = h * aspect;
+  }
+  return { w, h };
+}
+
+// The photos in rows of two, each cell with its picture and caption lines; a lone photo
+// in the last row is centred.
+function planPhotoRows(flow: Flow, photos: readonly PhotoRef[], context: BlockContext): PhotoRow[] {
+  const p = FORMAT.photos;
+  const cellWidth = photoCellWidth(flow.width);
+  const rows: PhotoRow[] = [];
+  for (let start = 0; start < photos.length; start += p.perRow) {
+    const refs = photos.slice(start, start + p.perRow);
+    const rowWidth = refs.length * cellWidth + (refs.length - 1) * p.columnGap;
+    const rowX = flow.left + (flow.width - rowWidth) / 2;
+    const cells = refs.map((ref, index) => {
+      const size = context.photoSizes.get(ref.photoId);
+      return {
+        photoId: ref.photoId,
+        cellX: rowX + index * (cellWidth + p.columnGap),
+        ...photoBox(size, cellWidth),
+        isMissing: size === undefined,
+        caption: flow.wrap(ref.caption.trim(), p.caption, cellWidth),
+      };
+    });
+    const imageHeight = Math.max(...cells.map((cell) => cell.h));
+    const captionLines = Math.max(...cells.map((cell) => cell.caption.length));
+    const height =
+      imageHeight +
+      (captionLines > 0 ? p.captionGap + captionLines * lineHeight(p.caption.size) : 0);
+    rows.push({ cells, imageHeight, height });
+  }
+  return rows;
+}
+
+// Each row whole on one page: pictures bottom-aligned on a common line, the captions
+// under it.
+function layoutPhotos(flow: Flow, rows: readonly PhotoRow[], missingPhotoText: string) {
+  const p = FORMAT.photos;
+  const cellWidth = photoCellWidth(flow.width);
+  flow.y += p.spaceBefore;
+  for (const row of rows) {
+    if (!flow.fits(row.height) && flow.y > flow.firstBodyY() + 0.01) flow.continuePage();
+    const top = flow.y;
+    for (const cell of row.cells) {
+      const x = cell.cellX + (cellWidth - cell.w) / 2;
+      const y = top + row.imageHeight - cell.h;
+      if (cell.isMissing) {
+        flow.page.items.push({ kind: 'rect', x, y, w: cell.w, h: cell.h, width: p.frameWidth });
+        const note = flow.text(missingPhotoText);
+        const noteWidth = flow.width_(note, p.placeholderText);
+        flow.run(
+          note,
+          x + (cell.w - noteWidth) / 2,
+          y + (cell.h - lineHeight(p.placeholderText.size)) / 2,
+          p.placeholderText,
+        );
+      } else {
+        flow.page.items.push({ kind: 'image', photoId: cell.photoId, x, y, w: cell.w, h: cell.h });
+      }
+      let captionTop = top + row.imageHeight + p.captionGap;
+      for (const line of cell.caption) {
+        flow.drawLine(line, p.caption, captionTop, cell.cellX, cellWidth, 'center');
+        captionTop += lineHeight(p.caption.size);
+      }
+    }
+    flow.y = top + row.height + p.rowGap;
+  }
+}
+
+// Column widths (mm) of a table `totalWidth` wide: shared by weight, except that no
+// column is narrower than its longest word (header or cell) with the padding, while the
+// words fit at all; the others share what is left, by weight.
+export function tableColumnWidths(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  widthOf: (text: string, style: TextStyle) => number,
+  totalWidth: number,
+): number[] {
+  const t = FORMAT.table;
+  const longestWord = (text: string, style: TextStyle) =>
+    Math.max(
+      0,
+      ...text
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((word) => widthOf(word, style)),
+    );
+  const minimum = columns.map(
+    (column, i) =>
+      Math.max(
+        longestWord(column.label, t.headerCell),
+        ...rows.map((row) => longestWord(row[i] ?? '', t.cell)),
+      ) +
+      t.cellPadding * 2 +
+      0.5,
+  );
+  const byWeight = (indices: number[], width: number) => {
+    const total = indices.reduce((sum, i) => sum + columns[i]!.weight, 0);
+    return new Map(indices.map((i) => [i, (width * columns[i]!.weight) / total]));
+  };
+  if (minimum.reduce((sum, w) => sum + w, 0) > totalWidth)
+    return columns.map((_, i) =>
+      byWeight(
+        columns.map((__, j) => j),
+        totalWidth,
+      ).get(i)!,
+    );
+  const fixed = new Map<number, number>();
+  for (;;) {
+    const free = columns.map((_, i) => i).filter((i) => !fixed.has(i));
+    const left = totalWidth - [...fixed.values()].reduce((sum, w) => sum + w, 0);
+    const shares = byWeight(free, left);
+    const tooNarrow = free.filter((i) => shares.get(i)! < minimum[i]!);
+    if (tooNarrow.length === 0 || free.length === tooNarrow.length) {
+      return columns.map((_, i) => fixed.get(i) ?? shares.get(i) ?? minimum[i]!);
+    }
+    for (const i of tooNarrow) fixed.set(i, minimum[i]!);
+  }
+}
+
+type TableRowPlan = { lines: Line[][]; height: number };
+type TablePlan = {
+  widths: number[];
+  aligns: ('left' | 'center')[];
+  header: TableRowPlan;
+  headerHeight: number;
+  rows: TableRowPlan[];
+};
+
+function planTable(flow: Flow, block: Extract<DocumentBlock, { kind: 'table' }>): TablePlan {
+  const t = FORMAT.table;
+  const widths = tableColumnWidths(block.columns, block.rows, flow.width_.bind(flow), flow.width);
+  const plan = (cells: readonly string[], style: TextStyle): TableRowPlan => {
+    const lines = widths.map((width, i) =>
+      flow.wrap(cells[i] ?? '', style, width - t.cellPadding * 2),
+    );
+    const count = Math.max(1, ...lines.map((cell) => cell.length));
+    return { lines, height: count * lineHeight(style.size) + t.cellPadding * 2 };
+  };
+  const header = plan(
+    block.columns.map((column) => column.label),
+    t.headerCell,
+  );
+  return {
+    widths,
+    aligns: block.columns.map((column) => column.align),
+    header,
+    headerHeight: header.height,
+    rows: block.rows.map((cells) => plan(cells, t.cell)),
+  };
+}
+
+// The header row, then each row whole where it fits on a page (a new page repeats the
+// header); a row taller than a page is cut between lines.
+function layoutTable(flow: Flow, table: TablePlan) {
+  const t = FORMAT.table;
+  const lh = lineHeight(t.cell.size);
+  const drawRow = (
+    lines: Line[][],
+    style: TextStyle,
+    height: number,
+    align: (i: number) => 'left' | 'center',
+  ) => {
+    const top = flow.y;
+    let x = flow.left;
+    table.widths.forEach((width, i) => {
+      let y = top + t.cellPadding;
+      for (const line of lines[i]!) {
+        flow.drawLine(line, style, y, x + t.cellPadding, width - t.cellPadding * 2, align(i));
+        y += lineHeight(style.size);
+      }
+      flow.page.items.push({ kind: 'rect', x, y: top, w: width, h: height, width: t.ruleWidth });
+      x += width;
+    });
+    flow.y = top + height;
+  };
+  const drawHeader = () =>
+    drawRow(table.header.lines, t.headerCell, table.headerHeight, () => 'center');
+  flow.y += t.spaceBefore;
+  if (
+    !flow.fits(table.headerHeight + (table.rows[0]?.height ?? 0)) &&
+    flow.y > flow.firstBodyY() + 0.01
+  )
+    flow.continuePage();
+  drawHeader();
+  for (const row of table.rows) {
+    if (flow.fits(row.height)) {
+      drawRow(row.lines, t.cell, row.height, (i) => table.aligns[i]!);
+      continue;
+    }
+    const pageRoom = flow.bottom - flow.firstBodyY() - table.headerHeight;
+    if (row.height <= pageRoom + 0.01) {
+      flow.continuePage();
+      drawHeader();
+      drawRow(row.lines, t.cell, row.height, (i) => table.aligns[i]!);
+      continue;
+    }
+    // Taller than a page: as many lines of every cell as fit here, the rest on the next.
+    let from = 0;
+    const count = Math.max(...row.lines.map((cell) => cell.length));
+    while (from < count) {
+      let fitting = Math.floor((flow.bottom - flow.y - t.cellPadding * 2 + 0.01) / lh);
+      if (fitting < 1) {
+        flow.continuePage();
+        drawHeader();
+        continue;
+      }
+      fitting = Math.min(fitting, count - from);
+      const piece = row.lines.map((cell) => cell.slice(from, from + fitting));
+      drawRow(piece, t.cell, fitting * lh + t.cellPadding * 2, (i) => table.aligns[i]!);
+      from += fitting;
+      if (from < count) {
+        flow.continuePage();
+        drawHeader();
+      }
+    }
+  }
+  flow.y += t.spaceAfter;
 }
 
 function layoutClosing(flow: Flow, doc: ReportDocument) {
@@ -714,17 +1004,45 @@ export type LayoutOptions = {
   draftText: string;
   appendixTitle: string;
   appendixLabels: AppendixLabels;
+  // The pixel sizes of the photos the document shows, by photo id; a photo not here is
+  // missing from storage and prints as a framed note.
+  photoSizes?: ReadonlyMap<string, PhotoSize>;
+  missingPhotoText?: string;
 };
+
+// The appendix made of blocks (the list of materials): a new portrait page numbered on its
+// own, the heading, title and note as over the statistics, then the blocks.
+function layoutAppendixBody(flow: Flow, doc: ReportDocument, context: BlockContext) {
+  const a = FORMAT.appendix;
+  flow.newPage('appendix', 'portrait', true);
+  flow.centredBlock(
+    [
+      { text: doc.appendixHeading, style: a.heading },
+      { text: doc.appendixTitle, style: a.title },
+      { text: doc.appendixNote, style: a.note },
+    ],
+    flow.left,
+    flow.width,
+  );
+  flow.y += a.spaceBetweenTables;
+  layoutBlocks(flow, doc.appendixBody, context);
+}
 
 export function layoutReport(doc: ReportDocument, options: LayoutOptions): ReportLayout {
   const found = new Set<string>();
   const flow = new Flow(options.measure, found);
+  const context: BlockContext = {
+    missingText: options.missingText,
+    photoSizes: options.photoSizes ?? new Map(),
+    missingPhotoText: options.missingPhotoText ?? documentWords.missingPhoto,
+  };
   flow.newPage('body', 'portrait', true);
   layoutHeader(flow, doc, doc.isDraft, options.draftText);
   layoutTitle(flow, doc);
-  layoutBody(flow, doc, options.missingText);
+  layoutBlocks(flow, doc.body, context);
   layoutClosing(flow, doc);
   if (hasAppendixData(doc))
     layoutAppendix(flow, doc, options.appendixTitle, options.appendixLabels);
+  if (doc.appendixBody.length > 0) layoutAppendixBody(flow, doc, context);
   return { pages: flow.pages, replacedCharacters: [...found] };
 }

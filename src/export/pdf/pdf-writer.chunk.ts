@@ -4,10 +4,15 @@
 // so both produce the same file.
 import { jsPDF } from 'jspdf';
 import { buildReportDocument } from '@/domain/report/document-model';
-import type { Answers } from '@/domain/report/answers';
-import type { Template } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
 import { vi } from '@/i18n/vi-report';
+import {
+  documentProperties,
+  photoSizes,
+  type PhotoAssets,
+  type RenderInput,
+} from '../render-input';
 import type { FontStyle } from './format';
 import { PT } from './format';
 import { layoutReport, type Measure, type PageLayout } from './layout';
@@ -59,11 +64,27 @@ export function createMeasure(fonts: FontFiles): Measure {
   return measurer(createPdf(fonts));
 }
 
-function draw(pdf: jsPDF, pages: readonly PageLayout[]) {
+function draw(pdf: jsPDF, pages: readonly PageLayout[], photos: PhotoAssets | undefined) {
   pages.forEach((page, index) => {
     if (index > 0) pdf.addPage('a4', page.orientation);
     for (const item of page.items) {
-      if (item.kind === 'text') {
+      if (item.kind === 'image') {
+        const photo = photos?.get(item.photoId);
+        if (photo) {
+          // The JPEG goes in as it is (DCTDecode, no re-encoding); the alias embeds a photo
+          // shown twice only once.
+          pdf.addImage(
+            photo.bytes,
+            'JPEG',
+            item.x,
+            item.y,
+            item.w,
+            item.h,
+            `photo-${item.photoId}`,
+            'NONE',
+          );
+        }
+      } else if (item.kind === 'text') {
         pdf.setFont(FONT_FAMILY, item.style);
         pdf.setFontSize(item.size);
         pdf.text(item.text, item.x, item.y);
@@ -80,16 +101,23 @@ function draw(pdf: jsPDF, pages: readonly PageLayout[]) {
   });
 }
 
-export type RenderInput = { template: Template; answers: Answers; unitName: string; title: string };
+export type { RenderInput } from '../render-input';
 
 // The document model and its pages, exactly as renderReportPdf draws them.
 export function layoutReportInput(input: RenderInput, measure: Measure) {
-  const document = buildReportDocument(input.template, input.answers, input.unitName);
+  const document = buildReportDocument(
+    input.template,
+    input.answers,
+    input.unitName,
+    input.documentId ?? MAIN_DOCUMENT,
+  );
   const layout = layoutReport(document, {
     measure,
     missingText: documentWords.missingAnswer,
     draftText: documentWords.draftMark,
-    appendixTitle: input.template.appendixTitle,
+    appendixTitle: document.appendixTitle,
+    photoSizes: photoSizes(input.photos),
+    missingPhotoText: documentWords.missingPhoto,
     appendixLabels: {
       indicator: vi.appendix.indicator,
       target: vi.appendix.target,
@@ -106,13 +134,12 @@ export function renderReportPdf(input: RenderInput, fonts: FontFiles): PdfResult
   const pdf = createPdf(fonts);
   const { document, layout } = layoutReportInput(input, measurer(pdf));
   pdf.setProperties({
-    title: input.title,
-    subject: input.template.subject,
+    ...documentProperties(input),
     author: input.unitName,
     creator: 'so-ket',
   });
   pdf.setLanguage('vi');
-  draw(pdf, layout.pages);
+  draw(pdf, layout.pages, input.photos);
   return {
     bytes: new Uint8Array(pdf.output('arraybuffer')),
     pageCount: layout.pages.length,

@@ -2,13 +2,15 @@
 // answers that fit it. Shared by the Node command and the app's import paths.
 import { z } from 'zod';
 import type { Answers } from '@/domain/report/answers';
+import { base64ToBytes } from '@/domain/report/base64';
 import {
   answersAgainstTemplate,
   reportFileSchema,
   type ReportFile,
 } from '@/domain/report/report-schema';
-import type { Template } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT, type Template } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
+import { documentPhotoIds, type PhotoAsset, type RenderInput } from '../render-input';
 
 export type ReportFileInput =
   | { ok: true; file: ReportFile; template: Template; answers: Answers }
@@ -43,4 +45,40 @@ export function readReportFile(
     };
   }
   return { ok: true, file, template, answers: file.answers };
+}
+
+// What the writers render of a read report file: one of its documents, with the photos
+// the file carries (base64). A photo the file lacks, or whose data does not decode,
+// prints as missing.
+export function reportFileRenderInput(
+  read: Extract<ReportFileInput, { ok: true }>,
+  documentId: string = MAIN_DOCUMENT,
+): RenderInput {
+  const needed = new Set(documentPhotoIds(read.template, read.answers, documentId));
+  const photos = new Map<string, PhotoAsset>();
+  for (const photo of read.file.photos) {
+    if (!needed.has(photo.id) || photos.has(photo.id) || !photo.data) continue;
+    try {
+      photos.set(photo.id, {
+        width: photo.width,
+        height: photo.height,
+        bytes: base64ToBytes(photo.data),
+      });
+    } catch {
+      // Left out: printed as a missing photo.
+    }
+  }
+  return {
+    template: read.template,
+    answers: read.answers,
+    unitName: read.file.report.unit.name,
+    title: read.file.report.name,
+    documentId,
+    photos,
+  };
+}
+
+// The documents a template makes: the review report and its other documents.
+export function documentIds(template: Template): string[] {
+  return [MAIN_DOCUMENT, ...template.documents.map((document) => document.id)];
 }

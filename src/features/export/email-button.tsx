@@ -1,4 +1,6 @@
-// "Gửi email": attachments chosen here, then the share sheet or a mailto: link.
+// "Gửi email": attachments chosen here, then the share sheet or a mailto: link. The
+// other documents of the report that have entries (the summary of good models) go with
+// the review report: their PDF always, their Word copy when the Word copy is ticked.
 import { useId, useState } from 'react';
 import { vi } from '@/i18n/vi-report';
 import {
@@ -6,8 +8,8 @@ import {
   prepareEmail,
   sendEmail,
   totalBytes,
+  type DocumentAttachment,
   type EmailDraft,
-  type ExtraAttachment,
 } from '@/export/share/share-report';
 
 type State =
@@ -25,8 +27,8 @@ export function EmailButton({
 }: {
   reportId: string;
   beforeSend?: () => Promise<void>;
-  // Makes the Word copy, when the app offers it.
-  docx?: ExtraAttachment;
+  // Makes the Word copy of a document, when the app offers it.
+  docx?: DocumentAttachment;
 }) {
   const id = useId();
   const [includeJson, setIncludeJson] = useState(false);
@@ -58,8 +60,10 @@ export function EmailButton({
     setCopied(false);
     try {
       await beforeSend?.();
-      const extras = includeDocx && docx ? [docx] : [];
-      const draft = await prepareEmail(reportId, { includeJson, extras });
+      const draft = await prepareEmail(reportId, {
+        includeJson,
+        docx: includeDocx ? docx : undefined,
+      });
       if (totalBytes(draft) > MAIL_LIMIT_BYTES) {
         setState({ kind: 'tooLarge', draft });
         return;

@@ -1,21 +1,39 @@
 // "Xuất PDF" and "Xuất Word" side by side, with one status line for both: the file name,
-// the draft note, characters the PDF font could not draw, or why it failed. One export
-// runs at a time. Typed text is never touched.
+// the draft note, characters the PDF font could not draw, photos no longer on the device,
+// or why it failed. One export runs at a time. Typed text is never touched.
+//
+// `documentId` picks the document: the review report (the default) or another document of
+// the template, with `words` naming it (document-export-buttons.tsx). The strings of the
+// first screen only: the report list shows these buttons.
 import { useState } from 'react';
+import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
 import { DocxChunkLoadError, exportReportDocx } from '@/export/docx/export-report-docx';
 import { PdfChunkLoadError, exportReportPdf } from '@/export/pdf/export-report-pdf';
 import { vi } from '@/i18n/vi';
 
 export type ExportKind = 'pdf' | 'docx';
 
-type Outcome = { fileName: string; isDraft: boolean; replacedCharacters?: string[] };
+type Outcome = {
+  fileName: string;
+  isDraft: boolean;
+  replacedCharacters?: string[];
+  missingPhotos?: number;
+};
+export type ExportWords = {
+  export: string;
+  exporting: string;
+  exported: (name: string) => string;
+  draftNote: string;
+  failed: string;
+  loadFailed: string;
+};
 
 const EXPORTS: Record<
   ExportKind,
   {
-    run: (reportId: string) => Promise<Outcome>;
+    run: (reportId: string, now: Date, documentId: string) => Promise<Outcome>;
     isLoadError: (error: unknown) => boolean;
-    words: (typeof vi)[ExportKind];
+    words: ExportWords;
   }
 > = {
   pdf: {
@@ -30,6 +48,11 @@ const EXPORTS: Record<
   },
 };
 
+// Words that replace the review report's, for another document.
+export type DocumentWords = Partial<Record<ExportKind, Partial<ExportWords>>> & {
+  missingPhotos?: (count: number) => string;
+};
+
 type State =
   | { kind: 'idle' }
   | { kind: 'busy'; exporting: ExportKind }
@@ -40,22 +63,33 @@ export function ExportButtons({
   reportId,
   beforeExport,
   kinds = ['pdf', 'docx'],
+  documentId = MAIN_DOCUMENT,
+  words: documentWords = {},
 }: {
   reportId: string;
   beforeExport?: () => Promise<void>;
   kinds?: readonly ExportKind[];
+  documentId?: string;
+  words?: DocumentWords;
 }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const wordsFor = (kind: ExportKind): ExportWords => ({
+    ...EXPORTS[kind].words,
+    ...documentWords[kind],
+  });
   const run = async (kind: ExportKind) => {
-    const { run: exportReport, isLoadError, words } = EXPORTS[kind];
+    const { run: exportReport, isLoadError } = EXPORTS[kind];
+    const words = wordsFor(kind);
     setState({ kind: 'busy', exporting: kind });
     try {
       await beforeExport?.();
-      const result = await exportReport(reportId);
+      const result = await exportReport(reportId, new Date(), documentId);
       const lines = [words.exported(result.fileName)];
       if (result.isDraft) lines.push(words.draftNote);
       if (result.replacedCharacters && result.replacedCharacters.length > 0)
         lines.push(vi.pdf.replaced(result.replacedCharacters.join(' ')));
+      if (result.missingPhotos && documentWords.missingPhotos)
+        lines.push(documentWords.missingPhotos(result.missingPhotos));
       setState({ kind: 'done', lines });
     } catch (error) {
       setState({ kind: 'error', message: isLoadError(error) ? words.loadFailed : words.failed });
@@ -70,11 +104,11 @@ export function ExportButtons({
           onClick={() => void run(kind)}
           disabled={state.kind === 'busy'}
         >
-          {EXPORTS[kind].words.export}
+          {wordsFor(kind).export}
         </button>
       ))}
       <div role="status" aria-live="polite">
-        {state.kind === 'busy' ? <p>{EXPORTS[state.exporting].words.exporting}</p> : null}
+        {state.kind === 'busy' ? <p>{wordsFor(state.exporting).exporting}</p> : null}
         {state.kind === 'done' ? state.lines.map((line) => <p key={line}>{line}</p>) : null}
       </div>
       {state.kind === 'error' ? (

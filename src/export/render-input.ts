@@ -1,0 +1,51 @@
+// What the PDF and Word writers render: a report's template and answers, which of the
+// template's documents (the review report by default), and the photos that document
+// shows: the stored JPEG bytes and pixel size of each, by photo id. The writers embed the
+// JPEG as it is, never re-encoded; a photo not in the map is missing from storage and
+// prints as a framed note.
+import { photoIdsInValue } from '@/domain/report/answer-kinds';
+import type { Answers } from '@/domain/report/answers';
+import { documentSteps } from '@/domain/report/document-model';
+import type { Template } from '@/domain/template/template-schema';
+
+export type PhotoAsset = { width: number; height: number; bytes: Uint8Array };
+export type PhotoAssets = ReadonlyMap<string, PhotoAsset>;
+
+export type RenderInput = {
+  template: Template;
+  answers: Answers;
+  unitName: string;
+  title: string;
+  // 'main' (the default) or the id of another document of the template.
+  documentId?: string;
+  photos?: PhotoAssets;
+};
+
+// The ids of the photos a document of the report shows, in answer order.
+export function documentPhotoIds(
+  template: Template,
+  answers: Answers,
+  documentId: string,
+): string[] {
+  const ids = new Set<string>();
+  for (const step of documentSteps(template, documentId))
+    for (const criterion of step.criteria) photoIdsInValue(answers[criterion.id], ids);
+  return [...ids];
+}
+
+export function photoSizes(photos: PhotoAssets | undefined) {
+  return new Map(
+    [...(photos ?? new Map<string, PhotoAsset>())].map(([id, { width, height }]) => [
+      id,
+      { width, height },
+    ]),
+  );
+}
+
+// The title and subject a document's file carries in its properties.
+export function documentProperties(input: RenderInput): { title: string; subject: string } {
+  const extra = input.template.documents.find((document) => document.id === input.documentId);
+  return extra
+    ? { title: `${extra.name} – ${input.unitName}`, subject: extra.subject }
+    : { title: input.title, subject: input.template.subject };
+}
