@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { DocumentExportButtons } from '@/features/export/document-export-buttons';
 import { EmailButton } from '@/features/export/email-button';
 import { ExportButtons } from '@/features/export/export-buttons';
 import { reportDocxAttachment } from '@/export/docx/export-report-docx';
@@ -10,6 +11,7 @@ import { vi } from '@/i18n/vi-report';
 import { getDatabase } from '@/storage/db';
 import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
 import { findTemplate } from '@/templates/template-registry';
+import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
 import { hrefs, type Route } from './routes';
 
 type ReportRoute = Extract<Route, { name: 'report' }>;
@@ -39,6 +41,8 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
   }
   const stepId = route.isReview ? null : (route.stepId ?? template.steps[0]!.id);
   const knownStep = stepId === null || template.steps.some((step) => step.id === stepId);
+  // The review of a further document of the template (the good models), or the report's.
+  const extraDocument = template.documents.find((document) => document.id === route.documentId);
   return (
     <>
       {loaded.report.deletedAt ? (
@@ -59,24 +63,51 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
           review: hrefs.review(reportId),
         }}
         reviewTitle={vi.review.heading}
+        reviewHeading={
+          extraDocument ? vi.modelsDocument.review.heading(extraDocument.name) : undefined
+        }
         review={
-          <ReviewPage
-            template={template}
-            answers={restored.answers}
-            unitName={loaded.report.unit.name}
-            actions={
-              <>
-                <ExportButtons reportId={reportId} beforeExport={flushAll} />
-                <EmailButton
+          extraDocument ? (
+            <ReviewPage
+              key={extraDocument.id}
+              template={template}
+              answers={restored.answers}
+              unitName={loaded.report.unit.name}
+              documentId={extraDocument.id}
+              actions={
+                <DocumentExportButtons
                   reportId={reportId}
-                  beforeSend={flushAll}
-                  docx={reportDocxAttachment}
+                  documentId={extraDocument.id}
+                  beforeExport={flushAll}
                 />
-              </>
-            }
-            footer={<SubmitPanel reportId={reportId} beforeSubmit={flushAll} />}
-            links={{ field: (step, field) => hrefs.step(reportId, step, field) }}
-          />
+              }
+              links={{
+                field: (step, field) => hrefs.step(reportId, step, field),
+                document: (id) => hrefs.review(reportId, id === MAIN_DOCUMENT ? undefined : id),
+              }}
+            />
+          ) : (
+            <ReviewPage
+              template={template}
+              answers={restored.answers}
+              unitName={loaded.report.unit.name}
+              actions={
+                <>
+                  <ExportButtons reportId={reportId} beforeExport={flushAll} />
+                  <EmailButton
+                    reportId={reportId}
+                    beforeSend={flushAll}
+                    docx={reportDocxAttachment}
+                  />
+                </>
+              }
+              footer={<SubmitPanel reportId={reportId} beforeSubmit={flushAll} />}
+              links={{
+                field: (step, field) => hrefs.step(reportId, step, field),
+                document: (id) => hrefs.review(reportId, id === MAIN_DOCUMENT ? undefined : id),
+              }}
+            />
+          )
         }
       />
     </>

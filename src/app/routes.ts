@@ -3,6 +3,7 @@
 //   #/r/<id>                    a report, first step
 //   #/r/<id>/<stepId>[/<field>] a step, optionally focusing one field
 //   #/r/<id>/xem-lai            the review page
+//   #/r/<id>/xem-lai/<document> the review page of a further document (e.g. models)
 //   #/cai-dat                   settings
 export const REVIEW_SEGMENT = 'xem-lai';
 const SETTINGS_SEGMENT = 'cai-dat';
@@ -16,6 +17,8 @@ export type Route =
       stepId: string | null;
       isReview: boolean;
       fieldId: string | null;
+      // On a review page: the template's further document shown, null for the report.
+      documentId: string | null;
     };
 
 export function parseRoute(hash: string): Route {
@@ -29,7 +32,8 @@ export function parseRoute(hash: string): Route {
       reportId: parts[1],
       stepId: isReview ? null : stepId,
       isReview,
-      fieldId: parts[3] ?? null,
+      fieldId: isReview ? null : (parts[3] ?? null),
+      documentId: isReview ? (parts[3] ?? null) : null,
     };
   }
   return { name: 'list' };
@@ -41,5 +45,6 @@ export const hrefs = {
   report: (id: string) => `#/r/${encodeURIComponent(id)}`,
   step: (id: string, stepId: string, fieldId?: string) =>
     `#/r/${encodeURIComponent(id)}/${encodeURIComponent(stepId)}${fieldId ? `/${encodeURIComponent(fieldId)}` : ''}`,
-  review: (id: string) => `#/r/${encodeURIComponent(id)}/${REVIEW_SEGMENT}`,
+  review: (id: string, documentId?: string) =>
+    `#/r/${encodeURIComponent(id)}/${REVIEW_SEGMENT}${documentId ? `/${encodeURIComponent(documentId)}` : ''}`,
 };

@@ -6,6 +6,7 @@ import type { AxeResults } from 'axe-core';
 import { expect, test } from './support/fixtures';
 import type { ReportListPage } from './pages/report-list-page';
 import type { WizardPage } from './pages/wizard-page';
+import { drawImage, ModelsPage } from './pages/models-page';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -38,6 +39,39 @@ async function screens(page: Page, list: ReportListPage, wizard: WizardPage): Pr
   ];
 }
 
+// The good models step and its review, for a model with a photo (checked apart, so that
+// each test stays well within its time).
+async function modelScreens(
+  page: Page,
+  list: ReportListPage,
+  wizard: WizardPage,
+): Promise<Screen[]> {
+  await list.goto();
+  const reportId = await list.createReport();
+  const models = new ModelsPage(page);
+  await models.goto(reportId);
+  const model = await models.add('Nuôi bò sinh sản giúp đoàn viên lập nghiệp');
+  await models.choosePhotos(model, [
+    await drawImage(page, 'bo.png', {
+      width: 800,
+      height: 600,
+      color: '#8b4513',
+      type: 'image/png',
+    }),
+  ]);
+  await expect(models.thumbnails(model)).toHaveCount(1);
+  await wizard.waitUntilSaved();
+  return [
+    { name: 'the good models step', open: () => models.goto(reportId) },
+    { name: 'the good models review', open: () => models.gotoReview(reportId) },
+  ];
+}
+
+const screenSets = [
+  { suffix: '', make: screens },
+  { suffix: ' on the good models', make: modelScreens },
+];
+
 async function horizontalOverflow(
   page: Page,
 ): Promise<{ scrollWidth: number; clientWidth: number }> {
@@ -47,40 +81,42 @@ async function horizontalOverflow(
   }));
 }
 
-for (const viewport of [
-  { width: 360, height: 740 },
-  { width: 1280, height: 800 },
-]) {
-  test(`has no horizontal scroll at ${viewport.width}×${viewport.height}`, async ({
-    page,
-    list,
-    wizard,
-  }) => {
-    await page.setViewportSize(viewport);
-    for (const screen of await screens(page, list, wizard)) {
+for (const { suffix, make } of screenSets) {
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1280, height: 800 },
+  ]) {
+    test(`has no horizontal scroll${suffix} at ${viewport.width}×${viewport.height}`, async ({
+      page,
+      list,
+      wizard,
+    }) => {
+      await page.setViewportSize(viewport);
+      for (const screen of await make(page, list, wizard)) {
+        await screen.open();
+        const { scrollWidth, clientWidth } = await horizontalOverflow(page);
+        expect(scrollWidth, `${screen.name} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+      }
+    });
+  }
+
+  test(`has no serious or critical axe-core violation${suffix}`, async ({ page, list, wizard }) => {
+    for (const screen of await make(page, list, wizard)) {
       await screen.open();
-      const { scrollWidth, clientWidth } = await horizontalOverflow(page);
-      expect(scrollWidth, `${screen.name} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+      await page.addScriptTag({ path: axePath });
+      const results = await page.evaluate(() => window.axe.run());
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          targets: violation.nodes.map((node) => node.target.join(' ')),
+        }));
+      expect(serious, `${screen.name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
     }
   });
 }
-
-test('has no serious or critical axe-core violation', async ({ page, list, wizard }) => {
-  for (const screen of await screens(page, list, wizard)) {
-    await screen.open();
-    await page.addScriptTag({ path: axePath });
-    const results = await page.evaluate(() => window.axe.run());
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        targets: violation.nodes.map((node) => node.target.join(' ')),
-      }));
-    expect(serious, `${screen.name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
-  }
-});
 
 test('creates a report and types into it with the keyboard alone', async ({
   page,

@@ -1,18 +1,82 @@
 // "Xem lại": the whole report as a readable document, in order, and the list of what is
-// missing or invalid, each linking to its field.
+// missing or invalid, each linking to its field. The same page shows each further
+// document of the template (the summary of good models, with its appendix), and the
+// report's page links to them.
 import type { ReactNode } from 'react';
+import type { IssueCode, PhotoRef } from '@/domain/report/answer-kinds';
 import type { Answers } from '@/domain/report/answers';
-import { buildReportDocument, type DocumentBlock } from '@/domain/report/document-model';
-import { reportProgress } from '@/domain/report/progress';
-import { findCriterion, type Template } from '@/domain/template/template-schema';
+import {
+  buildReportDocument,
+  documentSteps,
+  type DocumentBlock,
+} from '@/domain/report/document-model';
+import { reportProgress, type FieldIssue } from '@/domain/report/progress';
+import {
+  findCriterion,
+  MAIN_DOCUMENT,
+  type Criterion,
+  type Template,
+} from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
 import { appendixIssueMessage, issueMessage, vi } from '@/i18n/vi-report';
+import { ScrollTable } from '@/ui/scroll-table';
 import { AppendixView } from './appendix-view';
+import { usePhotoUrls } from './use-photo-urls';
 
 // `field` also takes a cell key ("<indicatorId>-<year>") of an appendix table.
-export type ReviewLinks = { field: (stepId: string, criterionId: string) => string };
+// `document` is the review page of a document of the template (MAIN_DOCUMENT or one of
+// `template.documents`).
+export type ReviewLinks = {
+  field: (stepId: string, criterionId: string) => string;
+  document?: (documentId: string) => string;
+};
 
-function Block({ block, links }: { block: DocumentBlock; links: ReviewLinks }): ReactNode {
+// Photos two to a row, each with its caption, as the document prints them.
+function PhotoGrid({
+  photos,
+  urls,
+}: {
+  photos: readonly PhotoRef[];
+  urls: ReadonlyMap<string, string> | null;
+}) {
+  return (
+    <div className="doc-photos">
+      {photos.map((photo, index) => {
+        const url = urls?.get(photo.photoId);
+        const caption = photo.caption.trim();
+        return (
+          <figure key={`${photo.photoId}-${index}`} className="doc-photo">
+            {url ? (
+              <img
+                src={url}
+                alt={caption || `${vi.modelsDocument.review.photos} ${index + 1}`}
+                loading="lazy"
+                decoding="async"
+              />
+            ) : (
+              <div className="doc-photo-missing">
+                {urls ? vi.modelsDocument.review.photoMissing : vi.photos.loading}
+              </div>
+            )}
+            {caption ? <figcaption>{caption}</figcaption> : null}
+          </figure>
+        );
+      })}
+    </div>
+  );
+}
+
+function Block({
+  block,
+  links,
+  template,
+  photoUrls,
+}: {
+  block: DocumentBlock;
+  links: ReviewLinks;
+  template: Template;
+  photoUrls: ReadonlyMap<string, string> | null;
+}): ReactNode {
   switch (block.kind) {
     case 'heading': {
       const text = `${block.number} ${block.title}`.trim();
@@ -38,7 +102,60 @@ function Block({ block, links }: { block: DocumentBlock; links: ReviewLinks }): 
           </a>
         </p>
       );
+    case 'photos':
+      return <PhotoGrid photos={block.photos} urls={photoUrls} />;
+    case 'table': {
+      const label = findCriterion(template, block.criterionId)?.criterion.label ?? '';
+      return (
+        <ScrollTable label={label} columns={block.columns.map((column) => column.label)}>
+          {block.rows.map((row, rowIndex) => (
+            <tr key={rowIndex}>
+              {row.map((cell, cellIndex) => (
+                <td
+                  key={cellIndex}
+                  className={[
+                    cellIndex === 0 ? 'sticky-col' : '',
+                    block.columns[cellIndex]?.align === 'center' ? 'doc-cell-center' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                >
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </ScrollTable>
+      );
+    }
   }
+}
+
+// The limit an issue message names ("Tối đa 6 …", "… 250/200 ký tự").
+function issueMax(criterion: Criterion, code: IssueCode): number {
+  switch (criterion.kind) {
+    case 'text':
+    case 'longText':
+      return criterion.maxLength;
+    case 'list':
+      return code === 'itemTooLong' ? criterion.itemMaxLength : criterion.maxItems;
+    case 'imageList':
+      return code === 'itemTooLong' ? criterion.captionMaxLength : criterion.maxItems;
+    case 'group':
+      return criterion.maxItems;
+    default:
+      return 0;
+  }
+}
+
+function photoIdsOf(blocks: readonly DocumentBlock[]): string[] {
+  return [
+    ...new Set(
+      blocks.flatMap((block) =>
+        block.kind === 'photos' ? block.photos.map((photo) => photo.photoId) : [],
+      ),
+    ),
+  ];
 }
 
 export function ReviewPage({
@@ -46,6 +163,7 @@ export function ReviewPage({
   answers,
   unitName,
   links,
+  documentId = MAIN_DOCUMENT,
   actions,
   footer,
 }: {
@@ -53,14 +171,32 @@ export function ReviewPage({
   answers: Answers;
   unitName: string;
   links: ReviewLinks;
-  // Export buttons, composed in by app/.
+  // Which document of the template is shown: the report, or e.g. 'models'.
+  documentId?: string;
+  // Export buttons of the document shown, composed in by app/.
   actions?: ReactNode;
   // After the document (e.g. "Nộp báo cáo"), composed in by app/.
   footer?: ReactNode;
 }) {
-  const document = buildReportDocument(template, answers, unitName);
-  const { issues, appendix } = reportProgress(template, answers);
+  const isMain = documentId === MAIN_DOCUMENT;
+  const document = buildReportDocument(template, answers, unitName, documentId);
+  const progress = reportProgress(template, answers);
+  const appendix = progress.appendix;
+  // Each page lists what its own document lacks: its steps, and for a further document
+  // the report's header and closing fields it prints too (both make it a draft). The
+  // report's page says how much each other document's own steps lack beside its link.
+  const issuesOf = (id: string, withSharedFields: boolean): FieldIssue[] => {
+    const stepIds = new Set(documentSteps(template, id).map((step) => step.id));
+    const shared = new Set(withSharedFields ? Object.values(template.documentFields) : []);
+    return progress.issues.filter(
+      (issue) => stepIds.has(issue.stepId) || shared.has(issue.criterionId),
+    );
+  };
+  const issues = issuesOf(documentId, !isMain);
+  const appendixIssues = isMain ? appendix.issues : [];
+  const photoUrls = usePhotoUrls(photoIdsOf([...document.body, ...document.appendixBody]));
   const { header, closing } = document;
+  const documentLink = links.document;
   const indicators = new Map(
     appendix.tables.flatMap((table) =>
       table.rows.map((row) => [row.indicator.id, row.indicator] as const),
@@ -68,22 +204,33 @@ export function ReviewPage({
   );
   const labelOf = (id: string) => indicators.get(id)?.label ?? id;
   const unitOf = (id: string) => indicators.get(id)?.unit ?? 'count';
-  const hasAppendixData = appendix.tables.some((table) =>
-    table.rows.some((row) => Object.values(row.values).some((v) => v !== null && v !== undefined)),
-  );
+  const hasAppendixData =
+    isMain &&
+    appendix.tables.some((table) =>
+      table.rows.some((row) =>
+        Object.values(row.values).some((v) => v !== null && v !== undefined),
+      ),
+    );
   return (
     <div className="review">
+      {!isMain && documentLink ? (
+        <p className="review-back">
+          <a href={documentLink(MAIN_DOCUMENT)}>← {vi.modelsDocument.review.backToMain}</a>
+        </p>
+      ) : null}
       {actions ? <div className="review-actions">{actions}</div> : null}
       <section aria-labelledby="issues-heading" className="review-issues">
         <h3 id="issues-heading">{vi.review.missingHeading}</h3>
-        {issues.length === 0 && appendix.issues.length === 0 ? (
-          <p className="notice success">{vi.review.noIssues}</p>
+        {issues.length === 0 && appendixIssues.length === 0 ? (
+          <p className="notice success">
+            {isMain ? vi.review.noIssues : vi.modelsDocument.review.noIssues}
+          </p>
         ) : (
           <ul>
             {issues.map((issue) => {
               const found = findCriterion(template, issue.criterionId);
               if (!found) return null;
-              const max = 'maxLength' in found.criterion ? found.criterion.maxLength : 0;
+              const max = issueMax(found.criterion, issue.code);
               const value = answers[issue.criterionId];
               const length = typeof value === 'string' ? [...value].length : 0;
               return (
@@ -96,7 +243,7 @@ export function ReviewPage({
                 </li>
               );
             })}
-            {appendix.issues.map((issue) => (
+            {appendixIssues.map((issue) => (
               <li key={issue.key} className={`appendix-${issue.severity}`}>
                 <a
                   href={links.field(issue.stepId, `${issue.indicatorId}-${issue.year ?? 'target'}`)}
@@ -108,6 +255,22 @@ export function ReviewPage({
           </ul>
         )}
       </section>
+
+      {isMain && documentLink && template.documents.length > 0 ? (
+        <nav className="review-documents" aria-label={vi.modelsDocument.review.otherDocuments}>
+          <ul>
+            {template.documents.map((other) => {
+              const count = issuesOf(other.id, false).length;
+              return (
+                <li key={other.id}>
+                  <a href={documentLink(other.id)}>{vi.modelsDocument.review.open(other.name)}</a>
+                  {count > 0 ? ` ${vi.modelsDocument.review.openWithIssues(count)}` : null}
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      ) : null}
 
       <article className="document" aria-label={vi.review.documentPreview} lang="vi">
         <div className="doc-header">
@@ -129,7 +292,13 @@ export function ReviewPage({
         <p className="doc-subject">{document.subject}</p>
         <hr className="doc-rule" />
         {document.body.map((block, index) => (
-          <Block key={index} block={block} links={links} />
+          <Block
+            key={index}
+            block={block}
+            links={links}
+            template={template}
+            photoUrls={photoUrls}
+          />
         ))}
         <div className="doc-closing">
           <div className="doc-recipients">
@@ -146,14 +315,25 @@ export function ReviewPage({
           </div>
         </div>
       </article>
-      {hasAppendixData ? (
+      {hasAppendixData || document.appendixBody.length > 0 ? (
         <article className="document appendix" aria-labelledby="appendix-title" lang="vi">
           <p className="doc-title">{document.appendixHeading}</p>
           <p className="doc-subject" id="appendix-title">
-            {template.appendixTitle}
+            {document.appendixTitle}
           </p>
           <p className="doc-date doc-center">{document.appendixNote}</p>
-          <AppendixView tables={appendix.tables} years={appendix.years} />
+          {hasAppendixData ? (
+            <AppendixView tables={appendix.tables} years={appendix.years} />
+          ) : null}
+          {document.appendixBody.map((block, index) => (
+            <Block
+              key={index}
+              block={block}
+              links={links}
+              template={template}
+              photoUrls={photoUrls}
+            />
+          ))}
         </article>
       ) : null}
       {footer}

@@ -1,10 +1,13 @@
 // One field component per criterion kind, typed over every kind: a new kind does not
 // compile until it has a component here.
-import { useRef, type ChangeEvent, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { KindValue } from '@/domain/report/answer-kinds';
-import { textLength, toNfc, toVietnameseUpper } from '@/domain/report/text';
+import { toVietnameseUpper } from '@/domain/report/text';
 import type { CriterionKind, CriterionOf } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
+import { Counter, describedBy, nfcChange } from './field-parts';
+import { GroupField, type GroupFieldComponents } from './group-field';
+import { ImageListField } from './image-list-field';
 import { IndicatorTableField } from './indicator-table-field';
 
 export type FieldProps<K extends CriterionKind> = {
@@ -20,30 +23,6 @@ export function fieldInputId(criterionId: string): string {
   return `field-${criterionId}`;
 }
 
-// Keeps text in NFC as it is typed, without moving the caret. During IME composition the
-// text is left alone; compositionend fires a change that normalises it.
-function nfcChange(
-  event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>,
-  onChange: (v: string) => void,
-) {
-  const element = event.target;
-  const raw = element.value;
-  if ((event.nativeEvent as InputEvent).isComposing) {
-    onChange(raw);
-    return;
-  }
-  const normalized = toNfc(raw);
-  if (normalized === raw) {
-    onChange(raw);
-    return;
-  }
-  const caret = toNfc(raw.slice(0, element.selectionStart ?? raw.length)).length;
-  onChange(normalized);
-  requestAnimationFrame(() => {
-    if (document.activeElement === element) element.setSelectionRange(caret, caret);
-  });
-}
-
 function Label({ htmlFor, text, required }: { htmlFor: string; text: string; required: boolean }) {
   return (
     <label htmlFor={htmlFor} className="field-label">
@@ -51,11 +30,6 @@ function Label({ htmlFor, text, required }: { htmlFor: string; text: string; req
       {required ? <span className="required-mark"> ({vi.wizard.required})</span> : null}
     </label>
   );
-}
-
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean).join(' ');
-  return list || undefined;
 }
 
 function FieldShell(props: {
@@ -81,15 +55,6 @@ function FieldShell(props: {
         </p>
       ) : null}
     </div>
-  );
-}
-
-function Counter({ id, value, max }: { id: string; value: string; max: number }) {
-  const length = textLength(value);
-  return (
-    <p className={`field-counter ${length > max ? 'over' : ''}`} id={`${id}-count`}>
-      {vi.wizard.characters(length, max)}
-    </p>
   );
 }
 
@@ -357,9 +322,18 @@ export const fieldComponents: { [K in CriterionKind]: (props: FieldProps<K>) => 
   date: DateField,
   list: ListField,
   indicatorTable: IndicatorTableField,
-  // TODO(issue 8): the group and image list fields.
-  group: () => null,
-  imageList: () => null,
+  group: (props) => <GroupField {...props} components={groupFieldComponents} />,
+  imageList: ImageListField,
+};
+
+// The kinds a group's entries are made of, handed to the group field (which cannot
+// import this module without a cycle).
+const groupFieldComponents: GroupFieldComponents = {
+  text: TextField,
+  longText: LongTextField,
+  choice: ChoiceField,
+  date: DateField,
+  imageList: ImageListField,
 };
 
 type AnyFieldProps = Omit<FieldProps<CriterionKind>, 'value' | 'onChange'> & {

@@ -29,7 +29,13 @@ function errorText(
         ? code === 'itemTooLong'
           ? criterion.itemMaxLength
           : criterion.maxItems
-        : 0;
+        : criterion.kind === 'imageList'
+          ? code === 'itemTooLong'
+            ? criterion.captionMaxLength
+            : criterion.maxItems
+          : criterion.kind === 'group'
+            ? criterion.maxItems
+            : 0;
   return issueMessage(code as IssueCode, { length, max });
 }
 

@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Answers } from '@/domain/report/answers';
 import { reportProgress } from '@/domain/report/progress';
+import { keepPhotoRefs } from '@/domain/report/report-photos';
 import { buildReportFile, reportFileName, type ReportMeta } from '@/domain/report/report-schema';
 import type { Template } from '@/domain/template/template-schema';
 import { vi, formatTime } from '@/i18n/vi-report';
 import { downloadJson } from '@/lib/download';
 import type { SaveStatus } from '@/storage/autosave-queue';
+import { getDatabase } from '@/storage/db';
+import { reportFileWithPhotos } from '@/storage/photo-file-repository';
+import { sweepPhotos } from '@/storage/photo-repository';
 import { AppendixSummary } from './appendix-summary';
 import { ReportContext } from './indicator-table-field';
+import { ReportIdContext } from './report-id-context';
 import { StepForm } from './step-form';
 import { AutosaveContext, useAutosave, type AnswerQueue } from './use-autosave';
 
@@ -26,7 +31,10 @@ export type WizardProps = {
   stepId: string | null;
   focusFieldId: string | null;
   links: WizardLinks;
+  // The review's entry in the table of contents, and its heading unless `reviewHeading`
+  // says otherwise (the review of a further document).
   reviewTitle: string;
+  reviewHeading?: string | undefined;
   review: ReactNode;
 };
 
@@ -95,19 +103,31 @@ export function WizardScreen(props: WizardProps) {
     stepId === null ? template.steps.length : template.steps.findIndex((s) => s.id === stepId);
   const step = template.steps[stepIndex];
   const total = template.steps.length + 1;
-  const title = step ? step.title : props.reviewTitle;
+  const title = step ? step.title : (props.reviewHeading ?? props.reviewTitle);
 
   useEffect(() => {
-    // Move focus to the step heading on step change (unless a field is targeted).
+    // Photos a closed tab stored but never referred to (or removed without the undo
+    // window ending) go when the report opens again.
+    sweepPhotos(getDatabase(), report.id, new Date()).catch(() => undefined);
+  }, [report.id]);
+
+  useEffect(() => {
+    // Move focus to the step heading on step change, the review of another document
+    // included (unless a field is targeted).
     if (!props.focusFieldId) headingRef.current?.focus();
-  }, [stepId, props.focusFieldId]);
+  }, [stepId, props.focusFieldId, props.reviewHeading]);
 
   const exportWithPending = () => {
     // Includes what is typed but not yet stored, so a failing disk loses nothing. The
     // latest values, not the pending ones: a write in flight holds its values outside
     // the pending set (clicking this button blurs the field, which starts one).
     const merged: Answers = { ...answers, ...Object.fromEntries(queue.latestValues()) };
-    downloadJson(reportFileName(report), buildReportFile(report, merged, new Date().toISOString()));
+    const now = new Date().toISOString();
+    // With the photos the answers refer to; when they cannot be read (a failing disk),
+    // the text still goes out, without them.
+    void reportFileWithPhotos(getDatabase(), report, merged, now)
+      .catch(() => buildReportFile(report, keepPhotoRefs(merged, new Set()), now))
+      .then((file) => downloadJson(reportFileName(report), file));
   };
 
   const stateOf = (id: string) =>
@@ -122,101 +142,107 @@ export function WizardScreen(props: WizardProps) {
 
   return (
     <ReportContext.Provider value={{ template, answers }}>
-      <AutosaveContext.Provider value={queue}>
-        <div className="wizard">
-          <div className="wizard-bar">
-            <a href={links.list} className="back-link">
-              ← {vi.wizard.backToList}
-            </a>
-            <h1 className="report-name">{report.name}</h1>
-            <SaveStatusLine status={status} queue={queue} onExport={exportWithPending} />
-          </div>
-          <div className="wizard-body">
-            <div className="toc-wrap">
-              <button
-                type="button"
-                className="toc-toggle secondary"
-                aria-expanded={isTocOpen}
-                aria-controls="toc"
-                onClick={() => setTocOpen((open) => !open)}
-              >
-                {vi.wizard.tocToggle} · {progress.requiredDone}/{progress.requiredTotal}
-              </button>
-              <nav id="toc" aria-label={vi.wizard.toc} className={`toc ${isTocOpen ? 'open' : ''}`}>
-                <label className="progress-label">
-                  {vi.wizard.progress(progress.requiredDone, progress.requiredTotal)}
-                  <progress max={progress.requiredTotal} value={progress.requiredDone} />
-                </label>
-                <ol>
-                  {template.steps.map((s) => {
-                    const state = stateOf(s.id);
-                    return (
-                      <li key={s.id} className={`toc-item state-${state}`}>
-                        <a
-                          href={links.step(s.id)}
-                          aria-current={s.id === stepId ? 'step' : undefined}
-                          onClick={() => setTocOpen(false)}
-                        >
-                          <span className="toc-title">{s.shortTitle}</span>
-                          <span className="toc-state">{vi.stepState[state]}</span>
-                        </a>
-                      </li>
-                    );
-                  })}
-                  <li className="toc-item">
-                    <a
-                      href={links.review}
-                      aria-current={stepId === null ? 'step' : undefined}
-                      onClick={() => setTocOpen(false)}
-                    >
-                      <span className="toc-title">{props.reviewTitle}</span>
-                    </a>
-                  </li>
-                </ol>
-              </nav>
+      <ReportIdContext.Provider value={report.id}>
+        <AutosaveContext.Provider value={queue}>
+          <div className="wizard">
+            <div className="wizard-bar">
+              <a href={links.list} className="back-link">
+                ← {vi.wizard.backToList}
+              </a>
+              <h1 className="report-name">{report.name}</h1>
+              <SaveStatusLine status={status} queue={queue} onExport={exportWithPending} />
             </div>
-            <section className="step" aria-labelledby="step-heading">
-              <p className="step-count">{vi.wizard.stepCount(stepIndex + 1, total)}</p>
-              <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-                {title}
-              </h2>
-              {step?.intro ? <p className="step-intro">{step.intro}</p> : null}
-              {props.hasDamagedAnswers ? (
-                <p className="notice warning" role="note">
-                  {vi.wizard.damagedFields}
-                </p>
-              ) : null}
-              {step?.companion === 'appendixSummary' ? (
-                <AppendixSummary evaluation={progress.appendix} />
-              ) : null}
-              {step ? (
-                <StepForm
-                  key={step.id}
-                  step={step}
-                  answers={{ ...answers, ...Object.fromEntries(queue.latestValues()) }}
-                  focusFieldId={props.focusFieldId}
-                />
-              ) : (
-                props.review
-              )}
-              <nav className="step-nav" aria-label={vi.wizard.stepCount(stepIndex + 1, total)}>
-                {previous ? (
-                  <a className="button secondary" href={previous} rel="prev">
-                    ← {vi.wizard.previous}
-                  </a>
-                ) : (
-                  <span />
-                )}
-                {next ? (
-                  <a className="button" href={next} rel="next">
-                    {next === links.review ? vi.wizard.toReview : vi.wizard.next} →
-                  </a>
+            <div className="wizard-body">
+              <div className="toc-wrap">
+                <button
+                  type="button"
+                  className="toc-toggle secondary"
+                  aria-expanded={isTocOpen}
+                  aria-controls="toc"
+                  onClick={() => setTocOpen((open) => !open)}
+                >
+                  {vi.wizard.tocToggle} · {progress.requiredDone}/{progress.requiredTotal}
+                </button>
+                <nav
+                  id="toc"
+                  aria-label={vi.wizard.toc}
+                  className={`toc ${isTocOpen ? 'open' : ''}`}
+                >
+                  <label className="progress-label">
+                    {vi.wizard.progress(progress.requiredDone, progress.requiredTotal)}
+                    <progress max={progress.requiredTotal} value={progress.requiredDone} />
+                  </label>
+                  <ol>
+                    {template.steps.map((s) => {
+                      const state = stateOf(s.id);
+                      return (
+                        <li key={s.id} className={`toc-item state-${state}`}>
+                          <a
+                            href={links.step(s.id)}
+                            aria-current={s.id === stepId ? 'step' : undefined}
+                            onClick={() => setTocOpen(false)}
+                          >
+                            <span className="toc-title">{s.shortTitle}</span>
+                            <span className="toc-state">{vi.stepState[state]}</span>
+                          </a>
+                        </li>
+                      );
+                    })}
+                    <li className="toc-item">
+                      <a
+                        href={links.review}
+                        aria-current={stepId === null ? 'step' : undefined}
+                        onClick={() => setTocOpen(false)}
+                      >
+                        <span className="toc-title">{props.reviewTitle}</span>
+                      </a>
+                    </li>
+                  </ol>
+                </nav>
+              </div>
+              <section className="step" aria-labelledby="step-heading">
+                <p className="step-count">{vi.wizard.stepCount(stepIndex + 1, total)}</p>
+                <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
+                  {title}
+                </h2>
+                {step?.intro ? <p className="step-intro">{step.intro}</p> : null}
+                {props.hasDamagedAnswers ? (
+                  <p className="notice warning" role="note">
+                    {vi.wizard.damagedFields}
+                  </p>
                 ) : null}
-              </nav>
-            </section>
+                {step?.companion === 'appendixSummary' ? (
+                  <AppendixSummary evaluation={progress.appendix} />
+                ) : null}
+                {step ? (
+                  <StepForm
+                    key={step.id}
+                    step={step}
+                    answers={{ ...answers, ...Object.fromEntries(queue.latestValues()) }}
+                    focusFieldId={props.focusFieldId}
+                  />
+                ) : (
+                  props.review
+                )}
+                <nav className="step-nav" aria-label={vi.wizard.stepCount(stepIndex + 1, total)}>
+                  {previous ? (
+                    <a className="button secondary" href={previous} rel="prev">
+                      ← {vi.wizard.previous}
+                    </a>
+                  ) : (
+                    <span />
+                  )}
+                  {next ? (
+                    <a className="button" href={next} rel="next">
+                      {next === links.review ? vi.wizard.toReview : vi.wizard.next} →
+                    </a>
+                  ) : null}
+                </nav>
+              </section>
+            </div>
           </div>
-        </div>
-      </AutosaveContext.Provider>
+        </AutosaveContext.Provider>
+      </ReportIdContext.Provider>
     </ReportContext.Provider>
   );
 }
