@@ -11,6 +11,8 @@ import * as firstRender from './bench/first-render';
 import * as lighthouse from './bench/lighthouse';
 import * as offlineStart from './bench/offline-start';
 import * as pdf from './bench/pdf';
+import * as pdfModels from './bench/pdf-models';
+import * as photo from './bench/photo';
 import * as server from './bench/server';
 import type { BenchResult } from './bench/types';
 
@@ -38,6 +40,7 @@ const benches: Bench[] = [
     needsBuild: true,
     produces: ['pdf-render-largest', 'pdf-size-largest', 'pdf-chunk-gzip'],
   },
+  { name: 'pdf-size-models', run: pdfModels.run, needsBuild: false },
   {
     name: 'docx',
     run: docx.run,
@@ -68,6 +71,7 @@ const benches: Bench[] = [
     needsBuild: true,
     produces: ['offline-start-4x'],
   },
+  { name: 'photo-12mp', run: () => photo.run(), needsBuild: true },
 ];
 
 const namesOf = (b: Bench) => [b.name, ...(b.produces ?? [])];
