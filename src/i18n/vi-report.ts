@@ -149,12 +149,14 @@ export const vi = {
     required: 'Mục này bắt buộc, vui lòng nhập.',
     tooLong: (length: number, max: number) =>
       `Quá dài: ${formatNumber(length)}/${formatNumber(max)} ký tự. Nội dung vẫn được giữ, hãy rút gọn.`,
-    tooManyItems: (max: number) => `Tối đa ${formatNumber(max)} dòng.`,
-    itemTooLong: (max: number) => `Mỗi dòng dài tối đa ${formatNumber(max)} ký tự.`,
+    tooManyItems: (max: number) => `Tối đa ${formatNumber(max)} mục.`,
+    itemTooLong: (max: number) =>
+      `Mỗi mục (dòng, chú thích ảnh) dài tối đa ${formatNumber(max)} ký tự.`,
     invalidOption: 'Lựa chọn không hợp lệ.',
     invalidDate: 'Ngày tháng không hợp lệ.',
     notANumber: 'Hãy nhập một số nguyên, ví dụ 1.250.',
     entryInvalid: 'Có mục còn lỗi cần sửa (xem các mục được đánh dấu).',
+    entryIncomplete: 'Có mục còn thiếu thông tin bắt buộc.',
     wrongType: 'Dữ liệu đã lưu không đúng dạng; hãy nhập lại.',
     appendixError: 'Bảng số liệu còn lỗi cần sửa.',
     notMarkedComplete: 'Bảng số liệu chưa được đánh dấu đã xong.',

@@ -4,6 +4,7 @@ import { photoIdsInValue, replacePhotoIds, type GroupItem } from '@/domain/repor
 import { checkAnswer, isAnswerEmpty, normalizeAnswer, readAnswer } from '@/domain/report/answers';
 import { buildReportDocument, documentSteps } from '@/domain/report/document-model';
 import { fitWithin } from '@/domain/report/photo-policy';
+import { stepState } from '@/domain/report/progress';
 import { parseTemplate, templateSchema } from '@/domain/template/template-schema';
 import { defaultTemplate } from '@/templates/template-registry';
 import { soKet5NamNq01BacLieu } from '@/templates/so-ket-5-nam-nq01-bac-lieu.template';
@@ -38,8 +39,14 @@ describe('the group kind', () => {
     expect(checkAnswer(models, [item('a', { name: 'Tổ 1', count: '1.250' })])).toBeNull();
   });
 
+  it('says an entry lacking only required fields is incomplete, not wrong', () => {
+    expect(checkAnswer(models, [item('a', { count: '3' })])).toBe('entryIncomplete');
+    expect(checkAnswer(models, [item('a', {}), item('b', { name: 'B', count: 'x' })])).toBe(
+      'entryInvalid',
+    );
+  });
+
   it.each([
-    ['a missing required field', { count: '3' }],
     ['a too long title', { name: 'x'.repeat(11) }],
     ['a number that is not whole', { name: 'A', count: '2,5' }],
     ['a negative number', { name: 'A', count: '-3' }],
@@ -64,7 +71,7 @@ describe('the group kind', () => {
   it('reads a field of the wrong shape as empty, and a wrong whole value as wrongType', () => {
     const damaged = [item('a', { name: ['x'] as never, count: '2' })];
     expect(readAnswer(models, damaged)).toEqual(damaged);
-    expect(checkAnswer(models, damaged)).toBe('entryInvalid');
+    expect(checkAnswer(models, damaged)).toBe('entryIncomplete');
     expect(readAnswer(models, 'text')).toBeUndefined();
     expect(checkAnswer(models, 'text')).toBe('wrongType');
   });
@@ -72,6 +79,16 @@ describe('the group kind', () => {
   it('normalises text to NFC and keeps fields the template does not know', () => {
     const value = [item('a', { name: 'Vie\u0323\u0302t', future: 'kept' })];
     expect(normalizeAnswer(models, value)).toEqual([item('a', { name: 'Việt', future: 'kept' })]);
+  });
+});
+
+describe('the models step in the table of contents', () => {
+  const step = defaultTemplate.steps.find((s) => s.id === 'models')!;
+
+  it('is in progress, not in error, while a new entry has no name yet', () => {
+    expect(stepState(step, { models: [item('a', {})] })).toBe('inProgress');
+    expect(stepState(step, { models: [item('a', { name: 'x'.repeat(201) })] })).toBe('hasErrors');
+    expect(stepState(step, { models: [item('a', { name: 'Tổ tự quản' })] })).toBe('complete');
   });
 });
 

@@ -81,8 +81,10 @@ export const ISSUE_CODES = [
   'invalidDate',
   'notANumber',
   'wrongType',
-  // A repeatable group: an entry breaks a rule of one of its fields.
+  // A repeatable group: an entry breaks a rule of one of its fields, or only lacks
+  // required fields (not finished rather than wrong).
   'entryInvalid',
+  'entryIncomplete',
   // Statistics appendix: evaluated over the whole report (domain/appendix), see progress.ts.
   'appendixError',
   'notMarkedComplete',
@@ -315,12 +317,15 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
     check: (criterion, value) => {
       if (criterion.required && value.length === 0) return 'required';
       if (value.length > criterion.maxItems) return 'tooManyItems';
+      let isIncomplete = false;
       for (const item of value) {
         for (const field of criterion.fields) {
-          if (checkGroupField(field, item) !== null) return 'entryInvalid';
+          const code = checkGroupField(field, item);
+          if (code === 'required') isIncomplete = true;
+          else if (code !== null) return 'entryInvalid';
         }
       }
-      return null;
+      return isIncomplete ? 'entryIncomplete' : null;
     },
   },
   imageList: {

@@ -13,7 +13,11 @@ export const STEP_STATES = ['notStarted', 'inProgress', 'complete', 'hasErrors']
 export type StepState = (typeof STEP_STATES)[number];
 
 // Codes that mean "not finished yet" rather than "wrong".
-const INCOMPLETE: ReadonlySet<IssueCode> = new Set(['required', 'notMarkedComplete']);
+const INCOMPLETE: ReadonlySet<IssueCode> = new Set([
+  'required',
+  'notMarkedComplete',
+  'entryIncomplete',
+]);
 
 // `evaluation` carries the appendix rules, which span the whole report; without it an
 // indicator table is only checked for being marked complete.

@@ -174,7 +174,10 @@ export function GroupField({
     shownIssue(field, item, touched.has(`${item.id}/${field.id}`)) !== null;
   const anyShown = value.some((item) => fields.some((field) => isShown(item, field)));
   // "An entry has an error" says nothing until the entry shows which.
-  const groupError = error === vi.issues.entryInvalid && !anyShown ? undefined : error;
+  const groupError =
+    (error === vi.issues.entryInvalid || error === vi.issues.entryIncomplete) && !anyShown
+      ? undefined
+      : error;
   const isFull = value.length >= criterion.maxItems;
 
   return (
