@@ -344,6 +344,27 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
   },
 };
 
+// The limit a message about `code` names for this criterion (0 when none applies):
+// the length of a text, the number of items, or the length of one item or caption.
+export function issueLimit(
+  criterion: CriterionOf<CriterionKind> | GroupField,
+  code: IssueCode,
+): number {
+  switch (criterion.kind) {
+    case 'text':
+    case 'longText':
+      return criterion.maxLength;
+    case 'list':
+      return code === 'itemTooLong' ? criterion.itemMaxLength : criterion.maxItems;
+    case 'imageList':
+      return code === 'itemTooLong' ? criterion.captionMaxLength : criterion.maxItems;
+    case 'group':
+      return criterion.maxItems;
+    default:
+      return 0;
+  }
+}
+
 // Every photo id answers refer to, found by shape (an object with a string photoId and
 // caption: an image list, alone or inside group entries), so it works for any template.
 export function photoIdsInValue(value: unknown, into: Set<string> = new Set()): Set<string> {

@@ -3,7 +3,7 @@
 // document of the template (the summary of good models, with its appendix), and the
 // report's page links to them.
 import type { ReactNode } from 'react';
-import type { IssueCode, PhotoRef } from '@/domain/report/answer-kinds';
+import { issueLimit, type PhotoRef } from '@/domain/report/answer-kinds';
 import type { Answers } from '@/domain/report/answers';
 import {
   buildReportDocument,
@@ -11,12 +11,7 @@ import {
   type DocumentBlock,
 } from '@/domain/report/document-model';
 import { reportProgress, type FieldIssue } from '@/domain/report/progress';
-import {
-  findCriterion,
-  MAIN_DOCUMENT,
-  type Criterion,
-  type Template,
-} from '@/domain/template/template-schema';
+import { findCriterion, MAIN_DOCUMENT, type Template } from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
 import { appendixIssueMessage, issueMessage, vi } from '@/i18n/vi-report';
 import { ScrollTable } from '@/ui/scroll-table';
@@ -131,23 +126,6 @@ function Block({
   }
 }
 
-// The limit an issue message names ("Tối đa 6 …", "… 250/200 ký tự").
-function issueMax(criterion: Criterion, code: IssueCode): number {
-  switch (criterion.kind) {
-    case 'text':
-    case 'longText':
-      return criterion.maxLength;
-    case 'list':
-      return code === 'itemTooLong' ? criterion.itemMaxLength : criterion.maxItems;
-    case 'imageList':
-      return code === 'itemTooLong' ? criterion.captionMaxLength : criterion.maxItems;
-    case 'group':
-      return criterion.maxItems;
-    default:
-      return 0;
-  }
-}
-
 function photoIdsOf(blocks: readonly DocumentBlock[]): string[] {
   return [
     ...new Set(
@@ -230,7 +208,7 @@ export function ReviewPage({
             {issues.map((issue) => {
               const found = findCriterion(template, issue.criterionId);
               if (!found) return null;
-              const max = issueMax(found.criterion, issue.code);
+              const max = issueLimit(found.criterion, issue.code);
               const value = answers[issue.criterionId];
               const length = typeof value === 'string' ? [...value].length : 0;
               return (

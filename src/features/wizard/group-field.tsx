@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import {
   checkGroupField,
   groupFieldValue,
+  issueLimit,
   photoIdsInValue,
   type GroupItem,
   type IssueCode,
@@ -41,15 +42,7 @@ export function entryFieldId(groupInputId: string, index: number, fieldId: strin
 function subFieldError(field: GroupFieldSpec, code: IssueCode, item: GroupItem): string {
   const value = groupFieldValue(field, item);
   const length = typeof value === 'string' ? textLength(value) : 0;
-  const max =
-    field.kind === 'text' || field.kind === 'longText'
-      ? field.maxLength
-      : field.kind === 'imageList'
-        ? code === 'itemTooLong'
-          ? field.captionMaxLength
-          : field.maxItems
-        : 0;
-  return issueMessage(code, { length, max });
+  return issueMessage(code, { length, max: issueLimit(field, code) });
 }
 
 // Rules other than "required" show at once; "required" once the field was left.

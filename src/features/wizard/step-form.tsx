@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import type { AnswerValue, IssueCode } from '@/domain/report/answer-kinds';
+import { issueLimit, type AnswerValue, type IssueCode } from '@/domain/report/answer-kinds';
 import {
   normalizeAnswer,
   stepFormSchema,
@@ -22,21 +22,7 @@ function errorText(
   if (!code) return undefined;
   const length =
     typeof value === 'string' ? textLength(value) : Array.isArray(value) ? value.length : 0;
-  const max =
-    criterion.kind === 'text' || criterion.kind === 'longText'
-      ? criterion.maxLength
-      : criterion.kind === 'list'
-        ? code === 'itemTooLong'
-          ? criterion.itemMaxLength
-          : criterion.maxItems
-        : criterion.kind === 'imageList'
-          ? code === 'itemTooLong'
-            ? criterion.captionMaxLength
-            : criterion.maxItems
-          : criterion.kind === 'group'
-            ? criterion.maxItems
-            : 0;
-  return issueMessage(code as IssueCode, { length, max });
+  return issueMessage(code as IssueCode, { length, max: issueLimit(criterion, code as IssueCode) });
 }
 
 // One step of the wizard. Values come from storage once, when the step opens; every
