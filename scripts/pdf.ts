@@ -4,7 +4,7 @@
 // base64). On an invalid file it says why, exits 1 and writes nothing.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { MAIN_DOCUMENT } from '../src/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '../src/domain/template/documents';
 import { readFontFiles as fontFiles } from '../src/export/pdf/fonts-node';
 import { renderReportPdf } from '../src/export/pdf/pdf-writer.chunk';
 import {

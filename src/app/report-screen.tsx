@@ -11,7 +11,7 @@ import { vi } from '@/i18n/vi-report';
 import { getDatabase } from '@/storage/db';
 import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
 import { findTemplate } from '@/templates/template-registry';
-import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { hrefs, type Route } from './routes';
 
 type ReportRoute = Extract<Route, { name: 'report' }>;

@@ -3,7 +3,8 @@
 // format's extension).
 import type { DateValue } from '@/domain/report/answer-kinds';
 import type { Answers } from '@/domain/report/answers';
-import { MAIN_DOCUMENT, type Template } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
+import type { Template } from '@/domain/template/template-schema';
 import { getDatabase } from '@/storage/db';
 import { getPhotos } from '@/storage/photo-repository';
 import { getAnswers, getReport } from '@/storage/report-repository';

@@ -3,15 +3,15 @@
 // lay it out for PDF and Word. Each criterion kind contributes its body blocks through
 // `documentBlocks`, typed over every kind.
 import { documentWords } from '@/i18n/document';
-import {
-  MAIN_DOCUMENT,
-  type Criterion,
-  type CriterionKind,
-  type CriterionOf,
-  type DocumentRole,
-  type GroupField,
-  type Heading,
-  type Template,
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
+import type {
+  Criterion,
+  CriterionKind,
+  CriterionOf,
+  DocumentRole,
+  GroupField,
+  Heading,
+  Template,
 } from '@/domain/template/template-schema';
 import { evaluateAppendix, type AppendixEvaluation } from '@/domain/appendix/evaluate';
 import {

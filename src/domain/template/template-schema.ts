@@ -1,6 +1,7 @@
 // The template is data: every step, field, prompt, limit and default of a report lives
 // in a template file checked against this schema. Nothing in the UI names a section.
 import { z } from 'zod';
+import { MAIN_DOCUMENT } from './documents';
 
 export const CRITERION_KINDS = [
   'text',
@@ -183,7 +184,7 @@ export const stepSchema = z.object({
   companion: z.enum(['appendixSummary']).optional(),
   // Which document prints the step: the review report ('main') or one of the template's
   // other documents. An appendix step prints after the signature.
-  document: idSchema.default('main'),
+  document: idSchema.default(MAIN_DOCUMENT),
   isAppendix: z.boolean().default(false),
 });
 
@@ -369,7 +370,7 @@ export const templateSchema = z
         }
       }),
     );
-    const documentIds = new Set(['main']);
+    const documentIds = new Set([MAIN_DOCUMENT]);
     template.documents.forEach((document, index) => {
       if (documentIds.has(document.id)) {
         ctx.addIssue({
@@ -419,7 +420,6 @@ export type IndicatorRule = CriterionOf<'indicatorTable'>['rules'][number];
 export type GroupField = CriterionOf<'group'>['fields'][number];
 export type GroupFieldKind = GroupField['kind'];
 export type ExtraDocument = Template['documents'][number];
-export const MAIN_DOCUMENT = 'main';
 
 export function parseTemplate(input: unknown): Template {
   return templateSchema.parse(input);

@@ -44,7 +44,7 @@ import {
   type ReportDocument,
 } from '@/domain/report/document-model';
 import { toNfc } from '@/domain/report/text';
-import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { FORMAT, LINE_HEIGHT, PAGE, PT, type TextStyle } from '@/export/pdf/format';
 import {
   blockText,

@@ -1,7 +1,7 @@
 // "Xuất Word": reads the report, loads the Word chunk on first use (cached; a failed load
 // is retried once, then reported), renders and downloads the file under the PDF's name
 // with the .docx extension.
-import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { downloadFile } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { markExported } from '@/storage/report-repository';

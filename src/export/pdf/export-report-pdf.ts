@@ -1,6 +1,6 @@
 // "Xuất PDF": reads the report, loads the PDF chunk on first use (cached; a failed load
 // is retried once, then reported), renders and downloads the file.
-import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { downloadFile } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { markExported } from '@/storage/report-repository';

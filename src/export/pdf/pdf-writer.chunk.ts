@@ -4,7 +4,7 @@
 // so both produce the same file.
 import { jsPDF } from 'jspdf';
 import { buildReportDocument } from '@/domain/report/document-model';
-import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { documentWords } from '@/i18n/document';
 import { vi } from '@/i18n/vi-report';
 import {

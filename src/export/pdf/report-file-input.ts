@@ -8,7 +8,8 @@ import {
   reportFileSchema,
   type ReportFile,
 } from '@/domain/report/report-schema';
-import { MAIN_DOCUMENT, type Template } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
+import type { Template } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
 import { documentPhotoIds, type PhotoAsset, type RenderInput } from '../render-input';
 

@@ -6,10 +6,9 @@
 // the template, with `words` naming it (document-export-buttons.tsx). The strings of the
 // first screen only: the report list shows these buttons.
 import { useState } from 'react';
-import { MAIN_DOCUMENT } from '@/domain/template/template-schema';
-import { DocxChunkLoadError, exportReportDocx } from '@/export/docx/export-report-docx';
-import { PdfChunkLoadError, exportReportPdf } from '@/export/pdf/export-report-pdf';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { vi } from '@/i18n/vi';
+import { retryImport } from '@/lib/retry-import';
 
 export type ExportKind = 'pdf' | 'docx';
 
@@ -28,6 +27,29 @@ export type ExportWords = {
   loadFailed: string;
 };
 
+// The export modules (and what they read: the document model, the photos) load on the
+// first press, so the report list's menu costs the first render nothing. A failure to
+// load them counts as a failure to load the writer chunk behind them.
+const LOAD_ERRORS = new Set(['PdfChunkLoadError', 'DocxChunkLoadError', 'ExportLoadError']);
+
+function lazyExport<A extends unknown[]>(
+  load: () => Promise<(...args: A) => Promise<Outcome>>,
+): (...args: A) => Promise<Outcome> {
+  return async (...args) => {
+    let run: (...args: A) => Promise<Outcome>;
+    try {
+      run = await retryImport(load);
+    } catch (error) {
+      throw Object.assign(new Error('an export module could not be loaded', { cause: error }), {
+        name: 'ExportLoadError',
+      });
+    }
+    return run(...args);
+  };
+}
+
+const isLoadError = (error: unknown) => error instanceof Error && LOAD_ERRORS.has(error.name);
+
 const EXPORTS: Record<
   ExportKind,
   {
@@ -37,13 +59,15 @@ const EXPORTS: Record<
   }
 > = {
   pdf: {
-    run: exportReportPdf,
-    isLoadError: (error) => error instanceof PdfChunkLoadError,
+    run: lazyExport(() => import('@/export/pdf/export-report-pdf').then((m) => m.exportReportPdf)),
+    isLoadError,
     words: vi.pdf,
   },
   docx: {
-    run: exportReportDocx,
-    isLoadError: (error) => error instanceof DocxChunkLoadError,
+    run: lazyExport(() =>
+      import('@/export/docx/export-report-docx').then((m) => m.exportReportDocx),
+    ),
+    isLoadError,
     words: vi.docx,
   },
 };

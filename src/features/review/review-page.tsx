@@ -11,7 +11,8 @@ import {
   type DocumentBlock,
 } from '@/domain/report/document-model';
 import { reportProgress, type FieldIssue } from '@/domain/report/progress';
-import { findCriterion, MAIN_DOCUMENT, type Template } from '@/domain/template/template-schema';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
+import { findCriterion, type Template } from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
 import { appendixIssueMessage, issueMessage, vi } from '@/i18n/vi-report';
 import { ScrollTable } from '@/ui/scroll-table';
