@@ -1,16 +1,10 @@
 // The template registry on demand: the templates (their text is the largest part of
 // the app's own code) stay out of the first render. The promise is cached; a failed
 // load is retried once, and the next call tries again.
-import { retryImport } from '@/lib/retry-import';
+import { cachedImport } from '@/lib/retry-import';
 import type * as Registry from './template-registry';
 
 export type TemplateRegistry = typeof Registry;
-let registry: Promise<TemplateRegistry> | null = null;
-
-export function loadTemplates(): Promise<TemplateRegistry> {
-  registry ??= retryImport(() => import('./template-registry')).catch((error: unknown) => {
-    registry = null;
-    throw error;
-  });
-  return registry;
-}
+export const loadTemplates = cachedImport(
+  (): Promise<TemplateRegistry> => import('./template-registry'),
+);

@@ -3,15 +3,13 @@
 // with the .docx extension.
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { downloadFile } from '@/lib/download';
+import { cachedImport } from '@/lib/retry-import';
 import { getDatabase } from '@/storage/db';
 import { markExported } from '@/storage/report-repository';
 import { readExportInput } from '../export-input';
 import type * as DocxWriterChunk from './docx-writer.chunk';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-type Chunk = typeof DocxWriterChunk;
-let chunk: Promise<Chunk> | null = null;
 
 export class DocxChunkLoadError extends Error {
   constructor(cause: unknown) {
@@ -20,15 +18,12 @@ export class DocxChunkLoadError extends Error {
   }
 }
 
-function loadChunk(): Promise<Chunk> {
-  chunk ??= import('./docx-writer.chunk')
-    .catch(() => import('./docx-writer.chunk'))
-    .catch((error: unknown) => {
-      chunk = null;
-      throw new DocxChunkLoadError(error);
-    });
-  return chunk;
-}
+// Retried at once (no pause): the user is waiting on the button.
+const loadChunk = cachedImport(
+  (): Promise<typeof DocxWriterChunk> => import('./docx-writer.chunk'),
+  (error) => new DocxChunkLoadError(error),
+  0,
+);
 
 export type DocxExport = {
   fileName: string;

@@ -2,13 +2,11 @@
 // is retried once, then reported), renders and downloads the file.
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { downloadFile } from '@/lib/download';
+import { cachedImport } from '@/lib/retry-import';
 import { getDatabase } from '@/storage/db';
 import { markExported } from '@/storage/report-repository';
 import { readExportInput } from '../export-input';
 import type * as BrowserPdfChunk from './browser-pdf.chunk';
-
-type Chunk = typeof BrowserPdfChunk;
-let chunk: Promise<Chunk> | null = null;
 
 export class PdfChunkLoadError extends Error {
   constructor(cause: unknown) {
@@ -17,15 +15,12 @@ export class PdfChunkLoadError extends Error {
   }
 }
 
-function loadChunk(): Promise<Chunk> {
-  chunk ??= import('./browser-pdf.chunk')
-    .catch(() => import('./browser-pdf.chunk'))
-    .catch((error: unknown) => {
-      chunk = null;
-      throw new PdfChunkLoadError(error);
-    });
-  return chunk;
-}
+// Retried at once (no pause): the user is waiting on the button.
+const loadChunk = cachedImport(
+  (): Promise<typeof BrowserPdfChunk> => import('./browser-pdf.chunk'),
+  (error) => new PdfChunkLoadError(error),
+  0,
+);
 
 export type PdfExport = {
   fileName: string;
