@@ -12,7 +12,7 @@ import {
   updateEntry,
 } from '@/storage/outbox-repository';
 import { photoBlob } from '@/storage/photo-file-repository';
-import { getSyncSettings } from '@/storage/settings-repository';
+import { getSyncSettings, type SyncSettings } from '@/storage/settings-repository';
 import { createHttpTransport, isEndpointAlive } from './http-transport';
 import { SyncEngine } from './sync-engine';
 
@@ -33,8 +33,7 @@ function sameOriginEndpoint(): string {
 
 // The endpoint to use: the one set in Settings, else the same origin's /api when it
 // answers /api/health; null means sync is off.
-export async function resolveEndpoint(): Promise<string | null> {
-  const settings = await getSyncSettings(getDatabase());
+async function resolveEndpoint(settings: SyncSettings): Promise<string | null> {
   if (settings.endpoint) return settings.endpoint;
   sameOriginAlive ??= isEndpointAlive(sameOriginEndpoint()).then((alive) => {
     if (!alive) sameOriginAlive = null; // ask again next time
@@ -63,10 +62,10 @@ function createEngine(): SyncEngine {
       markSent: (id, receipt) => markSent(db, id, receipt, new Date()),
     },
     transport: async () => {
-      const endpoint = await resolveEndpoint();
-      const { accessCode } = await getSyncSettings(db);
-      if (!endpoint || !accessCode) return null;
-      return createHttpTransport(endpoint, accessCode);
+      const settings = await getSyncSettings(db);
+      const endpoint = await resolveEndpoint(settings);
+      if (!endpoint || !settings.accessCode) return null;
+      return createHttpTransport(endpoint, settings.accessCode);
     },
     photos: { read: (photoId) => photoBlob(db, photoId) },
     now: () => Date.now(),
