@@ -1,9 +1,12 @@
 // Where "Gửi email" addresses the report: the template's recipient unless changed here.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { z } from 'zod';
 import { vi } from '@/i18n/vi-report';
 import { getDatabase } from '@/storage/db';
-import { getEmailSettings, saveEmailSettings } from '@/storage/settings-repository';
+import {
+  emailSettingsSchema,
+  getEmailSettings,
+  saveEmailSettings,
+} from '@/storage/settings-repository';
 import { defaultTemplate } from '@/templates/template-registry';
 
 export function EmailSettings() {
@@ -25,7 +28,9 @@ export function EmailSettings() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const clean = recipient.trim();
-    if (clean && !z.email().safeParse(clean).success) {
+    // The stored setting's own rule (an address, at most 200 characters), so what passes
+    // here is what saveEmailSettings accepts.
+    if (clean && !emailSettingsSchema.shape.recipient.safeParse(clean).success) {
       setError(vi.emailSettings.invalid);
       return;
     }
