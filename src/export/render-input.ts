@@ -33,15 +33,6 @@ export function documentPhotoIds(
   return [...ids];
 }
 
-export function photoSizes(photos: PhotoAssets | undefined) {
-  return new Map(
-    [...(photos ?? new Map<string, PhotoAsset>())].map(([id, { width, height }]) => [
-      id,
-      { width, height },
-    ]),
-  );
-}
-
 // The title and subject a document's file carries in its properties.
 export function documentProperties(input: RenderInput): { title: string; subject: string } {
   const extra = input.template.documents.find((document) => document.id === input.documentId);

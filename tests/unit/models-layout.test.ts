@@ -42,7 +42,6 @@ const options = (photoSizes = sizes): LayoutOptions => ({
   measure,
   missingText: documentWords.missingAnswer,
   draftText: documentWords.draftMark,
-  appendixTitle: '',
   appendixLabels: {
     indicator: '',
     target: '',

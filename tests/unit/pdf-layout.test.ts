@@ -471,7 +471,6 @@ describe('PDF headings kept with their text', () => {
     measure: oneMmPerCharacter,
     missingText: '[Chưa nhập]',
     draftText: 'DỰ THẢO',
-    appendixTitle: '',
     appendixLabels: {
       indicator: '',
       target: '',

@@ -53,11 +53,10 @@ import {
   photoCellWidth,
   planAppendix,
   tableColumnWidths,
-  type AppendixLabels,
   type AppendixPlan,
 } from '@/export/pdf/layout';
 import { documentWords } from '@/i18n/document';
-import { vi } from '@/i18n/vi-report';
+import { appendixLabels } from '../appendix-labels';
 import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
 import { measureTimes } from './times-metrics';
 
@@ -317,11 +316,7 @@ function photoParagraph(ref: PhotoRef, photos: PhotoAssets, cellWidth: number): 
 // A photo missing from storage: a framed box of the photo's printed size with a note.
 function missingPhoto(w: number, h: number): Table {
   const p = FORMAT.photos;
-  const border: IBorderOptions = {
-    style: BorderStyle.SINGLE,
-    size: eighthsOfPoint(p.frameWidth),
-    color: BLACK,
-  };
+  const border = singleBorder(p.frameWidth);
   return new Table({
     width: { size: twips(w), type: WidthType.DXA },
     columnWidths: [twips(w)],
@@ -345,22 +340,24 @@ function missingPhoto(w: number, h: number): Table {
   });
 }
 
-// A table of the document (the list of materials): bordered, the bold header row repeated
-// on every page, rows that never split, widths shared as in the PDF.
-function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
-  const t = FORMAT.table;
-  const border: IBorderOptions = {
-    style: BorderStyle.SINGLE,
-    size: eighthsOfPoint(t.ruleWidth),
-    color: BLACK,
-  };
-  const widths = tableColumnWidths(
-    block.columns,
-    block.rows,
-    (text, style) => measureTimes(text, style.style, style.size),
-    TEXT_WIDTH,
-  ).map(twips);
-  const padding = twips(t.cellPadding);
+// A single black rule `mm` wide.
+function singleBorder(mm: number): IBorderOptions {
+  return { style: BorderStyle.SINGLE, size: eighthsOfPoint(mm), color: BLACK };
+}
+
+// A ruled table (FORMAT.table or FORMAT.appendix): every cell framed and padded, the bold
+// centred header row repeated on every page and kept with the first row, rows that never
+// split; `widths` in twips.
+function ruledTable(
+  style: { cell: TextStyle; headerCell: TextStyle; cellPadding: number; ruleWidth: number },
+  widths: readonly number[],
+  aligns: readonly Align[],
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  firstRowKeepsWithNext: boolean,
+): Table {
+  const border = singleBorder(style.ruleWidth);
+  const padding = twips(style.cellPadding);
   const row = (texts: readonly string[], isHeader: boolean, keepNext: boolean) =>
     new TableRow({
       tableHeader: isHeader,
@@ -373,8 +370,8 @@ function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
             children: [
               line(
                 texts[index] ?? '',
-                isHeader ? t.headerCell : t.cell,
-                isHeader ? 'center' : block.columns[index]!.align,
+                isHeader ? style.headerCell : style.cell,
+                isHeader ? 'center' : aligns[index]!,
                 { keepNext },
               ),
             ],
@@ -383,7 +380,7 @@ function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
     });
   return new Table({
     width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
-    columnWidths: widths,
+    columnWidths: [...widths],
     layout: TableLayoutType.FIXED,
     borders: {
       top: border,
@@ -395,15 +392,28 @@ function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
     },
     margins: { top: padding, bottom: padding, left: padding, right: padding },
     rows: [
-      // The header keeps with the first row.
-      row(
-        block.columns.map((column) => column.label),
-        true,
-        true,
-      ),
-      ...block.rows.map((cells) => row(cells, false, false)),
+      row(header, true, true),
+      ...rows.map((cells, index) => row(cells, false, firstRowKeepsWithNext && index === 0)),
     ],
   });
+}
+
+// A table of the document (the list of materials): widths shared as in the PDF.
+function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
+  const widths = tableColumnWidths(
+    block.columns,
+    block.rows,
+    (text, style) => measureTimes(text, style.style, style.size),
+    TEXT_WIDTH,
+  ).map(twips);
+  return ruledTable(
+    FORMAT.table,
+    widths,
+    block.columns.map((column) => column.align),
+    block.columns.map((column) => column.label),
+    block.rows,
+    false,
+  );
 }
 
 // Blocks in order; Word puts no space between two tables, so a table after a table gets
@@ -569,69 +579,36 @@ function closingTable(doc: ReportDocument): Table {
   return borderlessTable([leftWidth, twips(TEXT_WIDTH) - leftWidth], [[left, right]], true);
 }
 
+// A table of the statistics appendix: its title keeps with the header row and the first
+// row.
 function appendixTable(table: AppendixPlan['tables'][number]): Table {
-  const a = FORMAT.appendix;
-  const border: IBorderOptions = {
-    style: BorderStyle.SINGLE,
-    size: eighthsOfPoint(a.ruleWidth),
-    color: BLACK,
-  };
-  const widths = table.columns.map((column) => twips(column.width));
-  const padding = twips(a.cellPadding);
-  const row = (texts: string[], isHeader: boolean, keepNext: boolean) =>
-    new TableRow({
-      tableHeader: isHeader,
-      cantSplit: true,
-      children: texts.map(
-        (text, index) =>
-          new TableCell({
-            width: { size: widths[index]!, type: WidthType.DXA },
-            verticalAlign: isHeader ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
-            children: [
-              line(
-                text,
-                isHeader ? a.headerCell : a.cell,
-                isHeader ? 'center' : table.columns[index]!.align,
-                { keepNext },
-              ),
-            ],
-          }),
-      ),
-    });
-  return new Table({
-    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
-    margins: { top: padding, bottom: padding, left: padding, right: padding },
-    rows: [
-      // The title keeps with the header row and the first row.
-      row(
-        table.columns.map((column) => column.header),
-        true,
-        true,
-      ),
-      ...table.rows.map((cells, index) => row(cells, false, index === 0)),
-    ],
-  });
+  return ruledTable(
+    FORMAT.appendix,
+    table.columns.map((column) => twips(column.width)),
+    table.columns.map((column) => column.align),
+    table.columns.map((column) => column.header),
+    table.rows,
+    true,
+  );
 }
 
-function appendixBlocks(doc: ReportDocument, title: string, plan: AppendixPlan) {
+// The heading, title and note that open an appendix.
+function appendixHead(doc: ReportDocument): Paragraph[] {
   const a = FORMAT.appendix;
   return [
     line(doc.appendixHeading, a.heading, 'center', { keepNext: true }),
-    line(title, a.title, 'center', { keepNext: true }),
+    line(doc.appendixTitle, a.title, 'center', { keepNext: true }),
     line(doc.appendixNote, a.note, 'center', {
       keepNext: true,
       after: twips(a.spaceBetweenTables),
     }),
+  ];
+}
+
+function appendixBlocks(doc: ReportDocument, plan: AppendixPlan) {
+  const a = FORMAT.appendix;
+  return [
+    ...appendixHead(doc),
     ...plan.tables.flatMap((table, index) => [
       line(table.title, a.tableTitle, 'left', {
         keepNext: true,
@@ -693,30 +670,9 @@ function section(
   };
 }
 
-function appendixLabels(): AppendixLabels {
-  return {
-    indicator: vi.appendix.indicator,
-    target: vi.appendix.target,
-    status: vi.appendix.status,
-    percentUnit: vi.appendix.percentUnit,
-    statuses: vi.appendix.statuses,
-    noData: vi.appendix.noData,
-  };
-}
-
 // The appendix made of blocks (the list of materials), on a new portrait page.
 function appendixBodyBlocks(doc: ReportDocument, photos: PhotoAssets) {
-  const a = FORMAT.appendix;
-  return [
-    line(doc.appendixHeading, a.heading, 'center', { keepNext: true }),
-    line(doc.appendixTitle, a.title, 'center', { keepNext: true }),
-    line(doc.appendixNote, a.note, 'center', {
-      keepNext: true,
-      after: twips(a.spaceBetweenTables),
-    }),
-    ...bodyBlocks(doc.appendixBody, photos),
-    hairline(),
-  ];
+  return [...appendixHead(doc), ...bodyBlocks(doc.appendixBody, photos), hairline()];
 }
 
 function buildDocx(input: DocxInput, doc: ReportDocument): Document {
@@ -737,7 +693,7 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
   const sections = [bodySection];
   if (hasAppendixData(doc)) {
     const plan = planAppendix(doc, appendixLabels(), measureTimes);
-    sections.push(section(plan.orientation, appendixBlocks(doc, doc.appendixTitle, plan), true));
+    sections.push(section(plan.orientation, appendixBlocks(doc, plan), true));
   }
   if (doc.appendixBody.length > 0)
     sections.push(section('portrait', appendixBodyBlocks(doc, photos), true));

@@ -443,7 +443,7 @@ function layoutBlocks(flow: Flow, blocks: readonly DocumentBlock[], context: Blo
         }
         if (next.kind === 'table') {
           const plan = planTable(flow, next);
-          needed += FORMAT.table.spaceBefore + plan.headerHeight + (plan.rows[0]?.height ?? 0);
+          needed += FORMAT.table.spaceBefore + plan.header.height + (plan.rows[0]?.height ?? 0);
           break;
         }
         const nextStyle = blockStyle(next);
@@ -641,36 +641,84 @@ export function tableColumnWidths(
   }
 }
 
+// The cell styles, padding and rules of a ruled table: FORMAT.table or FORMAT.appendix.
+type RuledTableStyle = {
+  cell: TextStyle;
+  headerCell: TextStyle;
+  cellPadding: number;
+  ruleWidth: number;
+};
 type TableRowPlan = { lines: Line[][]; height: number };
 type TablePlan = {
+  style: RuledTableStyle;
   widths: number[];
-  aligns: ('left' | 'center')[];
+  aligns: ('left' | 'center' | 'right')[];
   header: TableRowPlan;
-  headerHeight: number;
   rows: TableRowPlan[];
 };
 
-function planTable(flow: Flow, block: Extract<DocumentBlock, { kind: 'table' }>): TablePlan {
-  const t = FORMAT.table;
-  const widths = tableColumnWidths(block.columns, block.rows, flow.width_.bind(flow), flow.width);
-  const plan = (cells: readonly string[], style: TextStyle): TableRowPlan => {
+// A ruled table's header and rows wrapped into their columns, each row as tall as its
+// tallest cell.
+function planRuledTable(
+  flow: Flow,
+  style: RuledTableStyle,
+  widths: number[],
+  aligns: TablePlan['aligns'],
+  headerCells: readonly string[],
+  rows: readonly (readonly string[])[],
+): TablePlan {
+  const plan = (cells: readonly string[], cellStyle: TextStyle): TableRowPlan => {
     const lines = widths.map((width, i) =>
-      flow.wrap(cells[i] ?? '', style, width - t.cellPadding * 2),
+      flow.wrap(cells[i] ?? '', cellStyle, width - style.cellPadding * 2),
     );
     const count = Math.max(1, ...lines.map((cell) => cell.length));
-    return { lines, height: count * lineHeight(style.size) + t.cellPadding * 2 };
+    return { lines, height: count * lineHeight(cellStyle.size) + style.cellPadding * 2 };
   };
-  const header = plan(
+  const header = plan(headerCells, style.headerCell);
+  return { style, widths, aligns, header, rows: rows.map((cells) => plan(cells, style.cell)) };
+}
+
+// One row of a ruled table at the current y, `height` tall: each cell's lines (a header
+// cell's centred), then its frame.
+function drawTableRow(
+  flow: Flow,
+  table: TablePlan,
+  lines: Line[][],
+  height: number,
+  isHeader: boolean,
+) {
+  const { style } = table;
+  const cellStyle = isHeader ? style.headerCell : style.cell;
+  const top = flow.y;
+  let x = flow.left;
+  table.widths.forEach((width, i) => {
+    let y = top + style.cellPadding;
+    for (const line of lines[i]!) {
+      flow.drawLine(
+        line,
+        cellStyle,
+        y,
+        x + style.cellPadding,
+        width - style.cellPadding * 2,
+        isHeader ? 'center' : table.aligns[i]!,
+      );
+      y += lineHeight(cellStyle.size);
+    }
+    flow.page.items.push({ kind: 'rect', x, y: top, w: width, h: height, width: style.ruleWidth });
+    x += width;
+  });
+  flow.y = top + height;
+}
+
+function planTable(flow: Flow, block: Extract<DocumentBlock, { kind: 'table' }>): TablePlan {
+  return planRuledTable(
+    flow,
+    FORMAT.table,
+    tableColumnWidths(block.columns, block.rows, flow.width_.bind(flow), flow.width),
+    block.columns.map((column) => column.align),
     block.columns.map((column) => column.label),
-    t.headerCell,
+    block.rows,
   );
-  return {
-    widths,
-    aligns: block.columns.map((column) => column.align),
-    header,
-    headerHeight: header.height,
-    rows: block.rows.map((cells) => plan(cells, t.cell)),
-  };
 }
 
 // The header row, then each row whole where it fits on a page (a new page repeats the
@@ -678,44 +726,24 @@ function planTable(flow: Flow, block: Extract<DocumentBlock, { kind: 'table' }>)
 function layoutTable(flow: Flow, table: TablePlan) {
   const t = FORMAT.table;
   const lh = lineHeight(t.cell.size);
-  const drawRow = (
-    lines: Line[][],
-    style: TextStyle,
-    height: number,
-    align: (i: number) => 'left' | 'center',
-  ) => {
-    const top = flow.y;
-    let x = flow.left;
-    table.widths.forEach((width, i) => {
-      let y = top + t.cellPadding;
-      for (const line of lines[i]!) {
-        flow.drawLine(line, style, y, x + t.cellPadding, width - t.cellPadding * 2, align(i));
-        y += lineHeight(style.size);
-      }
-      flow.page.items.push({ kind: 'rect', x, y: top, w: width, h: height, width: t.ruleWidth });
-      x += width;
-    });
-    flow.y = top + height;
-  };
-  const drawHeader = () =>
-    drawRow(table.header.lines, t.headerCell, table.headerHeight, () => 'center');
+  const drawHeader = () => drawTableRow(flow, table, table.header.lines, table.header.height, true);
   flow.y += t.spaceBefore;
   if (
-    !flow.fits(table.headerHeight + (table.rows[0]?.height ?? 0)) &&
+    !flow.fits(table.header.height + (table.rows[0]?.height ?? 0)) &&
     flow.y > flow.firstBodyY() + 0.01
   )
     flow.continuePage();
   drawHeader();
   for (const row of table.rows) {
     if (flow.fits(row.height)) {
-      drawRow(row.lines, t.cell, row.height, (i) => table.aligns[i]!);
+      drawTableRow(flow, table, row.lines, row.height, false);
       continue;
     }
-    const pageRoom = flow.bottom - flow.firstBodyY() - table.headerHeight;
+    const pageRoom = flow.bottom - flow.firstBodyY() - table.header.height;
     if (row.height <= pageRoom + 0.01) {
       flow.continuePage();
       drawHeader();
-      drawRow(row.lines, t.cell, row.height, (i) => table.aligns[i]!);
+      drawTableRow(flow, table, row.lines, row.height, false);
       continue;
     }
     // Taller than a page: as many lines of every cell as fit here, the rest on the next.
@@ -730,7 +758,7 @@ function layoutTable(flow: Flow, table: TablePlan) {
       }
       fitting = Math.min(fitting, count - from);
       const piece = row.lines.map((cell) => cell.slice(from, from + fitting));
-      drawRow(piece, t.cell, fitting * lh + t.cellPadding * 2, (i) => table.aligns[i]!);
+      drawTableRow(flow, table, piece, fitting * lh + t.cellPadding * 2, false);
       from += fitting;
       if (from < count) {
         flow.continuePage();
@@ -907,114 +935,9 @@ export function planAppendix(
   };
 }
 
-function layoutAppendix(
-  flow: Flow,
-  doc: ReportDocument,
-  appendixTitle: string,
-  labels: AppendixLabels,
-) {
+// The heading, title and note that open an appendix, centred at the top of its first page.
+function layoutAppendixHead(flow: Flow, doc: ReportDocument) {
   const a = FORMAT.appendix;
-  const plan = planAppendix(doc, labels, flow.measureText);
-  flow.newPage('appendix', plan.orientation, true);
-  const blockWidth = flow.width;
-
-  flow.centredBlock(
-    [
-      { text: doc.appendixHeading, style: a.heading },
-      { text: appendixTitle, style: a.title },
-      { text: doc.appendixNote, style: a.note },
-    ],
-    flow.left,
-    blockWidth,
-  );
-  flow.y += a.spaceBetweenTables;
-
-  plan.tables.forEach((table) => {
-    const { columns } = table;
-    const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
-    const x0 = flow.left;
-    const rowLines = (cells: string[], style: TextStyle) =>
-      cells.map((text, i) => flow.wrap(text, style, columns[i]!.width - a.cellPadding * 2));
-    const rowHeight = (lines: Line[][], style: TextStyle) =>
-      Math.max(...lines.map((l) => Math.max(1, l.length))) * lineHeight(style.size) +
-      a.cellPadding * 2;
-
-    const header = rowLines(
-      columns.map((column) => column.header),
-      a.headerCell,
-    );
-    const headerHeight = rowHeight(header, a.headerCell);
-    const drawRow = (lines: Line[][], style: TextStyle, height: number, isHeader: boolean) => {
-      const top = flow.y;
-      let x = x0;
-      columns.forEach((column, i) => {
-        const align = isHeader ? 'center' : column.align;
-        let y = top + a.cellPadding;
-        for (const line of lines[i]!) {
-          flow.drawLine(line, style, y, x + a.cellPadding, column.width - a.cellPadding * 2, align);
-          y += lineHeight(style.size);
-        }
-        flow.page.items.push({
-          kind: 'rect',
-          x,
-          y: top,
-          w: column.width,
-          h: height,
-          width: a.ruleWidth,
-        });
-        x += column.width;
-      });
-      flow.y = top + height;
-    };
-
-    const rows = table.rows.map((cells) => {
-      const lines = rowLines(cells, a.cell);
-      return { lines, height: rowHeight(lines, a.cell) };
-    });
-
-    // The title keeps with the header row and the first row.
-    const titleLines = flow.wrap(table.title, a.tableTitle, tableWidth);
-    const titleHeight = titleLines.length * lineHeight(a.tableTitle.size) + 1.5;
-    if (
-      !flow.fits(titleHeight + headerHeight + (rows[0]?.height ?? 0)) &&
-      flow.y > flow.firstBodyY() + 0.01
-    ) {
-      flow.continuePage();
-    }
-    for (const line of titleLines) {
-      flow.drawLine(line, a.tableTitle, flow.y, x0, tableWidth, 'left');
-      flow.y += lineHeight(a.tableTitle.size);
-    }
-    flow.y += 1.5;
-    drawRow(header, a.headerCell, headerHeight, true);
-    for (const row of rows) {
-      if (!flow.fits(row.height)) {
-        flow.continuePage();
-        drawRow(header, a.headerCell, headerHeight, true);
-      }
-      drawRow(row.lines, a.cell, row.height, false);
-    }
-    flow.y += a.spaceBetweenTables;
-  });
-}
-
-export type LayoutOptions = {
-  measure: Measure;
-  missingText: string;
-  draftText: string;
-  appendixTitle: string;
-  appendixLabels: AppendixLabels;
-  // The pixel sizes of the photos the document shows, by photo id; a photo not here is
-  // missing from storage and prints as a framed note.
-  photoSizes?: ReadonlyMap<string, PhotoSize>;
-  missingPhotoText?: string;
-};
-
-// The appendix made of blocks (the list of materials): a new portrait page numbered on its
-// own, the heading, title and note as over the statistics, then the blocks.
-function layoutAppendixBody(flow: Flow, doc: ReportDocument, context: BlockContext) {
-  const a = FORMAT.appendix;
-  flow.newPage('appendix', 'portrait', true);
   flow.centredBlock(
     [
       { text: doc.appendixHeading, style: a.heading },
@@ -1025,6 +948,70 @@ function layoutAppendixBody(flow: Flow, doc: ReportDocument, context: BlockConte
     flow.width,
   );
   flow.y += a.spaceBetweenTables;
+}
+
+function layoutAppendix(flow: Flow, doc: ReportDocument, labels: AppendixLabels) {
+  const a = FORMAT.appendix;
+  const plan = planAppendix(doc, labels, flow.measureText);
+  flow.newPage('appendix', plan.orientation, true);
+  layoutAppendixHead(flow, doc);
+
+  plan.tables.forEach(({ title, columns, rows }) => {
+    const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
+    const table = planRuledTable(
+      flow,
+      a,
+      columns.map((column) => column.width),
+      columns.map((column) => column.align),
+      columns.map((column) => column.header),
+      rows,
+    );
+    const drawHeader = () =>
+      drawTableRow(flow, table, table.header.lines, table.header.height, true);
+
+    // The title keeps with the header row and the first row.
+    const titleLines = flow.wrap(title, a.tableTitle, tableWidth);
+    const titleHeight = titleLines.length * lineHeight(a.tableTitle.size) + 1.5;
+    if (
+      !flow.fits(titleHeight + table.header.height + (table.rows[0]?.height ?? 0)) &&
+      flow.y > flow.firstBodyY() + 0.01
+    ) {
+      flow.continuePage();
+    }
+    for (const line of titleLines) {
+      flow.drawLine(line, a.tableTitle, flow.y, flow.left, tableWidth, 'left');
+      flow.y += lineHeight(a.tableTitle.size);
+    }
+    flow.y += 1.5;
+    drawHeader();
+    // A row never splits: one that does not fit goes whole to a new page under the header.
+    for (const row of table.rows) {
+      if (!flow.fits(row.height)) {
+        flow.continuePage();
+        drawHeader();
+      }
+      drawTableRow(flow, table, row.lines, row.height, false);
+    }
+    flow.y += a.spaceBetweenTables;
+  });
+}
+
+export type LayoutOptions = {
+  measure: Measure;
+  missingText: string;
+  draftText: string;
+  appendixLabels: AppendixLabels;
+  // The pixel sizes of the photos the document shows, by photo id; a photo not here is
+  // missing from storage and prints as a framed note.
+  photoSizes?: ReadonlyMap<string, PhotoSize>;
+  missingPhotoText?: string;
+};
+
+// The appendix made of blocks (the list of materials): a new portrait page numbered on its
+// own, the heading, title and note as over the statistics, then the blocks.
+function layoutAppendixBody(flow: Flow, doc: ReportDocument, context: BlockContext) {
+  flow.newPage('appendix', 'portrait', true);
+  layoutAppendixHead(flow, doc);
   layoutBlocks(flow, doc.appendixBody, context);
 }
 
@@ -1041,8 +1028,7 @@ export function layoutReport(doc: ReportDocument, options: LayoutOptions): Repor
   layoutTitle(flow, doc);
   layoutBlocks(flow, doc.body, context);
   layoutClosing(flow, doc);
-  if (hasAppendixData(doc))
-    layoutAppendix(flow, doc, options.appendixTitle, options.appendixLabels);
+  if (hasAppendixData(doc)) layoutAppendix(flow, doc, options.appendixLabels);
   if (doc.appendixBody.length > 0) layoutAppendixBody(flow, doc, context);
   return { pages: flow.pages, replacedCharacters: [...found] };
 }

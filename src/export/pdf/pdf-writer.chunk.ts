@@ -6,13 +6,8 @@ import { jsPDF } from 'jspdf';
 import { buildReportDocument } from '@/domain/report/document-model';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { documentWords } from '@/i18n/document';
-import { vi } from '@/i18n/vi-report';
-import {
-  documentProperties,
-  photoSizes,
-  type PhotoAssets,
-  type RenderInput,
-} from '../render-input';
+import { appendixLabels } from '../appendix-labels';
+import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
 import type { FontStyle } from './format';
 import { PT } from './format';
 import { layoutReport, type Measure, type PageLayout } from './layout';
@@ -115,17 +110,9 @@ export function layoutReportInput(input: RenderInput, measure: Measure) {
     measure,
     missingText: documentWords.missingAnswer,
     draftText: documentWords.draftMark,
-    appendixTitle: document.appendixTitle,
-    photoSizes: photoSizes(input.photos),
+    photoSizes: input.photos ?? new Map(),
     missingPhotoText: documentWords.missingPhoto,
-    appendixLabels: {
-      indicator: vi.appendix.indicator,
-      target: vi.appendix.target,
-      status: vi.appendix.status,
-      percentUnit: vi.appendix.percentUnit,
-      statuses: vi.appendix.statuses,
-      noData: vi.appendix.noData,
-    },
+    appendixLabels: appendixLabels(),
   });
   return { document, layout };
 }
