@@ -3,18 +3,17 @@
 // wait on anything but IndexedDB), then written in the same transaction as the reports
 // and answers that refer to them.
 import { replacePhotoIds } from '@/domain/report/answer-kinds';
-import { RESENDABLE_STATES, type OutboxState } from '@/domain/outbox/outbox-entry';
-import type { Answers } from '@/domain/report/answers';
 import type { ImportChoice } from '@/domain/report/import-plan';
 import {
   decodeReportPhotos,
-  referencedPhotoIds,
   type BytesSha256,
   type DecodedPhoto,
 } from '@/domain/report/report-photos';
 import { REPORT_NAME_MAX, type ReportFile } from '@/domain/report/report-schema';
 import { hasTable, type PhotoRow, type SoKetDatabase } from './db';
 import { bytesSha256 } from './photo-file-repository';
+import { photosHeldByOutbox } from './photo-repository';
+import { answerRows } from './report-repository';
 import { REPORT_RECORD_VERSION, type StoredReport } from './restore';
 
 export type ImportResult = { imported: number; replaced: number; copied: number; skipped: number };
@@ -54,18 +53,6 @@ function toRow(photo: DecodedPhoto): NewPhoto {
     size: photo.bytes.length,
     sha256: photo.sha256,
   };
-}
-
-// Photo ids a report's submissions that may still be sent refer to: they stay.
-async function photosHeldByOutbox(db: SoKetDatabase, reportId: string): Promise<Set<string>> {
-  const held = new Set<string>();
-  if (!hasTable(db, 'outbox')) return held;
-  for (const entry of await db.outbox.where('reportId').equals(reportId).toArray()) {
-    if (!RESENDABLE_STATES.has(entry.state as OutboxState)) continue;
-    const body = entry.body as { answers?: Answers } | undefined;
-    for (const id of referencedPhotoIds(body?.answers ?? {})) held.add(id);
-  }
-  return held;
 }
 
 export async function applyImport(
@@ -143,14 +130,7 @@ export async function applyImport(
             : 0,
       };
       await db.reports.put(record);
-      await db.answers.bulkPut(
-        Object.entries(answers).map(([fieldId, value]) => ({
-          reportId: id,
-          fieldId,
-          value,
-          updatedAt: meta.updatedAt,
-        })),
-      );
+      await db.answers.bulkPut(answerRows(id, answers, meta.updatedAt));
       if (choice === 'replace') result.replaced += 1;
       else if (choice === 'keepBoth') result.copied += 1;
       else result.imported += 1;

@@ -7,6 +7,7 @@
 import { canonicalReportJson } from '@/domain/outbox/canonical-json';
 import { outboxEntrySchema, type OutboxEntry, type Receipt } from '@/domain/outbox/outbox-entry';
 import { buildReportFile } from '@/domain/report/report-schema';
+import { sha256Hex } from '@/lib/sha256';
 import { hasTable, type SoKetDatabase } from './db';
 import { photosForAnswers } from './photo-file-repository';
 import { getAnswers, getReport, reportMeta, ReportMissingError } from './report-repository';
@@ -14,8 +15,7 @@ import { getAnswers, getReport, reportMeta, ReportMissingError } from './report-
 export type Sha256 = (text: string) => Promise<string>;
 
 export async function webSha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(new TextEncoder().encode(text));
 }
 
 function restoreEntry(raw: unknown): OutboxEntry | null {

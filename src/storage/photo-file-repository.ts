@@ -10,12 +10,12 @@ import {
   type ReportFile,
   type ReportMeta,
 } from '@/domain/report/report-schema';
+import { sha256Hex } from '@/lib/sha256';
 import type { SoKetDatabase } from './db';
 import { getPhoto, getPhotos } from './photo-repository';
 
 export async function bytesSha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(bytes as Uint8Array<ArrayBuffer>);
 }
 
 async function blobBase64(blob: Blob): Promise<string> {

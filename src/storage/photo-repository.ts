@@ -8,6 +8,7 @@
 // opening a report removes what a closed tab left behind.
 import { photoIdsInValue } from '@/domain/report/answer-kinds';
 import { RESENDABLE_STATES, type OutboxState } from '@/domain/outbox/outbox-entry';
+import { sha256Hex } from '@/lib/sha256';
 import { hasTable, type PhotoRow, type SoKetDatabase } from './db';
 
 export type NewPhoto = Omit<PhotoRow, 'size' | 'sha256' | 'createdAt'> & {
@@ -16,8 +17,7 @@ export type NewPhoto = Omit<PhotoRow, 'size' | 'sha256' | 'createdAt'> & {
 };
 
 export async function blobSha256(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(await blob.arrayBuffer());
 }
 
 function isPhotoRow(raw: unknown): raw is PhotoRow {
@@ -72,21 +72,29 @@ export async function getPhotos(db: SoKetDatabase, ids: readonly string[]): Prom
   return rows.filter(isPhotoRow);
 }
 
-// Photo ids a report still needs: in its answers, or in a submission that may still be
-// sent (waiting, or in conflict until the user sends it as a new revision).
-async function referencedPhotoIds(db: SoKetDatabase, reportId: string): Promise<Set<string>> {
+// Photo ids a report's submissions that may still be sent refer to (waiting, or in
+// conflict until the user sends it as a new revision), added to `into`.
+export async function photosHeldByOutbox(
+  db: SoKetDatabase,
+  reportId: string,
+  into: Set<string> = new Set(),
+): Promise<Set<string>> {
+  if (!hasTable(db, 'outbox')) return into;
+  const entries = await db.outbox.where('reportId').equals(reportId).toArray();
+  for (const entry of entries) {
+    if (!RESENDABLE_STATES.has(entry.state as OutboxState)) continue;
+    const body = entry.body as { answers?: unknown } | undefined;
+    photoIdsInValue(Object.values((body?.answers ?? {}) as Record<string, unknown>), into);
+  }
+  return into;
+}
+
+// Photo ids a report still needs: in its answers, or held by a submission.
+async function photosStillNeeded(db: SoKetDatabase, reportId: string): Promise<Set<string>> {
   const ids = new Set<string>();
   const answers = await db.answers.where('reportId').equals(reportId).toArray();
   for (const row of answers) photoIdsInValue(row.value, ids);
-  if (hasTable(db, 'outbox')) {
-    const entries = await db.outbox.where('reportId').equals(reportId).toArray();
-    for (const entry of entries) {
-      if (!RESENDABLE_STATES.has(entry.state as OutboxState)) continue;
-      const body = entry.body as { answers?: unknown } | undefined;
-      photoIdsInValue(Object.values((body?.answers ?? {}) as Record<string, unknown>), ids);
-    }
-  }
-  return ids;
+  return photosHeldByOutbox(db, reportId, ids);
 }
 
 // Deletes those of `candidates` (photo ids of the report) nothing refers to; returns
@@ -98,7 +106,7 @@ export async function deletePhotosIfUnreferenced(
 ): Promise<number> {
   if (!hasTable(db, 'photos') || candidates.length === 0) return 0;
   return db.transaction('rw', [db.photos, db.answers, db.outbox], async () => {
-    const referenced = await referencedPhotoIds(db, reportId);
+    const referenced = await photosStillNeeded(db, reportId);
     const rows = await db.photos.bulkGet([...candidates]);
     const doomed = rows
       .filter((row): row is PhotoRow => row !== undefined && row.reportId === reportId)

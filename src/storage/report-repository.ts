@@ -90,7 +90,7 @@ export async function createReport(db: SoKetDatabase, input: NewReport): Promise
   return report;
 }
 
-function answerRows(reportId: string, answers: Answers, now: string) {
+export function answerRows(reportId: string, answers: Answers, now: string) {
   return Object.entries(answers).map(([fieldId, value]) => ({
     reportId,
     fieldId,

@@ -1,7 +1,7 @@
 // A submission waiting to be sent, being sent, or done. The body is frozen when the
 // user presses "Nộp báo cáo"; later edits make a new revision, never change this one.
 import { z } from 'zod';
-import { reportFileSchema } from '@/domain/report/report-schema';
+import { reportFileSchema, sha256Schema } from '@/domain/report/report-schema';
 
 export const OUTBOX_STATES = [
   'queued',
@@ -27,7 +27,7 @@ export const outboxEntrySchema = z.object({
   reportId: z.string().min(1),
   revision: z.number().int().positive(),
   body: reportFileSchema,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: sha256Schema,
   state: z.enum(OUTBOX_STATES),
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: z.number(),
@@ -37,10 +37,7 @@ export const outboxEntrySchema = z.object({
   receipt: receiptSchema.nullable(),
   // SHA-256 of the body's photos the server has acknowledged, so a cut connection
   // resumes with the next one. Entries written before photos have none.
-  uploadedFiles: z
-    .array(z.string().regex(/^[0-9a-f]{64}$/))
-    .max(5000)
-    .default([]),
+  uploadedFiles: z.array(sha256Schema).max(5000).default([]),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -152,7 +152,7 @@ function checkText(
 // The value of one field of a group entry, or the field's empty value when it is
 // missing or of the wrong shape.
 export function groupFieldValue(field: GroupField, item: GroupItem): KindValue[GroupField['kind']] {
-  const kind = answerKinds[field.kind] as unknown as AnswerKind<GroupField['kind']>;
+  const kind = fieldKind(field);
   const parsed = kind.valueSchema.safeParse(item.values[field.id]);
   return parsed.success ? parsed.data : kind.empty(field as never);
 }
@@ -378,7 +378,7 @@ export function photoIdsInValue(value: unknown, into: Set<string> = new Set()): 
   return into;
 }
 
-function isPhotoRef(value: unknown): value is PhotoRef {
+export function isPhotoRef(value: unknown): value is PhotoRef {
   return (
     value !== null &&
     typeof value === 'object' &&
@@ -394,6 +394,23 @@ export function replacePhotoIds<T>(value: T, map: ReadonlyMap<string, string>): 
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([key, inner]) => [key, replacePhotoIds(inner, map)]),
+    ) as T;
+  }
+  return value;
+}
+
+// The same value without the photo references outside `keep`, found as photoIdsInValue
+// and replacePhotoIds find them: a reference inside a list is left out of it.
+export function dropPhotoRefs<T>(value: T, keep: ReadonlySet<string>): T {
+  if (Array.isArray(value)) {
+    return value
+      .filter((item: unknown) => !isPhotoRef(item) || keep.has(item.photoId))
+      .map((item: unknown) => dropPhotoRefs(item, keep)) as T;
+  }
+  if (isPhotoRef(value)) return value;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, dropPhotoRefs(inner, keep)]),
     ) as T;
   }
   return value;

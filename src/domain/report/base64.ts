@@ -56,10 +56,16 @@ function paddingOf(text: string): number {
   return text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
 }
 
+// The number of bytes base64 text stands for, from its length and padding (not an
+// integer when the length is not a multiple of 4).
+export function base64DecodedLength(text: string): number {
+  return (text.length / 4) * 3 - paddingOf(text);
+}
+
 export function base64ToBytes(text: string): Uint8Array {
   if (text.length % 4 !== 0) throw new Base64Error();
   const padding = paddingOf(text);
-  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  const out = new Uint8Array(base64DecodedLength(text));
   const encoder = new TextEncoder();
   const buffer = new Uint8Array(DECODE_CHUNK);
   let o = 0;

@@ -4,14 +4,15 @@
 // `documentBlocks`, typed over every kind.
 import { documentWords } from '@/i18n/document';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
-import type {
-  Criterion,
-  CriterionKind,
-  CriterionOf,
-  DocumentRole,
-  GroupField,
-  Heading,
-  Template,
+import {
+  findCriterion,
+  type Criterion,
+  type CriterionKind,
+  type CriterionOf,
+  type DocumentRole,
+  type GroupField,
+  type Heading,
+  type Template,
 } from '@/domain/template/template-schema';
 import { evaluateAppendix, type AppendixEvaluation } from '@/domain/appendix/evaluate';
 import {
@@ -263,22 +264,26 @@ export function recipientLines(items: readonly string[]): string[] {
 
 function roleCriterion(template: Template, role: DocumentRole): Criterion | undefined {
   const id = template.documentFields[role];
-  if (!id) return undefined;
-  for (const step of template.steps) {
-    const found = step.criteria.find((criterion) => criterion.id === id);
-    if (found) return found;
-  }
-  return undefined;
+  return id ? findCriterion(template, id)?.criterion : undefined;
 }
 
-function roleText(template: Template, answers: Answers, role: DocumentRole): string {
-  const criterion = roleCriterion(template, role);
-  if (!criterion) return '';
+// A text answer as printed: trimmed, NFC; any other value prints nothing.
+function plainText(value: unknown): string {
+  return typeof value === 'string' ? toNfc(value.trim()) : '';
+}
+
+// An answer printed in the header or closing: a choice prints its option's label.
+function criterionText(criterion: Criterion, answers: Answers): string {
   const value = answerOrEmpty(criterion, answers);
   if (criterion.kind === 'choice') {
     return criterion.options.find((option) => option.value === value)?.label ?? '';
   }
-  return typeof value === 'string' ? toNfc(value.trim()) : '';
+  return plainText(value);
+}
+
+function roleText(template: Template, answers: Answers, role: DocumentRole): string {
+  const criterion = roleCriterion(template, role);
+  return criterion ? criterionText(criterion, answers) : '';
 }
 
 function roleValue<T>(template: Template, answers: Answers, role: DocumentRole, fallback: T): T {
@@ -420,13 +425,9 @@ export function buildReportDocument(
   };
 }
 
+// A document's own number field, printed as its text (a choice prints its value, not
+// its label, unlike criterionText).
 function fieldText(template: Template, answers: Answers, fieldId: string): string {
-  for (const step of template.steps) {
-    const criterion = step.criteria.find((c) => c.id === fieldId);
-    if (criterion) {
-      const value = answerOrEmpty(criterion, answers);
-      return typeof value === 'string' ? toNfc(value.trim()) : '';
-    }
-  }
-  return '';
+  const criterion = findCriterion(template, fieldId)?.criterion;
+  return criterion ? plainText(answerOrEmpty(criterion, answers)) : '';
 }

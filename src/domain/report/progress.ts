@@ -43,9 +43,17 @@ export function validateStep(
   return issues;
 }
 
+// The issues of each step, in template order.
+function issuesByStep(
+  template: Template,
+  answers: Answers,
+  evaluation: AppendixEvaluation,
+): FieldIssue[][] {
+  return template.steps.map((step) => validateStep(step, answers, evaluation));
+}
+
 export function validateReport(template: Template, answers: Answers): FieldIssue[] {
-  const evaluation = evaluateAppendix(template, answers);
-  return template.steps.flatMap((step) => validateStep(step, answers, evaluation));
+  return issuesByStep(template, answers, evaluateAppendix(template, answers)).flat();
 }
 
 // Missing answers leave a step in progress; any other broken rule is an error. A step
@@ -55,13 +63,33 @@ export function stepState(
   answers: Answers,
   evaluation?: AppendixEvaluation,
 ): StepState {
-  const issues = validateStep(step, answers, evaluation);
+  return stateFromIssues(step, answers, validateStep(step, answers, evaluation));
+}
+
+// The state of a step whose issues (validateStep) are known.
+function stateFromIssues(step: Step, answers: Answers, issues: readonly FieldIssue[]): StepState {
   if (issues.some((issue) => !INCOMPLETE.has(issue.code))) return 'hasErrors';
   const isStarted = step.criteria.some(
     (criterion) => !isAnswerEmpty(criterion, answers[criterion.id]),
   );
   if (!isStarted) return 'notStarted';
   return issues.length === 0 ? 'complete' : 'inProgress';
+}
+
+export type RequiredProgress = { requiredDone: number; requiredTotal: number };
+
+// How many of the required criteria are answered, of how many.
+export function requiredProgress(template: Template, answers: Answers): RequiredProgress {
+  let requiredTotal = 0;
+  let requiredDone = 0;
+  for (const step of template.steps) {
+    for (const criterion of step.criteria) {
+      if (!criterion.required) continue;
+      requiredTotal += 1;
+      if (checkAnswer(criterion, answers[criterion.id]) === null) requiredDone += 1;
+    }
+  }
+  return { requiredDone, requiredTotal };
 }
 
 export type ReportProgress = {
@@ -74,21 +102,14 @@ export type ReportProgress = {
 };
 
 export function reportProgress(template: Template, answers: Answers): ReportProgress {
-  let requiredTotal = 0;
-  let requiredDone = 0;
-  for (const step of template.steps) {
-    for (const criterion of step.criteria) {
-      if (!criterion.required) continue;
-      requiredTotal += 1;
-      if (checkAnswer(criterion, answers[criterion.id]) === null) requiredDone += 1;
-    }
-  }
+  const { requiredTotal, requiredDone } = requiredProgress(template, answers);
   const appendix = evaluateAppendix(template, answers);
-  const issues = template.steps.flatMap((step) => validateStep(step, answers, appendix));
+  const byStep = issuesByStep(template, answers, appendix);
+  const issues = byStep.flat();
   return {
-    steps: template.steps.map((step) => ({
+    steps: template.steps.map((step, index) => ({
       stepId: step.id,
-      state: stepState(step, answers, appendix),
+      state: stateFromIssues(step, answers, byStep[index]!),
     })),
     requiredTotal,
     requiredDone,

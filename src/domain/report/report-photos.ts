@@ -7,9 +7,9 @@
 // compress further, so a zip would only save base64's third (a 20-photo report is
 // about 8 MB instead of 6). Submissions carry the list without the bytes; the photos
 // go ahead as separate uploads named by their SHA-256.
-import { photoIdsInValue } from './answer-kinds';
+import { dropPhotoRefs, photoIdsInValue } from './answer-kinds';
 import type { Answers } from './answers';
-import { base64ToBytes } from './base64';
+import { base64DecodedLength, base64ToBytes } from './base64';
 import type { PhotoFile, ReportFile } from './report-schema';
 
 // A photo is resized on the device to at most 1600 px (a few hundred KB); this bounds
@@ -22,45 +22,13 @@ export function referencedPhotoIds(answers: Answers): Set<string> {
   return photoIdsInValue(Object.values(answers));
 }
 
-function isPhotoRef(value: unknown): value is { photoId: string; caption: string } {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as Record<string, unknown>).photoId === 'string' &&
-    typeof (value as Record<string, unknown>).caption === 'string'
-  );
-}
-
-function dropRefs(value: unknown, keep: ReadonlySet<string>): unknown {
-  if (Array.isArray(value)) {
-    return value
-      .filter((item) => !isPhotoRef(item) || keep.has(item.photoId))
-      .map((item) => dropRefs(item, keep));
-  }
-  if (value !== null && typeof value === 'object' && !isPhotoRef(value)) {
-    const record = value as Record<string, unknown>;
-    if (record.values !== null && typeof record.values === 'object' && 'id' in record) {
-      return {
-        ...record,
-        values: Object.fromEntries(
-          Object.entries(record.values as Record<string, unknown>).map(([k, v]) => [
-            k,
-            dropRefs(v, keep),
-          ]),
-        ),
-      };
-    }
-  }
-  return value;
-}
-
 // The answers without references to photos outside `keep`: a photo lost on the device
 // leaves the file it goes into consistent (every photo it names is in it) instead of
 // unreadable.
 export function keepPhotoRefs(answers: Answers, keep: ReadonlySet<string>): Answers {
   const result: Answers = {};
   for (const [fieldId, value] of Object.entries(answers)) {
-    result[fieldId] = dropRefs(value, keep) as Answers[string];
+    result[fieldId] = dropPhotoRefs(value, keep);
   }
   return result;
 }
@@ -93,17 +61,20 @@ function neededPhotos(file: ReportFile): {
 // file with its bytes, whose length (from the base64 length) matches the stated size
 // and is within bounds. Photos nobody refers to are ignored (never imported).
 export function checkPhotoList(file: ReportFile): PhotoProblem | null {
+  return checkedPhotos(file).problem;
+}
+
+// The photos checkPhotoList passes (none when it finds a problem), so the check runs once.
+function checkedPhotos(file: ReportFile): { photos: PhotoFile[]; problem: PhotoProblem | null } {
   const { photos, problem } = neededPhotos(file);
-  if (problem) return problem;
+  if (problem) return { photos: [], problem };
   for (const photo of photos.values()) {
-    const data = photo.data ?? '';
-    const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
-    const length = (data.length / 4) * 3 - padding;
+    const length = base64DecodedLength(photo.data ?? '');
     if (length !== photo.size || length === 0 || length > PHOTO_FILE_MAX_BYTES) {
-      return { code: 'damagedPhoto', photoId: photo.id };
+      return { photos: [], problem: { code: 'damagedPhoto', photoId: photo.id } };
     }
   }
-  return null;
+  return { photos: [...photos.values()], problem: null };
 }
 
 export type DecodedPhoto = {
@@ -124,10 +95,10 @@ export async function decodeReportPhotos(
   file: ReportFile,
   sha256: BytesSha256,
 ): Promise<DecodedPhotos> {
-  const problem = checkPhotoList(file);
+  const { photos, problem } = checkedPhotos(file);
   if (problem) return { ok: false, problem };
   const decoded: DecodedPhoto[] = [];
-  for (const photo of neededPhotos(file).photos.values()) {
+  for (const photo of photos) {
     const damaged = { ok: false, problem: { code: 'damagedPhoto', photoId: photo.id } } as const;
     let bytes: Uint8Array;
     let thumb: Uint8Array;

@@ -1,6 +1,7 @@
 // The stored report and the report file. The file format is an interface (the PDF
 // command and backups read it): keep it stable and bump its version on any change.
 import { z } from 'zod';
+import { SHA256_PATTERN } from '@/domain/outbox/canonical-json';
 import type { Template } from '@/domain/template/template-schema';
 import { answerValueSchema, photoIdSchema } from './answer-kinds';
 import { readAnswer, type Answers } from './answers';
@@ -35,7 +36,7 @@ export const REPORT_FILE_FORMAT = 'so-ket/report';
 // 2: photos. Version 1 files (no photos) are still read.
 export const REPORT_FILE_VERSION = 2;
 
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+export const sha256Schema = z.string().regex(SHA256_PATTERN);
 
 // A photo an answer refers to. In a file kept by the user (report file, backup) `data`
 // carries the JPEG as base64, and `thumb` its thumbnail; in a submission both are left
