@@ -43,6 +43,8 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
   const knownStep = stepId === null || template.steps.some((step) => step.id === stepId);
   // The review of a further document of the template (the good models), or the report's.
   const extraDocument = template.documents.find((document) => document.id === route.documentId);
+  // Keyed by it: switching document mounts a new page.
+  const documentId = extraDocument?.id ?? MAIN_DOCUMENT;
   return (
     <>
       {loaded.report.deletedAt ? (
@@ -67,31 +69,20 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
           extraDocument ? vi.modelsDocument.review.heading(extraDocument.name) : undefined
         }
         review={
-          extraDocument ? (
-            <ReviewPage
-              key={extraDocument.id}
-              template={template}
-              answers={restored.answers}
-              unitName={loaded.report.unit.name}
-              documentId={extraDocument.id}
-              actions={
+          <ReviewPage
+            key={documentId}
+            template={template}
+            answers={restored.answers}
+            unitName={loaded.report.unit.name}
+            documentId={documentId}
+            actions={
+              extraDocument ? (
                 <DocumentExportButtons
                   reportId={reportId}
                   documentId={extraDocument.id}
                   beforeExport={flushAll}
                 />
-              }
-              links={{
-                field: (step, field) => hrefs.step(reportId, step, field),
-                document: (id) => hrefs.review(reportId, id === MAIN_DOCUMENT ? undefined : id),
-              }}
-            />
-          ) : (
-            <ReviewPage
-              template={template}
-              answers={restored.answers}
-              unitName={loaded.report.unit.name}
-              actions={
+              ) : (
                 <>
                   <ExportButtons reportId={reportId} beforeExport={flushAll} />
                   <EmailButton
@@ -100,14 +91,18 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
                     docx={reportDocxAttachment}
                   />
                 </>
-              }
-              footer={<SubmitPanel reportId={reportId} beforeSubmit={flushAll} />}
-              links={{
-                field: (step, field) => hrefs.step(reportId, step, field),
-                document: (id) => hrefs.review(reportId, id === MAIN_DOCUMENT ? undefined : id),
-              }}
-            />
-          )
+              )
+            }
+            footer={
+              extraDocument ? undefined : (
+                <SubmitPanel reportId={reportId} beforeSubmit={flushAll} />
+              )
+            }
+            links={{
+              field: (step, field) => hrefs.step(reportId, step, field),
+              document: (id) => hrefs.review(reportId, id === MAIN_DOCUMENT ? undefined : id),
+            }}
+          />
         }
       />
     </>

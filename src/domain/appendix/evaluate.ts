@@ -79,6 +79,8 @@ export type AppendixEvaluation = {
   years: readonly string[];
   tables: AppendixTable[];
   issues: AppendixIssue[];
+  // Every indicator of the template by id, to name and format the indicators of an issue.
+  indicators: ReadonlyMap<string, Indicator>;
 };
 
 type Located = { stepId: string; criterion: CriterionOf<'indicatorTable'>; indicator: Indicator };
@@ -121,6 +123,7 @@ export function evaluateAppendix(
 ): AppendixEvaluation {
   const years = template.reviewYears;
   const located = new Map<string, Located>();
+  const indicators = new Map<string, Indicator>();
   const tables: {
     stepId: string;
     criterion: CriterionOf<'indicatorTable'>;
@@ -130,8 +133,10 @@ export function evaluateAppendix(
     for (const criterion of step.criteria) {
       if (criterion.kind !== 'indicatorTable') continue;
       tables.push({ stepId: step.id, criterion, value: readIndicatorTable(answers[criterion.id]) });
-      for (const indicator of criterion.indicators)
+      for (const indicator of criterion.indicators) {
         located.set(indicator.id, { stepId: step.id, criterion, indicator });
+        indicators.set(indicator.id, indicator);
+      }
     }
   }
 
@@ -336,7 +341,7 @@ export function evaluateAppendix(
     }
   }
 
-  return { years, tables: result, issues };
+  return { years, tables: result, issues, indicators };
 }
 
 export function issuesOf(evaluation: AppendixEvaluation, criterionId: string): AppendixIssue[] {

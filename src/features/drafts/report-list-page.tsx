@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { initialAnswers, type Answers } from '@/domain/report/answers';
 import { submissionStatus, UNSENT_STATES } from '@/domain/outbox/outbox-entry';
 import { needsBackupReminder } from '@/domain/report/backup';
-import { reportProgress } from '@/domain/report/progress';
+import { requiredProgress } from '@/domain/report/progress';
 import { REPORT_NAME_MAX, reportFileName } from '@/domain/report/report-schema';
 import { toNfc } from '@/domain/report/text';
 import { vi, formatDateTime } from '@/i18n/vi';
@@ -69,9 +69,12 @@ function requestPersistence() {
 }
 
 function CreateForm({
+  templates,
   onCreated,
   onCancel,
 }: {
+  // null until the templates have loaded: the unit picker waits, and a submit loads them.
+  templates: TemplateRegistry | null;
   onCreated: (id: string) => void;
   onCancel: () => void;
 }) {
@@ -82,13 +85,13 @@ function CreateForm({
   const selectId = useId();
   const otherId = useId();
   const isOther = unitId === 'other';
-  const units = useTemplates()?.defaultTemplate.units ?? [];
+  const units = templates?.defaultTemplate.units ?? [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     let defaultTemplate;
     try {
-      ({ defaultTemplate } = await loadTemplates());
+      ({ defaultTemplate } = templates ?? (await loadTemplates()));
     } catch {
       setError(vi.errors.actionFailed);
       return;
@@ -272,8 +275,11 @@ export function ReportListPage({
   const progressOf = (report: StoredReport) => {
     const template = templates?.findTemplate(report.templateId, report.templateVersion);
     if (!template) return null;
-    const progress = reportProgress(template, data.answersByReport.get(report.id) ?? {});
-    return vi.list.progress(progress.requiredDone, progress.requiredTotal);
+    const { requiredDone, requiredTotal } = requiredProgress(
+      template,
+      data.answersByReport.get(report.id) ?? {},
+    );
+    return vi.list.progress(requiredDone, requiredTotal);
   };
 
   return (
@@ -322,6 +328,7 @@ export function ReportListPage({
       ) : null}
       {isCreating ? (
         <CreateForm
+          templates={templates}
           onCreated={(id) => {
             setCreating(false);
             onOpen(id);
@@ -331,99 +338,102 @@ export function ReportListPage({
       ) : null}
       {active.length === 0 && !isCreating ? <p className="empty">{vi.list.empty}</p> : null}
       <ul className="cards">
-        {active.map((report) => (
-          <li key={report.id} className="card">
-            {renamingId === report.id ? (
-              <RenameForm
-                report={report}
-                onDone={(name) => {
-                  setRenamingId(null);
-                  if (name !== null)
-                    void run(() => renameReport(db, report.id, name, new Date().toISOString()));
-                }}
-              />
-            ) : (
-              <>
-                <h2 className="card-title">
-                  <a href={reportHref(report.id)}>{report.name}</a>
-                </h2>
-                <p className="card-meta">
-                  {report.unit.name} ·{' '}
-                  <span className={`submission-status status-${statusOf(report.id)}`}>
-                    {vi.submit.status[statusOf(report.id)]}
-                  </span>
-                </p>
-                <p className="card-meta">{vi.list.updated(formatDateTime(report.updatedAt))}</p>
-                <p className="card-meta">{progressOf(report)}</p>
-                {needsBackupReminder(report, new Date()) ? (
-                  <p className="card-reminder">{vi.reminder.backup}</p>
-                ) : null}
-                <details className="menu">
-                  <summary aria-label={vi.list.menu(report.name)}>⋯</summary>
-                  <div className="menu-items">
-                    <button type="button" onClick={() => setRenamingId(report.id)}>
-                      {vi.list.rename}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void run(async () => {
-                          const name = `${report.name}${vi.list.copySuffix}`.slice(
-                            0,
-                            REPORT_NAME_MAX,
-                          );
-                          await duplicateReport(db, report.id, {
-                            id: newId(),
-                            name,
-                            now: new Date().toISOString(),
-                          });
-                          setNotice({ message: vi.list.duplicated(name) });
-                        })
-                      }
-                    >
-                      {vi.list.duplicate}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void run(async () => {
-                          const now = new Date().toISOString();
-                          const file = await exportReportFile(db, report.id, now);
-                          downloadJson(reportFileName(file.report), file);
-                          await markExported(db, report.id, now);
-                          setNotice({ message: vi.list.exported });
-                        })
-                      }
-                    >
-                      {vi.list.exportJson}
-                    </button>
-                    {menuExtras?.(report.id)}
-                    <button
-                      type="button"
-                      className="danger"
-                      onClick={() =>
-                        void run(async () => {
-                          await trashReport(db, report.id, new Date().toISOString());
-                          headingRef.current?.focus();
-                          setNotice({
-                            message: vi.list.movedToTrash(report.name),
-                            undo: () =>
-                              void run(async () => {
-                                await untrashReport(db, report.id);
-                                setNotice({ message: vi.list.restored(report.name) });
-                              }),
-                          });
-                        })
-                      }
-                    >
-                      {vi.list.delete}
-                    </button>
-                  </div>
-                </details>
-              </>
-            )}
-          </li>
-        ))}
+        {active.map((report) => {
+          const status = statusOf(report.id);
+          return (
+            <li key={report.id} className="card">
+              {renamingId === report.id ? (
+                <RenameForm
+                  report={report}
+                  onDone={(name) => {
+                    setRenamingId(null);
+                    if (name !== null)
+                      void run(() => renameReport(db, report.id, name, new Date().toISOString()));
+                  }}
+                />
+              ) : (
+                <>
+                  <h2 className="card-title">
+                    <a href={reportHref(report.id)}>{report.name}</a>
+                  </h2>
+                  <p className="card-meta">
+                    {report.unit.name} ·{' '}
+                    <span className={`submission-status status-${status}`}>
+                      {vi.submit.status[status]}
+                    </span>
+                  </p>
+                  <p className="card-meta">{vi.list.updated(formatDateTime(report.updatedAt))}</p>
+                  <p className="card-meta">{progressOf(report)}</p>
+                  {needsBackupReminder(report, new Date()) ? (
+                    <p className="card-reminder">{vi.reminder.backup}</p>
+                  ) : null}
+                  <details className="menu">
+                    <summary aria-label={vi.list.menu(report.name)}>⋯</summary>
+                    <div className="menu-items">
+                      <button type="button" onClick={() => setRenamingId(report.id)}>
+                        {vi.list.rename}
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void run(async () => {
+                            const name = `${report.name}${vi.list.copySuffix}`.slice(
+                              0,
+                              REPORT_NAME_MAX,
+                            );
+                            await duplicateReport(db, report.id, {
+                              id: newId(),
+                              name,
+                              now: new Date().toISOString(),
+                            });
+                            setNotice({ message: vi.list.duplicated(name) });
+                          })
+                        }
+                      >
+                        {vi.list.duplicate}
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void run(async () => {
+                            const now = new Date().toISOString();
+                            const file = await exportReportFile(db, report.id, now);
+                            downloadJson(reportFileName(file.report), file);
+                            await markExported(db, report.id, now);
+                            setNotice({ message: vi.list.exported });
+                          })
+                        }
+                      >
+                        {vi.list.exportJson}
+                      </button>
+                      {menuExtras?.(report.id)}
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() =>
+                          void run(async () => {
+                            await trashReport(db, report.id, new Date().toISOString());
+                            headingRef.current?.focus();
+                            setNotice({
+                              message: vi.list.movedToTrash(report.name),
+                              undo: () =>
+                                void run(async () => {
+                                  await untrashReport(db, report.id);
+                                  setNotice({ message: vi.list.restored(report.name) });
+                                }),
+                            });
+                          })
+                        }
+                      >
+                        {vi.list.delete}
+                      </button>
+                    </div>
+                  </details>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
 
       {data.damaged.length > 0 ? (

@@ -176,13 +176,8 @@ export function ReviewPage({
   const photoUrls = usePhotoUrls(photoIdsOf([...document.body, ...document.appendixBody]));
   const { header, closing } = document;
   const documentLink = links.document;
-  const indicators = new Map(
-    appendix.tables.flatMap((table) =>
-      table.rows.map((row) => [row.indicator.id, row.indicator] as const),
-    ),
-  );
-  const labelOf = (id: string) => indicators.get(id)?.label ?? id;
-  const unitOf = (id: string) => indicators.get(id)?.unit ?? 'count';
+  const labelOf = (id: string) => appendix.indicators.get(id)?.label ?? id;
+  const unitOf = (id: string) => appendix.indicators.get(id)?.unit ?? 'count';
   const hasAppendixData =
     isMain &&
     appendix.tables.some((table) =>

@@ -3,7 +3,7 @@
 // components as a step's. The whole list is one answer: every change hands the new list
 // to the form. Removing an entry can be undone for a while; its photos are deleted once
 // the removal is final and saved (use-undoable-removal.ts).
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   checkGroupField,
   groupFieldValue,
@@ -22,7 +22,7 @@ import { newId } from '@/lib/ids';
 import { describedBy } from './field-parts';
 import type { FieldProps } from './fields';
 import { UndoBar } from './undo-bar';
-import { usePendingFocus } from './use-pending-focus';
+import { useListEditor } from './use-list-editor';
 import { useUndoableRemoval } from './use-undoable-removal';
 
 export type GroupFieldComponents = {
@@ -80,19 +80,11 @@ export function GroupField({
   );
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const removal = useUndoableRemoval();
-  // The list as last handed to the form: async callbacks (undo, photos being added)
-  // build on it rather than on the value of an older render.
-  const valueRef = useRef(value);
-  const focusAfterRender = usePendingFocus(value);
-
-  useLayoutEffect(() => {
-    valueRef.current = value;
-  }, [value]);
-
-  const commit = (next: GroupItem[]) => {
-    valueRef.current = next;
-    onChange(next);
-  };
+  const { valueRef, commit, focusAfterRender, move } = useListEditor(
+    value,
+    onChange,
+    (item) => item.id,
+  );
   const setExpandedOne = (id: string, isOpen: boolean) =>
     setExpanded((old) => {
       if (old.has(id) === isOpen) return old;
@@ -128,20 +120,8 @@ export function GroupField({
     );
   };
 
-  const move = (index: number, by: -1 | 1) => {
-    const list = [...valueRef.current];
-    const to = index + by;
-    if (to < 0 || to >= list.length) return;
-    [list[index], list[to]] = [list[to]!, list[index]!];
-    commit(list);
-    // Keep focus on the button that was pressed, or its twin once it is disabled.
-    const isAtEnd = by === -1 ? to === 0 : to === list.length - 1;
-    const movedId = list[to]!.id;
-    focusAfterRender(
-      `${inputId}-${to}-${(by === -1) !== isAtEnd ? 'up' : 'down'}`,
-      (rendered) => rendered[to]?.id === movedId,
-    );
-  };
+  const moveButtonId = (to: number, isBackward: boolean) =>
+    `${inputId}-${to}-${isBackward ? 'up' : 'down'}`;
 
   const remove = (index: number) => {
     const item = valueRef.current[index];
@@ -233,7 +213,7 @@ export function GroupField({
                       className="icon-button"
                       aria-label={vi.group.moveUp(name)}
                       disabled={index === 0}
-                      onClick={() => move(index, -1)}
+                      onClick={() => move(index, -1, moveButtonId)}
                     >
                       ↑
                     </button>
@@ -243,7 +223,7 @@ export function GroupField({
                       className="icon-button"
                       aria-label={vi.group.moveDown(name)}
                       disabled={index === value.length - 1}
-                      onClick={() => move(index, 1)}
+                      onClick={() => move(index, 1, moveButtonId)}
                     >
                       ↓
                     </button>

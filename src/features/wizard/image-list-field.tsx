@@ -2,8 +2,7 @@
 // each resized on the device by the image pipeline and stored in IndexedDB before its
 // reference (with an empty caption) joins the answer. Files are processed one at a time
 // so that a phone never holds more than one decoded photo.
-import { useContext, useEffect, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
-import type { PhotoRef } from '@/domain/report/answer-kinds';
+import { useContext, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { PHOTO_INPUT_MAX_BYTES, PHOTO_INPUT_MAX_PIXELS } from '@/domain/report/photo-policy';
 import { textLength } from '@/domain/report/text';
 import { vi } from '@/i18n/vi-report';
@@ -16,7 +15,7 @@ import type { FieldProps } from './fields';
 import { PhotoPipelineContext, type PhotoPipeline } from './photo-pipeline-context';
 import { useReportId } from './report-id-context';
 import { UndoBar } from './undo-bar';
-import { usePendingFocus } from './use-pending-focus';
+import { useListEditor } from './use-list-editor';
 import { useUndoableRemoval } from './use-undoable-removal';
 
 // Below this much free quota no photo is added: the answers must still fit.
@@ -96,13 +95,12 @@ export function ImageListField({
   const [progress, setProgress] = useState<{ index: number; total: number } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const valueRef = useRef(value);
+  const { valueRef, commit, focusAfterRender, move } = useListEditor(
+    value,
+    onChange,
+    (ref) => ref.photoId,
+  );
   const isMounted = useRef(false);
-  const focusAfterRender = usePendingFocus(value);
-
-  useLayoutEffect(() => {
-    valueRef.current = value;
-  }, [value]);
 
   useEffect(() => {
     isMounted.current = true;
@@ -110,11 +108,6 @@ export function ImageListField({
       isMounted.current = false;
     };
   }, []);
-
-  const commit = (next: PhotoRef[]) => {
-    valueRef.current = next;
-    onChange(next);
-  };
 
   const addFiles = async (files: File[]) => {
     setProblems([]);
@@ -195,19 +188,8 @@ export function ImageListField({
   const setCaption = (index: number, caption: string) =>
     commit(valueRef.current.map((ref, i) => (i === index ? { ...ref, caption } : ref)));
 
-  const move = (index: number, by: -1 | 1) => {
-    const list = [...valueRef.current];
-    const to = index + by;
-    if (to < 0 || to >= list.length) return;
-    [list[index], list[to]] = [list[to]!, list[index]!];
-    commit(list);
-    const isAtEnd = by === -1 ? to === 0 : to === list.length - 1;
-    const movedId = list[to]!.photoId;
-    focusAfterRender(
-      `${inputId}-${to}-${(by === -1) !== isAtEnd ? 'left' : 'right'}`,
-      (rendered) => rendered[to]?.photoId === movedId,
-    );
-  };
+  const moveButtonId = (to: number, isBackward: boolean) =>
+    `${inputId}-${to}-${isBackward ? 'left' : 'right'}`;
 
   const remove = (index: number) => {
     const ref = valueRef.current[index];
@@ -261,7 +243,6 @@ export function ImageListField({
               return (
                 <li key={ref.photoId} className="photo-item">
                   <Thumbnail
-                    key={ref.photoId}
                     photoId={ref.photoId}
                     alt={vi.photos.photoAlt(index + 1, ref.caption.trim())}
                   />
@@ -285,7 +266,7 @@ export function ImageListField({
                       className="icon-button"
                       aria-label={vi.photos.moveLeft(index + 1)}
                       disabled={index === 0}
-                      onClick={() => move(index, -1)}
+                      onClick={() => move(index, -1, moveButtonId)}
                     >
                       ←
                     </button>
@@ -295,7 +276,7 @@ export function ImageListField({
                       className="icon-button"
                       aria-label={vi.photos.moveRight(index + 1)}
                       disabled={index === value.length - 1}
-                      onClick={() => move(index, 1)}
+                      onClick={() => move(index, 1, moveButtonId)}
                     >
                       →
                     </button>

@@ -11,6 +11,7 @@ import {
 } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber, parseVietnameseNumber } from '@/domain/appendix/numbers';
 import type { Answers } from '@/domain/report/answers';
+import { toNfc } from '@/domain/report/text';
 import type { Indicator, Template } from '@/domain/template/template-schema';
 import { appendixIssueMessage, vi } from '@/i18n/vi-report';
 import type { FieldProps } from './fields';
@@ -122,15 +123,8 @@ export function IndicatorTableField({
   const errorCells = new Set(
     errors.map((issue) => `${issue.indicatorId}:${issue.year ?? 'target'}`),
   );
-  const indicators = new Map(
-    template.steps.flatMap((s) =>
-      s.criteria.flatMap((c) =>
-        c.kind === 'indicatorTable' ? c.indicators.map((i) => [i.id, i] as const) : [],
-      ),
-    ),
-  );
-  const labelOf = (id: string) => indicators.get(id)?.label ?? id;
-  const unitOf = (id: string) => indicators.get(id)?.unit ?? 'count';
+  const labelOf = (id: string) => evaluation.indicators.get(id)?.label ?? id;
+  const unitOf = (id: string) => evaluation.indicators.get(id)?.unit ?? 'count';
   const typedIndicators = criterion.indicators.filter((indicator) => !indicator.computed);
 
   const update = (next: IndicatorTableValue) => {
@@ -291,7 +285,7 @@ export function IndicatorTableField({
                     onChange={(event) => {
                       const notes = { ...value.notes };
                       if (event.target.value === '') delete notes[issue.key];
-                      else notes[issue.key] = event.target.value.normalize('NFC');
+                      else notes[issue.key] = toNfc(event.target.value);
                       onChange({ ...value, notes });
                     }}
                     onBlur={onBlur}

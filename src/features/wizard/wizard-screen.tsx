@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Answers } from '@/domain/report/answers';
 import { reportProgress } from '@/domain/report/progress';
 import { keepPhotoRefs } from '@/domain/report/report-photos';
@@ -98,7 +98,8 @@ export function WizardScreen(props: WizardProps) {
   );
   const [isTocOpen, setTocOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const progress = reportProgress(template, answers);
+  // Not on every save-status change: only when the answers (or the template) do.
+  const progress = useMemo(() => reportProgress(template, answers), [template, answers]);
   const stepIndex =
     stepId === null ? template.steps.length : template.steps.findIndex((s) => s.id === stepId);
   const step = template.steps[stepIndex];
