@@ -11,6 +11,7 @@ import { initialAnswers, type Answers } from '@/domain/report/answers';
 import { reportProgress } from '@/domain/report/progress';
 import type { CriterionOf } from '@/domain/template/template-schema';
 import { defaultTemplate } from '@/templates/template-registry';
+import { median } from './stats';
 import type { BenchResult } from './types';
 
 const WARMUP_RUNS = 50;
@@ -121,8 +122,7 @@ export async function run(): Promise<BenchResult[]> {
     times.push(performance.now() - start);
   }
   if (sink < 0) console.log(sink); // keeps the work observable
-  times.sort((a, b) => a - b);
-  const middle = times.length / 2;
-  const median = (times[Math.floor(middle - 0.5)]! + times[Math.ceil(middle - 0.5)]!) / 2;
-  return [{ name: 'appendix-recompute', value: Math.round(median * 1000) / 1000, unit: 'ms' }];
+  return [
+    { name: 'appendix-recompute', value: Math.round(median(times) * 1000) / 1000, unit: 'ms' },
+  ];
 }

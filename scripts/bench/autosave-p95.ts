@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer as startInProcess } from '../../src/server/start';
+import { median, percentile } from './stats';
 import type { BenchResult } from './types';
 
 const RUNS = 3;
@@ -27,22 +28,6 @@ declare global {
   interface Window {
     __bench?: Capture & { timer: ReturnType<typeof setInterval>; db: IDBDatabase };
   }
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(0, Math.ceil((p / 100) * sorted.length) - 1);
-  const value = sorted[Math.min(rank, sorted.length - 1)];
-  if (value === undefined) throw new Error('no samples');
-  return value;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? sorted[middle]!
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {

@@ -16,14 +16,13 @@ import { SoKetDatabase } from '@/storage/db';
 import { applyImport, existingReports } from '@/storage/import-repository';
 import { createReport, exportAllReports, listReports } from '@/storage/report-repository';
 import { findTemplate } from '@/templates/template-registry';
+import { median } from './stats';
 import type { BenchResult } from './types';
 
 const REPORTS = 50;
 const RUNS = 3;
 const FIXTURE = 'tests/fixtures/reports/full.json';
 const NOW = '2024-05-10T02:41:00.000Z';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();

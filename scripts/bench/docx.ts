@@ -5,15 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { renderReportDocx, type DocxInput } from '@/export/docx/docx-writer.chunk';
 import { readReportFile } from '@/export/pdf/report-file-input';
 import { findTemplate } from '@/templates/template-registry';
+import { median } from './stats';
 import type { BenchResult } from './types';
 
 const TIMED_RUNS = 5;
 const FIXTURE = 'tests/fixtures/reports/largest.json';
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 function largestReport(): DocxInput {
   const read = readReportFile(readFileSync(FIXTURE, 'utf8'), FIXTURE, findTemplate);

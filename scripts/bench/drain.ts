@@ -8,25 +8,20 @@
 // Assumes dist/ is built (scripts/bench.ts builds it). Serves it in process with the
 // real API on a free port (fresh data directory, no rate limit) and drives the Debian
 // Chromium; stops both at the end.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/server/start';
+import type { RunningServer } from '../../src/server/start';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
+import { startSyncServer, SYNC_UNIT } from '../../tests/e2e/support/sync-server';
+import { median } from './stats';
 import type { BenchResult } from './types';
 
 const RUNS = 3;
 const REPORTS = 10;
 const SUBMISSIONS_PER_REPORT = 5;
 const ENTRIES = REPORTS * SUBMISSIONS_PER_REPORT;
-const UNIT = 'Huyện Đoàn Hồng Dân';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const UNIT = SYNC_UNIT;
 
 async function saveAccessCode(page: Page, url: string, code: string): Promise<void> {
   await page.goto(`${url}/#/cai-dat`);
@@ -102,14 +97,17 @@ async function oneRun(browser: Browser, server: RunningServer, code: string): Pr
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'so-ket-bench-drain-'));
-  const server = await startServer(
-    { distDir: resolve('dist'), dataDir, port: 0, rateLimitPerMinute: 0 },
-    'bench',
-  );
+  const {
+    server,
+    unitCode: code,
+    close,
+  } = await startSyncServer({
+    distDir: resolve('dist'),
+    version: 'bench',
+    prefix: 'so-ket-bench-drain-',
+  });
   let browser: Browser | undefined;
   try {
-    const { code } = server.store.addUnit(UNIT, false);
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const times: number[] = [];
     for (let i = 0; i < RUNS; i += 1) times.push(await oneRun(browser, server, code));
@@ -118,7 +116,6 @@ export async function run(): Promise<BenchResult[]> {
     return [{ name: 'drain-50', value: Math.round(median(times)), unit: 'ms' }];
   } finally {
     await browser?.close();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }

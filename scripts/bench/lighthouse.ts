@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer } from '../../src/server/start';
+import { median } from './stats';
 import type { BenchResult } from './types';
 
 const RUNS = 3;
@@ -28,11 +29,6 @@ type Report = {
 };
 
 type RunFigures = { scores: Record<string, number>; lcp: number; failed: string[] };
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 // Audits of the accessibility and best-practices categories that count and did not pass.
 function failedAudits(report: Report): string[] {

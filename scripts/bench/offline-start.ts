@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer } from '../../src/server/start';
+import { median } from './stats';
 import type { BenchResult } from './types';
 
 const RUNS = 5;
@@ -23,11 +24,6 @@ declare global {
   interface Window {
     __listShownAt?: number;
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 // First visit, reload under the service worker, one report.

@@ -11,16 +11,13 @@ import { renderReportPdf, type RenderInput } from '@/export/pdf/pdf-writer.chunk
 import { readReportFile } from '@/export/pdf/report-file-input';
 import { findTemplate } from '@/templates/template-registry';
 import { firstRenderFiles } from './first-render';
+import { median } from './stats';
 import type { BenchResult } from './types';
 
 const TIMED_RUNS = 7;
 const FIXTURE = 'tests/fixtures/reports/largest.json';
 const DIST = 'dist';
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 function largestReport(): RenderInput {

@@ -15,14 +15,10 @@ import type * as PipelineChunk from '@/photos/image-pipeline.chunk';
 import { startServer } from '../../src/server/start';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
 import { pipelineChunkUrl } from '../../tests/e2e/support/image-pipeline';
+import { median } from './stats';
 import type { BenchResult } from './types';
 
 const RUNS = 5;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 export async function run(distDir = 'dist'): Promise<BenchResult[]> {
   const dist = resolve(distDir);

@@ -3,37 +3,17 @@
 // (server-load.ts) sending 2,000 first revisions of distinct reports, 20 at a time over
 // keep-alive connections. Throughput over the wall time of the run, and the 95th
 // percentile of one request's latency (request sent to response read).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '@/server/store';
+import { freePort, spawnMain, spawnTsx, waitForHealth } from '../../tests/support/server-process';
+import { percentile } from './stats';
 import type { BenchResult } from './types';
 
 const REQUESTS = 2000;
 const CONCURRENCY = 20;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-// `node --import tsx` rather than the tsx CLI, which would run the script in yet another
-// process that a signal to the child would not reach.
-function tsxProcess(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
 
 function output(child: ChildProcess): () => string {
   let text = '';
@@ -47,25 +27,6 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-async function waitForHealth(url: string, server: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited:\n${log()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the server was not ready within 30 s:\n${log()}`);
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
 export async function run(): Promise<BenchResult[]> {
   const root = mkdtempSync(join(tmpdir(), 'so-ket-bench-server-'));
   const dataDir = join(root, 'data');
@@ -78,7 +39,7 @@ export async function run(): Promise<BenchResult[]> {
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = tsxProcess('src/server/main.ts', {
+  const server = spawnMain([], {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -87,8 +48,8 @@ export async function run(): Promise<BenchResult[]> {
   });
   const serverLog = output(server);
   try {
-    await waitForHealth(url, server, serverLog);
-    const client = tsxProcess('scripts/bench/server-load.ts', {
+    await waitForHealth(url, server, { timeoutMs: 30_000, log: serverLog });
+    const client = spawnTsx('scripts/bench/server-load.ts', [], {
       SERVER_URL: url,
       ACCESS_CODE: code,
       REQUESTS: String(REQUESTS),

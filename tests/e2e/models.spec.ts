@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { storedAnswer } from './support/idb';
-import { photoIdsIn, storedPhotoIds } from './support/idb-photos';
+import { photoIdsIn, storedPhotoIds } from './support/photo-store';
 import {
   areDecoded,
   drawImage,

@@ -5,57 +5,15 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
-import { startServer, type RunningServer } from '../../src/server/start';
-import { DataSettingsPage } from './pages/data-settings-page';
-import { ReportListPage } from './pages/report-list-page';
-import { SENT_TEXT, SubmissionSummary, SubmitPanel } from './pages/submit-panel';
-import { SyncSettingsPage } from './pages/sync-settings-page';
-import { WizardPage } from './pages/wizard-page';
+import { join } from 'node:path';
+import { SENT_TEXT } from './pages/submit-panel';
 import { startFlakyProxy } from './support/flaky-proxy';
 import { storedReport } from './support/idb';
 import { addPhotosToReport, storedPhotos } from './support/photo-store';
+import { expect, test } from './support/sync-test';
 
 const NAME = 'Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân';
 const PHOTOS = 5;
-
-type Api = { server: RunningServer; url: string; unitCode: string };
-
-const test = base.extend<{
-  api: Api;
-  list: ReportListPage;
-  wizard: WizardPage;
-  panel: SubmitPanel;
-  summary: SubmissionSummary;
-  settings: SyncSettingsPage;
-  data: DataSettingsPage;
-}>({
-  // eslint-disable-next-line no-empty-pattern
-  api: async ({}, use) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'so-ket-e2e-photos-'));
-    const server = await startServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        distDir: resolve(process.env.DIST_DIR ?? 'dist'),
-        rateLimitPerMinute: 0,
-      },
-      'e2e',
-    );
-    const unitCode = server.store.addUnit('Huyện Đoàn Hồng Dân', false).code;
-    await use({ server, url: server.url, unitCode });
-    await server.close();
-    await rm(dataDir, { recursive: true, force: true });
-  },
-  list: async ({ page }, use) => use(new ReportListPage(page)),
-  wizard: async ({ page }, use) => use(new WizardPage(page)),
-  panel: async ({ page }, use) => use(new SubmitPanel(page)),
-  summary: async ({ page }, use) => use(new SubmissionSummary(page)),
-  settings: async ({ page }, use) => use(new SyncSettingsPage(page)),
-  data: async ({ page }, use) => use(new DataSettingsPage(page)),
-});
 
 test.describe('photos', () => {
   test.setTimeout(120_000);

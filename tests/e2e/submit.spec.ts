@@ -2,25 +2,19 @@
 // submission after an edit, and a network that loses requests and responses. Each test
 // runs its own server in this process (a fresh data directory, unit codes made with
 // store.addUnit) and uses the real wall clock, so the engine's own retries run too.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from '../../src/server/start';
-import { ReportListPage } from './pages/report-list-page';
-import { AUTH_HELP, SENT_TEXT, SubmissionSummary, SubmitPanel } from './pages/submit-panel';
-import { SyncSettingsPage } from './pages/sync-settings-page';
-import { WizardPage } from './pages/wizard-page';
+import type { Page } from '@playwright/test';
+import type { ReportListPage } from './pages/report-list-page';
+import { AUTH_HELP, SENT_TEXT } from './pages/submit-panel';
+import type { WizardPage } from './pages/wizard-page';
 import { startFlakyProxy } from './support/flaky-proxy';
+import type { SyncServer } from './support/sync-server';
+import { expect, test as syncTest } from './support/sync-test';
 
 const II_1 = 'II.1. Công tác chỉ đạo triển khai Nghị quyết';
 const RESULTS = 'Kết quả đạt được';
 const nameOf = (unit: string) => `Báo cáo sơ kết NQ01 – ${unit}`;
 
-type Api = {
-  server: RunningServer;
-  url: string;
-  unitCode: string;
+type Api = SyncServer & {
   adminCode: string;
   latest: () => Promise<{ reportId: string; revision: number }[]>;
   revision: (
@@ -29,36 +23,14 @@ type Api = {
   ) => Promise<{ report: { answers: Record<string, unknown> } } | null>;
 };
 
-type Models = {
-  api: Api;
-  list: ReportListPage;
-  wizard: WizardPage;
-  panel: SubmitPanel;
-  summary: SubmissionSummary;
-  settings: SyncSettingsPage;
-};
-
-const test = base.extend<Models>({
-  // eslint-disable-next-line no-empty-pattern
-  api: async ({}, use) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'so-ket-e2e-submit-'));
-    const server = await startServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        distDir: resolve(process.env.DIST_DIR ?? 'dist'),
-        rateLimitPerMinute: 0,
-      },
-      'e2e',
-    );
-    const unitCode = server.store.addUnit('Huyện Đoàn Hồng Dân', false).code;
+// The shared sync server, with an admin unit to read back what it stored.
+const test = syncTest.extend<{ api: Api }>({
+  api: async ({ api }, use) => {
+    const { server } = api;
     const adminCode = server.store.addUnit('Ban Tổ chức Tỉnh Đoàn', true).code;
     const admin = { Authorization: `Bearer ${adminCode}` };
-    await use({
-      server,
-      url: server.url,
-      unitCode,
+    const withAdmin: Api = {
+      ...api,
       adminCode,
       latest: async () => {
         const response = await fetch(`${server.url}/api/reports`, { headers: admin });
@@ -74,15 +46,9 @@ const test = base.extend<Models>({
           ? ((await response.json()) as { report: { answers: Record<string, unknown> } })
           : null;
       },
-    });
-    await server.close();
-    await rm(dataDir, { recursive: true, force: true });
+    };
+    await use(withAdmin);
   },
-  list: async ({ page }, use) => use(new ReportListPage(page)),
-  wizard: async ({ page }, use) => use(new WizardPage(page)),
-  panel: async ({ page }, use) => use(new SubmitPanel(page)),
-  summary: async ({ page }, use) => use(new SubmissionSummary(page)),
-  settings: async ({ page }, use) => use(new SyncSettingsPage(page)),
 });
 
 async function typeResults(wizard: WizardPage, reportId: string, text: string): Promise<void> {

@@ -17,6 +17,7 @@ import {
   snapshot,
   testDatabases,
 } from './backup-fixtures';
+import { mulberry32 } from '../fixtures/random';
 
 const SEED = 20240510;
 const VARIANTS_PER_KIND = 150;
@@ -26,18 +27,6 @@ const full = readFixtureFile('full');
 const draft = readFixtureFile('draft');
 const VALID = buildBackupFile([full, draft], '2024-03-10T07:00:00.000Z');
 const VALID_TEXT = `${JSON.stringify(VALID, null, 2)}\n`;
-
-// mulberry32: a small, well-known PRNG; one seed, one sequence of variants.
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -317,7 +306,8 @@ describe('restoring a corrupted backup', () => {
   it.each(kinds.map((kind, index) => [kind, index] as const))(
     'refuses with a problem and writes nothing, or restores readable reports: %s',
     async (kind, index) => {
-      const random = seededRandom(SEED + index);
+      // mulberry32: one seed, one sequence of variants.
+      const random = mulberry32(SEED + index);
       const outcomes = { accepted: 0, rejected: 0 };
       for (let n = 0; n < VARIANTS_PER_KIND; n += 1) {
         const label = `${kind}-${n}`;

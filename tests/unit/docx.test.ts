@@ -2,7 +2,7 @@
 // (fonts, sizes, page, paragraphs, tables, sections), then LibreOffice opening each file
 // and printing it (soffice → PDF → pdftotext) with every typed paragraph in order.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { createMeasure, layoutReportInput } from '@/export/pdf/pdf-writer.chunk'
 import { vi } from '@/i18n/vi-report';
 import { documentWords } from '@/i18n/document';
 import { loadFixture, type FixtureName } from './pdf-fixtures';
+import { pdfTextPages, pngSize, rawPdfPages, renderPagePng } from './poppler';
 import { readZip } from './zip';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -422,15 +423,6 @@ describe('Word copy: the package', () => {
 // LibreOffice: opens each file and prints it. Without it these fail, never skip.
 const SOFFICE_TIMEOUT = 120_000;
 
-function pdfText(path: string): string[] {
-  // In content order (-raw): the default order rearranges short lines, and it drops the hyphen
-  // where LibreOffice broke a line after one. Pages are separated by form feeds; from page 2
-  // on, a page's first line is its number.
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .map((page) => page.replace(/^\s*\d+\s*\n/, ''));
-}
-
 // The words of the text; a word LibreOffice broke after its hyphen is joined again.
 const wordsOf = (text: string) =>
   nfc(text)
@@ -499,7 +491,7 @@ describe('Word copy in LibreOffice (soffice → PDF → pdftotext)', () => {
     );
     for (const name of FIXTURES) {
       const pdf = join(dir, `${name}.pdf`);
-      printed.set(name, { pdf, pages: pdfText(pdf) });
+      printed.set(name, { pdf, pages: pdfTextPages(pdf) });
     }
   }, SOFFICE_TIMEOUT + 10_000);
 
@@ -563,10 +555,7 @@ describe('Word copy in LibreOffice (soffice → PDF → pdftotext)', () => {
     expect(sizes.slice(0, appendixPage)).toEqual(Array(appendixPage).fill('portrait'));
     expect(sizes.slice(appendixPage).every((size) => size === 'landscape')).toBe(true);
     // No page number on the appendix's first page; its second page is numbered 2.
-    const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], {
-      encoding: 'utf8',
-    });
-    const rawPages = raw.split('\f');
+    const rawPages = rawPdfPages(pdf);
     expect(rawPages[appendixPage]!.trimStart().startsWith('Phụ lục')).toBe(true);
     expect(rawPages[appendixPage + 1]!.trimStart()).toMatch(/^2\s/);
     expect(rawPages[0]!.trimStart().startsWith('TỈNH ĐOÀN BẠC LIÊU')).toBe(true);
@@ -582,24 +571,11 @@ describe('Word copy in LibreOffice (soffice → PDF → pdftotext)', () => {
       [`full-appendix-page-${appendixPage}`, appendixPage, [702, 496]],
     ];
     for (const [file, page, [width, height]] of shots) {
-      const prefix = join(artifacts, file);
-      rmSync(`${prefix}.png`, { force: true });
-      execFileSync('pdftoppm', [
-        '-r',
-        '60',
-        '-png',
-        '-f',
-        String(page),
-        '-l',
-        String(page),
-        '-singlefile',
-        pdf,
-        prefix,
-      ]);
-      const png = readFileSync(`${prefix}.png`);
+      const png = renderPagePng(pdf, page, join(artifacts, file));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-      expect(Math.abs(png.readUInt32BE(16) - width)).toBeLessThanOrEqual(1);
-      expect(Math.abs(png.readUInt32BE(20) - height)).toBeLessThanOrEqual(1);
+      const [pngWidth, pngHeight] = pngSize(png);
+      expect(Math.abs(pngWidth - width)).toBeLessThanOrEqual(1);
+      expect(Math.abs(pngHeight - height)).toBeLessThanOrEqual(1);
     }
   });
 });

@@ -2,7 +2,7 @@
 // report file with six models and thirteen photos (base64 in the file), read back with
 // pdftotext and pdfimages (Debian poppler-utils); the Word copy's package, and LibreOffice
 // printing it. Without the tools these fail, never skip.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupItem } from '@/domain/report/answer-kinds';
 import type { ReportFile } from '@/domain/report/report-schema';
@@ -36,20 +36,11 @@ import {
   MODELS_DOCUMENT_NUMBER,
   modelsReportFile,
 } from '../fixtures/models-report';
+import { pdfTextPages, requireTools, runPdfCommand } from './poppler';
 import { readZip } from './zip';
 
-for (const tool of ['pdftotext', 'pdfimages']) {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-  } catch {
-    throw new Error(
-      `${tool} is missing: the models export tests need it. ` +
-        'Install the Debian package poppler-utils: apt-get install -y poppler-utils',
-    );
-  }
-}
+requireTools(['pdftotext', 'pdfimages'], 'the models export tests');
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const COMMAND_TIMEOUT = 60_000;
 const SOFFICE_TIMEOUT = 120_000;
 let dir = '';
@@ -62,28 +53,8 @@ const nfc = (text: string) => text.normalize('NFC');
 const wordsOf = (text: string) => nfc(text).split(/\s+/).filter(Boolean);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function runPdfCommand(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/pdf.ts', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-// In content order (-raw): the order the layout draws, so a table cell's lines stay
-// together. A page's number is its first line from page 2 on.
-function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .map((page) => page.replace(/^\s*\d+\s*\n/, ''))
-    .join('\n');
-}
+// In content order (-raw), without the page numbers.
+const pdfText = (path: string) => pdfTextPages(path).join('\n');
 
 type ListedImage = { page: number; width: number; height: number; enc: string; object: number };
 

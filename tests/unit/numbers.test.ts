@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatVietnameseNumber, parseVietnameseNumber } from '@/domain/appendix/numbers';
+import { mulberry32 } from '../fixtures/random';
 
 describe('parseVietnameseNumber', () => {
   it.each<[string, string, number]>([
@@ -86,14 +87,7 @@ describe('formatVietnameseNumber', () => {
 
 // A small seeded generator (mulberry32), so a failure can be reproduced.
 function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const integer = (max: number) => Math.floor(next() * (max + 1));
   return { next, integer };
 }

@@ -1,6 +1,6 @@
 // The text of the exported PDF read back with pdftotext (Debian poppler-utils), and the
 // `npm run pdf` command end to end.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,18 +11,10 @@ import { readFontFiles } from '@/export/pdf/fonts-node';
 import { renderReportPdf, type RenderInput } from '@/export/pdf/pdf-writer.chunk';
 import { vi } from '@/i18n/vi-report';
 import { fixturePath, loadFixture, type FixtureName } from './pdf-fixtures';
+import { pngSize, renderPagePng, requireTools, runPdfCommand } from './poppler';
 
 // These tests need the poppler tools; without them they fail, never skip.
-for (const tool of ['pdftotext', 'pdftoppm']) {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-  } catch {
-    throw new Error(
-      `${tool} is missing: the PDF text round-trip tests need it. ` +
-        'Install the Debian package poppler-utils: apt-get install -y poppler-utils',
-    );
-  }
-}
+requireTools(['pdftotext', 'pdftoppm'], 'the PDF text round-trip tests');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(root, 'tests/artifacts/pdf');
@@ -163,40 +155,12 @@ describe('PDF text round trip (pdftotext)', () => {
       [`full-appendix-page-${appendixPage}`, appendixPage, [702, 497]],
     ];
     for (const [file, page, [width, height]] of shots) {
-      const prefix = join(artifacts, file);
-      rmSync(`${prefix}.png`, { force: true });
-      execFileSync('pdftoppm', [
-        '-r',
-        '60',
-        '-png',
-        '-f',
-        String(page),
-        '-l',
-        String(page),
-        '-singlefile',
-        path,
-        prefix,
-      ]);
-      const png = readFileSync(`${prefix}.png`);
+      const png = renderPagePng(path, page, join(artifacts, file));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width, height]);
+      expect(pngSize(png)).toEqual([width, height]);
     }
   });
 });
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function runPdfCommand(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/pdf.ts', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe.concurrent('npm run pdf', () => {
   const COMMAND_TIMEOUT = 30_000;

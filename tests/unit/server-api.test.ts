@@ -13,6 +13,7 @@ import {
   type ApiResponse,
   type TestServer,
 } from './server-harness';
+import { mulberry32 } from '../fixtures/random';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -614,14 +615,7 @@ describe('CORS', () => {
 
 // A small seeded PRNG (mulberry32), so every run sends the same 1,000 bodies.
 function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   return { next, int, pick };

@@ -1,19 +1,17 @@
 // Shared by the server tests: a real server on 127.0.0.1 (port 0) over a fresh data
 // directory, valid report files made from the fixtures, a small HTTP client, and the
 // real CLI run as a child process.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { ReportFile } from '@/domain/report/report-schema';
 import type { ServerConfig } from '@/server/config';
 import { serverMessages, type ServerErrorCode } from '@/server/server-messages';
 import { startServer, type RunningServer } from '@/server/start';
+import { ROOT, spawnMain } from '../support/server-process';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { freePort, ROOT, spawnMain, waitForHealth } from '../support/server-process';
 
 export type FixtureName = 'draft' | 'full' | 'largest';
 
@@ -128,28 +126,6 @@ export function expectError(response: ApiResponse, status: number, error: Server
   expect(response.body).toMatchObject({ error, message: serverMessages[error] });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-// `node --import tsx` rather than `npx tsx`: the tsx CLI runs the script in a child
-// process, so a SIGKILL sent to it would leave the real server running.
-export function spawnMain(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
 export type Finished = {
   exitCode: number | null;
   signal: string | null;
@@ -167,23 +143,4 @@ export function runMain(args: string[], env: Record<string, string>): Promise<Fi
     child.once('error', reject);
     child.once('close', (exitCode, signal) => resolve({ exitCode, signal, stdout, stderr }));
   });
-}
-
-export async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `the server exited (${child.exitCode ?? child.signalCode}) before it was ready`,
-      );
-    }
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the server at ${baseUrl} was not ready within ${timeoutMs} ms`);
 }

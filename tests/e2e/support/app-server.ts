@@ -2,36 +2,15 @@
 // that a test owns: started on a port of its choosing with a build directory, stopped
 // the hard way (SIGKILL, as when the machine loses power or the network goes away) and
 // started again on the same port, possibly serving another build.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { freePort, spawnMain, waitForHealth } from '../../support/server-process';
+
+export { freePort } from '../../support/server-process';
 
 const START_TIMEOUT_MS = 20_000;
-const ROOT = resolve(import.meta.dirname, '../../..');
-
-// A TCP port nobody listens on right now.
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function isHealthy(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/api/health`);
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
 
 export class AppServer {
   private child: ChildProcess | null = null;
@@ -58,36 +37,22 @@ export class AppServer {
   // Starts serving `distDir` on this server's port; resolves once /api/health answers.
   async serve(distDir: string): Promise<void> {
     if (this.child) throw new Error('the server is already running');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        DIST_DIR: distDir,
-        DATA_DIR: this.dataDir,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawnMain(
+      [],
+      { PORT: String(this.port), HOST: '127.0.0.1', DIST_DIR: distDir, DATA_DIR: this.dataDir },
+      ['ignore', 'ignore', 'pipe'],
+    );
     this.child = child;
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
     });
-    let hasExited = false;
-    this.exited = new Promise((resolveExit) =>
-      child.once('exit', () => {
-        hasExited = true;
-        resolveExit();
-      }),
-    );
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (!(await isHealthy(this.url))) {
-      if (hasExited || Date.now() > deadline) {
-        await this.stop();
-        throw new Error(`the server did not start on port ${this.port}:\n${stderr}`);
-      }
-      await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+    this.exited = new Promise((resolveExit) => child.once('exit', () => resolveExit()));
+    try {
+      await waitForHealth(this.url, child, { timeoutMs: START_TIMEOUT_MS });
+    } catch {
+      await this.stop();
+      throw new Error(`the server did not start on port ${this.port}:\n${stderr}`);
     }
   }
 

@@ -12,6 +12,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '../../fixtures/random';
 
 export type FlakyProxyOptions = {
   // Where the real server listens: loopback only.
@@ -49,18 +50,6 @@ const DEFAULTS = {
   faultWindowMs: 60_000,
   pathPrefix: '/api/reports',
 } satisfies Omit<FlakyProxyOptions, 'upstream'>;
-
-// mulberry32: a small, well-known PRNG; the same seed gives the same faults in order.
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOP_BY_HOP = new Set([
   'connection',
@@ -100,7 +89,8 @@ export async function startFlakyProxy(
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
     throw new Error(`the flaky proxy only fronts a loopback server, not ${target.hostname}`);
   }
-  const random = seededRandom(config.seed);
+  // The same seed gives the same faults in order.
+  const random = mulberry32(config.seed);
   const stats: FlakyProxyStats = {
     requests: 0,
     droppedRequests: 0,

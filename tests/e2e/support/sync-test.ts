@@ -1,0 +1,37 @@
+// The test for specs that submit to a sync server of their own (startSyncServer, a fresh
+// one per test) with the page models they drive. Unlike ./fixtures, the wall clock is
+// the real one, so the sync engine's own retries run too.
+import { test as base } from '@playwright/test';
+import { DataSettingsPage } from '../pages/data-settings-page';
+import { ReportListPage } from '../pages/report-list-page';
+import { SubmissionSummary, SubmitPanel } from '../pages/submit-panel';
+import { SyncSettingsPage } from '../pages/sync-settings-page';
+import { WizardPage } from '../pages/wizard-page';
+import { startSyncServer, type SyncServer } from './sync-server';
+
+export type SyncModels = {
+  api: SyncServer;
+  list: ReportListPage;
+  wizard: WizardPage;
+  panel: SubmitPanel;
+  summary: SubmissionSummary;
+  settings: SyncSettingsPage;
+  data: DataSettingsPage;
+};
+
+export const test = base.extend<SyncModels>({
+  // eslint-disable-next-line no-empty-pattern
+  api: async ({}, use) => {
+    const api = await startSyncServer();
+    await use(api);
+    await api.close();
+  },
+  list: async ({ page }, use) => use(new ReportListPage(page)),
+  wizard: async ({ page }, use) => use(new WizardPage(page)),
+  panel: async ({ page }, use) => use(new SubmitPanel(page)),
+  summary: async ({ page }, use) => use(new SubmissionSummary(page)),
+  settings: async ({ page }, use) => use(new SyncSettingsPage(page)),
+  data: async ({ page }, use) => use(new DataSettingsPage(page)),
+});
+
+export { expect } from '@playwright/test';

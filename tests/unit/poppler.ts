@@ -1,0 +1,77 @@
+// Reading exported PDFs back with the poppler tools (Debian poppler-utils), and the
+// `npm run pdf` command run as a child process. Shared by the export tests; each test
+// keeps its own checks.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+// Tests that need these tools fail without them, never skip.
+export function requireTools(tools: readonly string[], neededBy: string): void {
+  for (const tool of tools) {
+    try {
+      execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    } catch {
+      throw new Error(
+        `${tool} is missing: ${neededBy} need it. ` +
+          'Install the Debian package poppler-utils: apt-get install -y poppler-utils',
+      );
+    }
+  }
+}
+
+export type PdfCommandRun = { code: number | null; stdout: string; stderr: string };
+
+// `npx tsx scripts/pdf.ts …args` (what `npm run pdf --` runs) from the repository root.
+export function runPdfCommand(args: string[]): Promise<PdfCommandRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'scripts/pdf.ts', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// The text of each page in content order (-raw): the order the layout draws, so a table
+// cell's lines stay together (the default order rearranges short lines, and drops the
+// hyphen where a line was broken after one). Split at the form feeds between pages, as
+// printed: from page 2 on, a page's first line is usually its number.
+export function rawPdfPages(path: string): string[] {
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], {
+    encoding: 'utf8',
+  }).split('\f');
+}
+
+// rawPdfPages without a page's number on its first line.
+export function pdfTextPages(path: string): string[] {
+  return rawPdfPages(path).map((page) => page.replace(/^\s*\d+\s*\n/, ''));
+}
+
+// Page `page` of the PDF rendered at 60 dpi to `${prefix}.png` (any older file removed
+// first); the PNG's bytes.
+export function renderPagePng(pdf: string, page: number, prefix: string): Buffer {
+  rmSync(`${prefix}.png`, { force: true });
+  execFileSync('pdftoppm', [
+    '-r',
+    '60',
+    '-png',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    pdf,
+    prefix,
+  ]);
+  return readFileSync(`${prefix}.png`);
+}
+
+// Width and height from a PNG's IHDR chunk.
+export function pngSize(png: Uint8Array): [number, number] {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return [view.getUint32(16), view.getUint32(20)];
+}
