@@ -294,6 +294,9 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
       notes: Object.fromEntries(
         Object.entries(value.notes).map(([key, note]) => [key, toNfc(note)]),
       ),
+      ...(value.custom
+        ? { custom: value.custom.map((row) => ({ ...row, label: toNfc(row.label) })) }
+        : {}),
     }),
     // Its rules span the whole report: domain/appendix/evaluate.ts, applied in progress.ts.
     check: () => null,

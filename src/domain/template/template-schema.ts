@@ -130,6 +130,9 @@ export const indicatorSchema = z.object({
   // Whether a higher or a lower value meets the resolution's target; no target otherwise.
   target: z.enum(['atLeast', 'atMost']).optional(),
   optional: z.boolean().default(false),
+  // What happens within a year (admitted, trained, rotated), as opposed to a stock
+  // counted at a date: a partial year's flow is not compared with full years.
+  flow: z.boolean().default(false),
 });
 
 // Cross-field rules, evaluated year by year by domain/appendix. Indicators may belong to
@@ -241,6 +244,9 @@ export const templateSchema = z
       .array(z.string().regex(/^\d{4}$/))
       .min(1)
       .default([]),
+    // Whether the last review year runs only to the report's date (its flows are then
+    // partial and its column says so).
+    partialLastYear: z.boolean().default(false),
     appendixTitle: z.string().default('PHỤ LỤC SỐ LIỆU'),
     // ASCII start of exported file names, e.g. "BC-so-ket-NQ01".
     exportFilePrefix: z
