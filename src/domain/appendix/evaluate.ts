@@ -179,7 +179,6 @@ export function customIndicator(row: CustomRow, countIds: ReadonlySet<string>): 
       : {}),
     ...(row.target ? { target: row.target } : {}),
     optional: true,
-    flow: false,
   };
 }
 
@@ -522,7 +521,7 @@ export function evaluateAppendix(
       const row = typed.get(indicator.id);
       if (!row) continue;
       for (let i = 1; i < years.length; i += 1) {
-        if (indicator.flow && years[i] === partialYear?.year) continue;
+        if (indicator.measure === 'flow' && years[i] === partialYear?.year) continue;
         const previous = row[years[i - 1]!];
         const current = row[years[i]!];
         if (

@@ -130,9 +130,12 @@ export const indicatorSchema = z.object({
   // Whether a higher or a lower value meets the resolution's target; no target otherwise.
   target: z.enum(['atLeast', 'atMost']).optional(),
   optional: z.boolean().default(false),
-  // What happens within a year (admitted, trained, rotated), as opposed to a stock
-  // counted at a date: a partial year's flow is not compared with full years.
-  flow: z.boolean().default(false),
+  // How the province consolidates a typed count (PROVINCE.md): a stock is a state at year
+  // end (members, branches), summed across units, its last year standing for the period;
+  // a flow happened during the year (admitted, founded, trained), summed both ways.
+  // Undeclared counts are taken as stocks. A partial year's flows are also not compared
+  // with full years (domain/appendix).
+  measure: z.enum(['stock', 'flow']).optional(),
 });
 
 // Cross-field rules, evaluated year by year by domain/appendix. Indicators may belong to
