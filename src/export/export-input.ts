@@ -7,9 +7,16 @@ import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import type { Template } from '@/domain/template/template-schema';
 import { getDatabase } from '@/storage/db';
 import { getPhotos } from '@/storage/photo-repository';
-import { getAnswers, getReport } from '@/storage/report-repository';
+import { buildReportFile } from '@/domain/report/report-schema';
+import { photosForAnswers } from '@/storage/photo-file-repository';
+import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
 import { loadTemplates } from '@/templates/load-templates';
-import { documentPhotoIds, type PhotoAsset } from './render-input';
+import {
+  documentPhotoIds,
+  embeddedReportOf,
+  type EmbeddedReport,
+  type PhotoAsset,
+} from './render-input';
 import { pdfFileName } from './pdf/pdf-file-name';
 
 export type ExportInput = {
@@ -20,6 +27,9 @@ export type ExportInput = {
     title: string;
     documentId: string;
     photos: ReadonlyMap<string, PhotoAsset>;
+    // The report file the PDF carries (as "Xuất tệp báo cáo" writes it, photo bytes left
+    // out) with its fingerprint.
+    embeddedReport: EmbeddedReport;
   };
   fileName: (extension: 'pdf' | 'docx') => string;
   // Photos the document shows that are no longer on the device (printed as a framed note).
@@ -50,6 +60,10 @@ export async function readExportInput(
       bytes: new Uint8Array(await row.blob.arrayBuffer()),
     });
   }
+  const sent = await photosForAnswers(db, answers, { withData: false });
+  const embeddedReport = await embeddedReportOf(
+    buildReportFile(reportMeta(loaded.report), sent.answers, now.toISOString(), sent.photos),
+  );
   const dateField = template.documentFields.date;
   const pdfName = pdfFileName(
     extra ? extra.exportFilePrefix : template.exportFilePrefix,
@@ -65,6 +79,7 @@ export async function readExportInput(
       title: loaded.report.name,
       documentId,
       photos,
+      embeddedReport,
     },
     fileName: (extension) => pdfName.replace(/\.pdf$/, `.${extension}`),
     missingPhotos: photoIds.length - photos.size,
