@@ -7,6 +7,16 @@ const needs = [
   { path: chromium, debian: 'chromium', why: 'end-to-end tests in a real browser' },
   { path: '/usr/bin/pdftotext', debian: 'poppler-utils', why: 'PDF text round-trip tests' },
   {
+    path: '/usr/bin/qpdf',
+    debian: 'qpdf',
+    why: 'PDFs re-written by another program (embedded data)',
+  },
+  {
+    path: '/usr/bin/gs',
+    debian: 'ghostscript',
+    why: 'PDFs re-written and printed by Ghostscript (embedded data)',
+  },
+  {
     path: '/usr/bin/soffice',
     debian: 'libreoffice-writer-nogui',
     why: 'Word copy tests (LibreOffice opens and prints the .docx)',
