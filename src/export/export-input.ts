@@ -7,8 +7,9 @@ import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import type { Template } from '@/domain/template/template-schema';
 import { getDatabase } from '@/storage/db';
 import { getPhotos } from '@/storage/photo-repository';
+import { referencedPhotoIds } from '@/domain/report/report-photos';
 import { buildReportFile } from '@/domain/report/report-schema';
-import { photosForAnswers } from '@/storage/photo-file-repository';
+import { photoFilesOfRows } from '@/storage/photo-file-repository';
 import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
 import { loadTemplates } from '@/templates/load-templates';
 import {
@@ -51,16 +52,19 @@ export async function readExportInput(
   if (documentId !== MAIN_DOCUMENT && !extra) throw new Error(`unknown document ${documentId}`);
   const { answers } = await getAnswers(db, reportId);
   const photoIds = documentPhotoIds(template, answers, documentId);
-  const rows = await getPhotos(db, photoIds);
+  // Every photo the answers refer to is listed in the report file the PDF carries; the
+  // document's own are drawn.
+  const rows = await getPhotos(db, [...referencedPhotoIds(answers)]);
+  const shown = new Set(photoIds);
   const photos = new Map<string, PhotoAsset>();
-  for (const row of rows) {
+  for (const row of rows.filter((r) => shown.has(r.id))) {
     photos.set(row.id, {
       width: row.width,
       height: row.height,
       bytes: new Uint8Array(await row.blob.arrayBuffer()),
     });
   }
-  const sent = await photosForAnswers(db, answers, { withData: false });
+  const sent = photoFilesOfRows(answers, rows);
   const embeddedReport = await embeddedReportOf(
     buildReportFile(reportMeta(loaded.report), sent.answers, now.toISOString(), sent.photos),
   );

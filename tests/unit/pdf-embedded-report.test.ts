@@ -119,16 +119,20 @@ describe('readEmbeddedReport', () => {
     ],
     ['qpdf --qdf', ['qpdf', '--qdf', '{in}', '{out}']],
     ['Ghostscript pdfwrite', ['gs', '-q', '-sDEVICE=pdfwrite', '-o', '{out}', '{in}']],
-  ])('reads the file re-written by %s', async (label, command) => {
-    const { file, pdf } = get('report');
-    const out = join(dir, `${label.replace(/\W+/g, '-')}.pdf`);
-    const [tool, ...args] = command as string[];
-    execFileSync(
-      tool!,
-      args.map((a) => a.replace('{in}', pdf).replace('{out}', out)),
-    );
-    expect(await read(out)).toEqual(found(file));
-  });
+  ])(
+    'reads the file re-written by %s',
+    async (label, command) => {
+      const { file, pdf } = get('report');
+      const out = join(dir, `${label.replace(/\W+/g, '-')}.pdf`);
+      const [tool, ...args] = command as string[];
+      execFileSync(
+        tool!,
+        args.map((a) => a.replace('{in}', pdf).replace('{out}', out)),
+      );
+      expect(await read(out)).toEqual(found(file));
+    },
+    60_000,
+  );
 
   // What loses the attachment: qpdf keeping only the pages, and printing to PDF
   // (Ghostscript to PostScript and back).
