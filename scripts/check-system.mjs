@@ -17,15 +17,21 @@ const needs = [
     why: 'PDFs re-written and printed by Ghostscript (embedded data)',
   },
   {
+    path: '/usr/lib/libreoffice/program/libsclo.so',
+    debian: 'libreoffice-calc-nogui',
+    why: 'spreadsheet tests (LibreOffice converts the .xlsx to CSV)',
+    readable: true,
+  },
+  {
     path: '/usr/bin/soffice',
     debian: 'libreoffice-writer-nogui',
     why: 'Word copy tests (LibreOffice opens and prints the .docx)',
   },
 ];
 
-const missing = needs.filter(({ path }) => {
+const missing = needs.filter(({ path, readable }) => {
   try {
-    accessSync(path, constants.X_OK);
+    accessSync(path, readable ? constants.R_OK : constants.X_OK);
     return false;
   } catch {
     return true;

@@ -11,9 +11,11 @@ export interface WorkbookCell {
   bold?: boolean;
   // An Excel number format, e.g. '#,##0' or '0.0%'.
   format?: string;
-  // Merge this many columns to the right (the covered cells of the row are ignored).
+  // The merged cell covers this many columns, itself included (like HTML colspan). Rows
+  // are a full grid: the covered cells stay in their rows (as { value: null }) and are
+  // ignored.
   span?: number;
-  // Merge this many rows down (the covered cells below are ignored).
+  // The same, down: this many rows, itself included.
   rowSpan?: number;
   align?: 'left' | 'center' | 'right';
   wrap?: boolean;
