@@ -13,6 +13,7 @@ import * as offlineStart from './bench/offline-start';
 import * as pdf from './bench/pdf';
 import * as pdfModels from './bench/pdf-models';
 import * as photo from './bench/photo';
+import * as rollup from './bench/rollup';
 import * as server from './bench/server';
 import type { BenchResult } from './bench/types';
 
@@ -28,6 +29,12 @@ const benches: Bench[] = [
   { name: 'first-render-js-gzip', run: firstRender.run, needsBuild: true },
   { name: 'autosave-p95', run: autosave.run, needsBuild: true },
   { name: 'appendix-recompute', run: appendixRecompute.run, needsBuild: false },
+  {
+    name: 'rollup-50-units',
+    run: rollup.run,
+    needsBuild: false,
+    produces: ['rollup-50-units-evaluated'],
+  },
   {
     name: 'backup',
     run: backup.run,

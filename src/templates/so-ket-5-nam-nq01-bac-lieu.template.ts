@@ -769,6 +769,7 @@ export const soKet5NamNq01BacLieu = {
               id: 'org-new',
               label: 'Tổ chức cơ sở Đoàn, chi đoàn thành lập mới trong năm',
               unit: 'count',
+              measure: 'flow',
             },
             {
               id: 'org-industrial',
@@ -819,6 +820,7 @@ export const soKet5NamNq01BacLieu = {
               id: 'cad-trained',
               label: 'Cán bộ được tập huấn, bồi dưỡng trong năm',
               unit: 'count',
+              measure: 'flow',
             },
             {
               id: 'cad-degree',
@@ -831,12 +833,23 @@ export const soKet5NamNq01BacLieu = {
               unit: 'count',
             },
             { id: 'cad-party', label: 'Là đảng viên', unit: 'count' },
-            { id: 'cad-courses', label: 'Số lớp tập huấn, bồi dưỡng được tổ chức', unit: 'count' },
-            { id: 'cad-attendees', label: 'Số lượt cán bộ tham dự', unit: 'count' },
+            {
+              id: 'cad-courses',
+              label: 'Số lớp tập huấn, bồi dưỡng được tổ chức',
+              unit: 'count',
+              measure: 'flow',
+            },
+            {
+              id: 'cad-attendees',
+              label: 'Số lượt cán bộ tham dự',
+              unit: 'count',
+              measure: 'flow',
+            },
             {
               id: 'cad-contests',
               label: 'Số hội thi bí thư chi đoàn giỏi được tổ chức',
               unit: 'count',
+              measure: 'flow',
             },
             ...['degree', 'theory', 'party'].map((part) => ({
               id: `cad-${part}-share`,
@@ -866,7 +879,12 @@ export const soKet5NamNq01BacLieu = {
           label: 'Đoàn viên',
           indicators: [
             { id: 'mem-total', label: 'Tổng số đoàn viên', unit: 'count' },
-            { id: 'mem-admitted', label: 'Đoàn viên kết nạp mới trong năm', unit: 'count' },
+            {
+              id: 'mem-admitted',
+              label: 'Đoàn viên kết nạp mới trong năm',
+              unit: 'count',
+              measure: 'flow',
+            },
             { id: 'mem-rated', label: 'Số đoàn viên được xếp loại', unit: 'count' },
             { id: 'mem-excellent', label: 'Xuất sắc', unit: 'count' },
             { id: 'mem-good', label: 'Khá', unit: 'count' },
@@ -918,12 +936,19 @@ export const soKet5NamNq01BacLieu = {
               id: 'party-introduced',
               label: 'Đoàn viên ưu tú được giới thiệu cho Đảng',
               unit: 'count',
+              measure: 'flow',
             },
-            { id: 'party-admitted', label: 'Trong đó được kết nạp Đảng', unit: 'count' },
+            {
+              id: 'party-admitted',
+              label: 'Trong đó được kết nạp Đảng',
+              unit: 'count',
+              measure: 'flow',
+            },
             {
               id: 'party-new-total',
               label: 'Tổng số đảng viên mới kết nạp của Đảng bộ (nếu có)',
               unit: 'count',
+              measure: 'flow',
               optional: true,
             },
             {

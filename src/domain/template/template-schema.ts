@@ -130,6 +130,11 @@ export const indicatorSchema = z.object({
   // Whether a higher or a lower value meets the resolution's target; no target otherwise.
   target: z.enum(['atLeast', 'atMost']).optional(),
   optional: z.boolean().default(false),
+  // How the province consolidates a typed count (PROVINCE.md): a stock is a state at year
+  // end (members, branches), summed across units, its last year standing for the period;
+  // a flow happened during the year (admitted, founded, trained), summed both ways.
+  // Undeclared counts are taken as stocks.
+  measure: z.enum(['stock', 'flow']).optional(),
 });
 
 // Cross-field rules, evaluated year by year by domain/appendix. Indicators may belong to
