@@ -53,8 +53,8 @@ export function readReportFile(
       ),
     };
   }
-  const answers = normalizeAnswers(template, file.answers);
-  return { ok: true, file: { ...file, answers }, template, answers };
+  // Printed normalised; the file itself is kept as read (the PDF embeds it byte for byte).
+  return { ok: true, file, template, answers: normalizeAnswers(template, file.answers) };
 }
 
 // What the writers render of a read report file: one of its documents, with the photos
