@@ -14,7 +14,7 @@ import { statusText, viAppendix, yearHeader } from '@/i18n/vi-appendix';
 import { CustomRowsEditor, customLabelInputId, removeCustomRow } from './custom-rows-editor';
 import { formatVietnameseNumber, parseVietnameseNumber } from '@/domain/appendix/numbers';
 import type { Answers } from '@/domain/report/answers';
-import { toNfc } from '@/domain/report/text';
+import { normalizeText } from '@/domain/report/text';
 import type { Indicator, Template } from '@/domain/template/template-schema';
 import { appendixIssueMessage, vi } from '@/i18n/vi-report';
 import type { FieldProps } from './fields';
@@ -347,7 +347,7 @@ export function IndicatorTableField({
                     onChange={(event) => {
                       const notes = { ...value.notes };
                       if (event.target.value === '') delete notes[issue.key];
-                      else notes[issue.key] = toNfc(event.target.value);
+                      else notes[issue.key] = normalizeText(event.target.value);
                       onChange({ ...value, notes });
                     }}
                     onBlur={onBlur}
