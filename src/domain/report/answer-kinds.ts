@@ -349,7 +349,7 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
         Object.entries(value.notes).map(([key, note]) => [key, normalizeText(note)]),
       ),
       ...(value.custom
-        ? { custom: value.custom.map((row) => ({ ...row, label: toNfc(row.label) })) }
+        ? { custom: value.custom.map((row) => ({ ...row, label: normalizeText(row.label) })) }
         : {}),
     }),
     // Its rules span the whole report: domain/appendix/evaluate.ts, applied in progress.ts.

@@ -3,7 +3,7 @@
 // deleted; its figures are typed in the table above, after the table's own rows.
 import type { AppendixIssue, CustomRow, IndicatorTableValue } from '@/domain/appendix/evaluate';
 import { CUSTOM_LABEL_MAX, CUSTOM_ROWS_MAX } from '@/domain/appendix/evaluate';
-import { toNfc } from '@/domain/report/text';
+import { normalizeText } from '@/domain/report/text';
 import type { CriterionOf } from '@/domain/template/template-schema';
 import { appendixIssueMessage, vi } from '@/i18n/vi-report';
 import { viAppendix } from '@/i18n/vi-appendix';
@@ -100,7 +100,7 @@ export function CustomRowsEditor(props: {
                 value={row.label}
                 aria-invalid={rowErrors.length > 0 ? true : undefined}
                 aria-describedby={rowErrors.length > 0 ? errorId : undefined}
-                onChange={(event) => patch(index, { label: toNfc(event.target.value) })}
+                onChange={(event) => patch(index, { label: normalizeText(event.target.value) })}
                 onBlur={onBlur}
               />
               <div className="custom-row-options">
