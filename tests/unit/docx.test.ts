@@ -222,7 +222,12 @@ describe('Word copy: the package', () => {
     const title = paragraph(document, 'BÁO CÁO');
     expect(runLook(title)).toMatchObject({ size: 32, bold: true });
     expect(title.xml).toContain('<w:jc w:val="center"/>');
-    const subject = paragraph(document, input.template.subject);
+    // Names are held together with no-break spaces, so Word never breaks inside them.
+    const subject = paragraphs(document).find(
+      (p) => p.text.replace(/\u00a0/g, ' ') === nfc(input.template.subject),
+    )!;
+    for (const name of ['Ban\u00a0Chấp\u00a0hành', 'Tỉnh\u00a0Đoàn', 'Bạc\u00a0Liêu'])
+      expect(subject.text).toContain(name);
     expect(runLook(subject)).toMatchObject({ size: 28, bold: true, italic: false });
     expect(subject.xml).toContain('<w:jc w:val="center"/>');
     const all = paragraphs(document);

@@ -291,8 +291,77 @@ function roleValue<T>(template: Template, answers: Answers, role: DocumentRole, 
   return criterion ? (answerOrEmpty(criterion, answers) as T) : fallback;
 }
 
+const ROMAN: readonly [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+function roman(n: number): string {
+  let rest = n;
+  let out = '';
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+const ROMAN_NUMBER = /^[IVXLCDM]+\.$/;
+const ARABIC_NUMBER = /^\d+(?:\.\d+)*\.$/;
+// A criterion's heading that carries its number: "3. Nguyên nhân khách quan".
+const NUMBERED_LABEL = /^(\d+(?:\.\d+)*\.)\s+(.*)$/su;
+
+// Numbers headings from what is printed: a section (I., II., …) counts the sections
+// printed so far, an item (1., 2.3., 2.3.1.) the items printed at its depth under the
+// same parent, so an empty optional item leaves no gap (III.1, III.2, III.3; never 1,
+// 2, 5). A number of another shape ("Phần I") is kept.
+function headingNumberer() {
+  // counts[0]: sections; counts[d]: items at depth d (1. is depth 1, 2.3. depth 2, …).
+  const counts: number[] = [];
+  // The depth of the last heading: a numbered label counts from below it.
+  let base = 0;
+  const count = (depth: number) => {
+    for (let d = 1; d < depth; d += 1) counts[d] ??= 1;
+    counts.length = depth + 1;
+    counts[depth] = (counts[depth] ?? 0) + 1;
+  };
+  const depthOf = (number: string) => number.split('.').length - 1;
+  return {
+    heading(number: string): string {
+      if (ROMAN_NUMBER.test(number)) {
+        count(0);
+        base = 0;
+        return `${roman(counts[0]!)}.`;
+      }
+      if (!ARABIC_NUMBER.test(number)) return number;
+      base = depthOf(number);
+      count(base);
+      return `${counts.slice(1, base + 1).join('.')}.`;
+    },
+    // "3." of "3. Nguyên nhân khách quan", numbered among the items under the last heading.
+    label(number: string): string {
+      const depth = base + depthOf(number);
+      count(depth);
+      return `${counts.slice(base + 1, depth + 1).join('.')}.`;
+    },
+  };
+}
+
 // The blocks of some steps, each step's headings printed from the first level that
-// differs from what is already printed.
+// differs from what is already printed; headings renumbered from what is printed.
 function stepBlocks(
   steps: Template['steps'],
   answers: Answers,
@@ -300,6 +369,7 @@ function stepBlocks(
 ): DocumentBlock[] {
   const body: DocumentBlock[] = [];
   const printed: Heading[] = [];
+  const renumber = headingNumberer();
   for (const step of steps) {
     const blocksOfStep: DocumentBlock[] = [];
     for (const criterion of step.criteria) {
@@ -320,7 +390,6 @@ function stepBlocks(
         blocksOfStep.push({ kind: 'label', text: criterion.heading, ...origin });
       blocksOfStep.push(...blocks);
     }
-    if (blocksOfStep.length === 0) continue;
     let from = 0;
     while (
       from < step.headings.length &&
@@ -335,12 +404,20 @@ function stepBlocks(
       body.push({
         kind: 'heading',
         level: heading.level,
-        number: heading.number,
+        number: renumber.heading(heading.number),
         title: heading.title,
         stepId: step.id,
       });
     }
-    body.push(...blocksOfStep);
+    // The criteria's own numbered headings count as items under the step's headings.
+    for (const block of blocksOfStep) {
+      const match = block.kind === 'label' ? NUMBERED_LABEL.exec(block.text) : null;
+      body.push(
+        block.kind === 'label' && match
+          ? { ...block, text: `${renumber.label(match[1]!)} ${match[2]}` }
+          : block,
+      );
+    }
   }
   return body;
 }

@@ -56,7 +56,9 @@ import {
   type AppendixPlan,
 } from '@/export/pdf/layout';
 import { documentWords } from '@/i18n/document';
+import { unbreakableNames } from '@/i18n/vi-typesetting';
 import { appendixLabels } from '../appendix-labels';
+import { breakLines, tokens } from '@/export/pdf/line-breaking';
 import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
 import { measureTimes } from './times-metrics';
 
@@ -508,19 +510,21 @@ function headerTable(doc: ReportDocument): Table {
   );
 }
 
-// The widest line of `text` broken greedily into `width` mm, as the PDF breaks the subject.
+// The widest line of the subject broken as the PDF breaks it.
 function widestLine(text: string, style: TextStyle, width: number): number {
-  const measure = (words: string[]) => measureTimes(words.join(' '), style.style, style.size);
-  let widest = 0;
-  let current: string[] = [];
-  for (const word of toNfc(text).split(/\s+/).filter(Boolean)) {
-    if (current.length > 0 && measure([...current, word]) > width) {
-      widest = Math.max(widest, measure(current));
-      current = [];
-    }
-    current.push(word);
-  }
-  return Math.min(width, Math.max(widest, measure(current)));
+  const lines = breakLines(toNfc(text), (part) => measureTimes(part, style.style, style.size), {
+    width,
+    glue: unbreakableNames,
+  });
+  return Math.min(width, Math.max(0, ...lines.map((line) => line.width)));
+}
+
+// The subject with no-break spaces inside the names it must not break (Word breaks lines
+// itself).
+function gluedSubject(text: string): string {
+  return tokens(toNfc(text), unbreakableNames)
+    .map((token) => token.replace(/ /g, '\u00a0'))
+    .join(' ');
 }
 
 function titleBlock(doc: ReportDocument): Paragraph[] {
@@ -533,7 +537,7 @@ function titleBlock(doc: ReportDocument): Paragraph[] {
       before: twips(FORMAT.gapNumberToTitle - lineHeightMm(FORMAT.title.size) / 2),
       keepNext: true,
     }),
-    line(doc.subject, subject, 'center', {
+    line(gluedSubject(doc.subject), subject, 'center', {
       indent: { left: side, right: side },
       keepNext: true,
       keepLines: true,
