@@ -339,7 +339,7 @@ describe('Word copy: the package', () => {
       expect(appendix).toContain('<w:pgNumType w:start="1"/>');
       const after = document.slice(document.indexOf('</w:sectPr>'));
       const [heading, title, note] = paragraphs(after).filter((p) => p.text !== '');
-      expect(heading!.text).toBe('Phụ lục');
+      expect(heading!.text).toBe('Phụ lục 1');
       expect(runLook(heading!)).toMatchObject({ size: 28, bold: true });
       expect(runLook(title!)).toMatchObject({ size: 28, bold: true });
       expect(note!.text).toMatch(/^\(Kèm theo Báo cáo số .*\)$/);

@@ -57,7 +57,7 @@ describe('line breaking', () => {
   it('starts a long URL on the line before it instead of stretching that line', () => {
     const { widthOf } = counting();
     const url = 'https://tinhdoanbaclieu.vn/van-ban/huong-dan-so-ket-nghi-quyet-01';
-    const lines = breakLines(`Xem tại ${url} để biết thêm.`, widthOf, { width: 60 });
+    const lines = breakLines(`Xem tại ${url} để biết thêm.`, widthOf, { width: 60, justify: true });
     // The first line carries the URL's start rather than 'Xem tại' alone.
     expect(lines[0]!.words.slice(0, 2)).toEqual(['Xem', 'tại']);
     expect(lines[0]!.words[2]).toMatch(/^https:\/\//);

@@ -556,7 +556,7 @@ describe('PDF appendix', () => {
     const { layout, document } = laidOut[name];
     const first = layout.pages.find((page) => page.section === 'appendix')!;
     const [heading, title, note] = textRuns(first);
-    expect([heading!.text, heading!.size, heading!.style]).toEqual(['Phụ lục', 14, 'bold']);
+    expect([heading!.text, heading!.size, heading!.style]).toEqual(['Phụ lục 1', 14, 'bold']);
     expect([title!.size, title!.style]).toEqual([14, 'bold']);
     expect(title!.text).toBe(title!.text.toLocaleUpperCase('vi'));
     expect(note!.text).toBe(document.appendixNote);

@@ -15,6 +15,7 @@ import {
   type Template,
 } from '@/domain/template/template-schema';
 import { evaluateAppendix, type AppendixEvaluation } from '@/domain/appendix/evaluate';
+import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import {
   groupFieldValue,
   isGroupItemEmpty,
@@ -36,9 +37,11 @@ export type DocumentBlock =
   // Photos printed two to a row, each with its caption.
   | ({ kind: 'photos'; photos: PhotoRef[] } & Origin)
   // A table with a header row; weights share out the width between columns.
-  | ({ kind: 'table'; columns: TableColumn[]; rows: string[][] } & Origin);
+  // A table with a header row; weights share out the width between columns. Its title
+  // carries its number among the tables of its part of the document ("1. Danh mục …").
+  | ({ kind: 'table'; title: string; columns: TableColumn[]; rows: string[][] } & Origin);
 
-export type TableColumn = { label: string; weight: number; align: 'left' | 'center' };
+export type TableColumn = { label: string; weight: number; align: 'left' | 'center' | 'right' };
 
 export type HeaderLayout = 'rules-2013' | 'older';
 
@@ -65,7 +68,9 @@ export type ReportDocument = {
   appendix: AppendixEvaluation;
   // Steps marked as appendix (the materials list), printed after the signature.
   appendixBody: DocumentBlock[];
+  // "Phụ lục 1": the statistics appendix; the appendix made of blocks takes the next number.
   appendixHeading: string;
+  appendixBodyHeading: string;
   appendixTitle: string;
   appendixNote: string;
   isDraft: boolean;
@@ -117,7 +122,13 @@ export const documentBlocks: { [K in CriterionKind]: BlockBuilder<K> } = {
 function groupFieldText(field: GroupField, item: GroupItem): string {
   const value = groupFieldValue(field, item);
   switch (field.kind) {
-    case 'text':
+    case 'text': {
+      const text = toNfc((value as string).trim());
+      // A quantity typed without grouping prints the Vietnamese way: 1500 → 1.500.
+      return field.numeric && /^\d{4,15}$/.test(text)
+        ? formatVietnameseNumber(Number(text), 'count')
+        : text;
+    }
     case 'longText':
       return toNfc((value as string).trim());
     case 'choice':
@@ -195,9 +206,11 @@ function groupTable(
             ? 2
             : 1.4,
       align:
-        field.kind === 'choice' || field.kind === 'date' || (field.kind === 'text' && field.numeric)
-          ? ('center' as const)
-          : ('left' as const),
+        field.kind === 'text' && field.numeric
+          ? ('right' as const)
+          : field.kind === 'choice' || field.kind === 'date'
+            ? ('center' as const)
+            : ('left' as const),
     })),
   ];
   const rows = items.map((item, index) => [
@@ -215,7 +228,7 @@ function groupTable(
       ),
   );
   return [
-    { kind: 'table', columns, rows, ...origin },
+    { kind: 'table', title: criterion.label, columns, rows, ...origin },
     ...(photos.length > 0 ? [{ kind: 'photos' as const, photos, ...origin }] : []),
   ];
 }
@@ -370,6 +383,7 @@ function stepBlocks(
   const body: DocumentBlock[] = [];
   const printed: Heading[] = [];
   const renumber = headingNumberer();
+  let tables = 0;
   for (const step of steps) {
     const blocksOfStep: DocumentBlock[] = [];
     for (const criterion of step.criteria) {
@@ -412,6 +426,11 @@ function stepBlocks(
     // The criteria's own numbered headings count as items under the step's headings.
     for (const block of blocksOfStep) {
       const match = block.kind === 'label' ? NUMBERED_LABEL.exec(block.text) : null;
+      if (block.kind === 'table') {
+        tables += 1;
+        body.push({ ...block, title: `${tables}. ${block.title}` });
+        continue;
+      }
       body.push(
         block.kind === 'label' && match
           ? { ...block, text: `${renumber.label(match[1]!)} ${match[2]}` }
@@ -420,6 +439,17 @@ function stepBlocks(
     }
   }
   return body;
+}
+
+// Whether the statistics appendix has anything to print (a value or a target).
+export function appendixHasData(appendix: AppendixEvaluation): boolean {
+  return appendix.tables.some((table) =>
+    table.rows.some(
+      (row) =>
+        Object.values(row.values).some((value) => value !== null && value !== undefined) ||
+        row.target !== null,
+    ),
+  );
 }
 
 // The steps a document prints: the review report's, or one of the other documents'.
@@ -491,7 +521,8 @@ export function buildReportDocument(
     },
     appendix,
     appendixBody,
-    appendixHeading: documentWords.appendixHeading,
+    appendixHeading: `${documentWords.appendixHeading} 1`,
+    appendixBodyHeading: `${documentWords.appendixHeading} ${appendixHasData(appendix) ? 2 : 1}`,
     appendixTitle: extra ? extra.appendixTitle : template.appendixTitle,
     appendixNote: documentWords.appendixNote(
       `${number || '     '}-${symbol}`,

@@ -423,6 +423,15 @@ function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
 function bodyBlocks(blocks: readonly DocumentBlock[], photos: PhotoAssets): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((block, index) => {
+    // A table's numbered title keeps with its header row.
+    if (block.kind === 'table' && block.title.trim() !== '')
+      out.push(
+        line(block.title, FORMAT.table.title, 'left', {
+          keepNext: true,
+          before: twips(FORMAT.table.spaceBefore),
+          after: twips(FORMAT.table.titleGap),
+        }),
+      );
     const child = bodyBlock(block, blocks[index - 1], documentWords.missingAnswer, photos);
     if (child instanceof Table && out.at(-1) instanceof Table) out.push(hairline());
     out.push(child);
@@ -597,10 +606,10 @@ function appendixTable(table: AppendixPlan['tables'][number]): Table {
 }
 
 // The heading, title and note that open an appendix.
-function appendixHead(doc: ReportDocument): Paragraph[] {
+function appendixHead(doc: ReportDocument, heading: string): Paragraph[] {
   const a = FORMAT.appendix;
   return [
-    line(doc.appendixHeading, a.heading, 'center', { keepNext: true }),
+    line(heading, a.heading, 'center', { keepNext: true }),
     line(doc.appendixTitle, a.title, 'center', { keepNext: true }),
     line(doc.appendixNote, a.note, 'center', {
       keepNext: true,
@@ -612,7 +621,7 @@ function appendixHead(doc: ReportDocument): Paragraph[] {
 function appendixBlocks(doc: ReportDocument, plan: AppendixPlan) {
   const a = FORMAT.appendix;
   return [
-    ...appendixHead(doc),
+    ...appendixHead(doc, doc.appendixHeading),
     ...plan.tables.flatMap((table, index) => [
       line(table.title, a.tableTitle, 'left', {
         keepNext: true,
@@ -676,7 +685,11 @@ function section(
 
 // The appendix made of blocks (the list of materials), on a new portrait page.
 function appendixBodyBlocks(doc: ReportDocument, photos: PhotoAssets) {
-  return [...appendixHead(doc), ...bodyBlocks(doc.appendixBody, photos), hairline()];
+  return [
+    ...appendixHead(doc, doc.appendixBodyHeading),
+    ...bodyBlocks(doc.appendixBody, photos),
+    hairline(),
+  ];
 }
 
 function buildDocx(input: DocxInput, doc: ReportDocument): Document {

@@ -12,11 +12,16 @@
 import type { AppendixTable } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import type { PhotoRef } from '@/domain/report/answer-kinds';
-import type { DocumentBlock, ReportDocument, TableColumn } from '@/domain/report/document-model';
+import {
+  appendixHasData,
+  type DocumentBlock,
+  type ReportDocument,
+  type TableColumn,
+} from '@/domain/report/document-model';
 import { documentWords } from '@/i18n/document';
 import { unbreakableNames } from '@/i18n/vi-typesetting';
 import { coverText } from './font-coverage';
-import { breakLines, MAX_GAP_IN_SPACES, type Line } from './line-breaking';
+import { breakLines, MAX_GAP_IN_SPACES, type BreakOptions, type Line } from './line-breaking';
 import { BASELINE, FORMAT, LINE_HEIGHT, PAGE, PT, type FontStyle, type TextStyle } from './format';
 
 export type Measure = (text: string, style: FontStyle, size: number) => number;
@@ -180,13 +185,13 @@ class Flow {
     width: number,
     firstIndent = 0,
     restIndent = 0,
-    glue?: readonly string[],
+    extra: Pick<BreakOptions, 'glue' | 'justify'> = {},
   ): Line[] {
     return breakLines(this.text(text), (part) => this.width_(part, style), {
       width,
       firstIndent,
       restIndent,
-      ...(glue ? { glue } : {}),
+      ...extra,
     });
   }
 
@@ -260,7 +265,9 @@ class Flow {
       keepWithNext?: number;
     },
   ) {
-    const lines = this.wrap(text, style, this.width, opts.firstIndent, opts.restIndent);
+    const lines = this.wrap(text, style, this.width, opts.firstIndent, opts.restIndent, {
+      justify: opts.align === 'justify',
+    });
     const height = lineHeight(style.size);
     const keep = opts.keepWithNext ?? 0;
     let index = 0;
@@ -397,7 +404,9 @@ function layoutTitle(flow: Flow, doc: ReportDocument) {
   flow.centredBlock([{ text: doc.title, style: FORMAT.title }], flow.left, flow.width);
   const subject = FORMAT.subject;
   const x0 = flow.left + (flow.width - subject.maxWidth) / 2;
-  const lines = flow.wrap(doc.subject, subject, subject.maxWidth, 0, 0, unbreakableNames);
+  const lines = flow.wrap(doc.subject, subject, subject.maxWidth, 0, 0, {
+    glue: unbreakableNames,
+  });
   for (const line of lines) {
     flow.drawLine(line, subject, flow.y, x0, subject.maxWidth, 'center');
     flow.y += lineHeight(subject.size);
@@ -446,7 +455,7 @@ function layoutBlocks(
       return;
     }
     if (block.kind === 'table') {
-      layoutTable(flow, planTable(flow, block));
+      layoutTable(flow, planTable(flow, block), block.title);
       return;
     }
     // A text block goes with what must follow it: the first photo row of its entry (a
@@ -478,7 +487,10 @@ function layoutBlocks(
         }
         if (next.kind === 'table') {
           const plan = planTable(flow, next);
-          needed += FORMAT.table.spaceBefore + tableStartHeight(plan);
+          needed +=
+            FORMAT.table.spaceBefore +
+            tableTitleHeight(tableTitleLines(flow, next.title)) +
+            tableStartHeight(plan);
           break;
         }
         const nextStyle = blockStyle(next);
@@ -492,6 +504,7 @@ function layoutBlocks(
           flow.width,
           body.firstLineIndent,
           restIndent,
+          { justify: next.kind !== 'heading' && next.kind !== 'label' },
         ).length;
         if (next.kind === 'heading' || next.kind === 'label') {
           if (j > index && next.kind === 'heading') needed += HEADING_STYLES.spaceBefore;
@@ -635,9 +648,11 @@ function layoutPhotos(
   });
 }
 
-// Column widths (mm) of a table `totalWidth` wide: shared by weight, except that no
-// column is narrower than its longest word (header or cell) with the padding, while the
-// words fit at all; the others share what is left, by weight.
+// Column widths (mm) of a table `totalWidth` wide, sized by content as a typesetter
+// would: each column at least as wide as its longest word (header or cell) with the
+// padding, and what is left shared by how much more each column's longest cell needs
+// to stand on one line, so a column of long notes is wide and a column of quantities
+// narrow. When the longest words do not fit at all, the width is shared by weight.
 export function tableColumnWidths(
   columns: readonly TableColumn[],
   rows: readonly (readonly string[])[],
@@ -645,6 +660,7 @@ export function tableColumnWidths(
   totalWidth: number,
 ): number[] {
   const t = FORMAT.table;
+  const padding = t.cellPadding * 2 + 0.5;
   const longestWord = (text: string, style: TextStyle) =>
     Math.max(
       0,
@@ -658,32 +674,46 @@ export function tableColumnWidths(
       Math.max(
         longestWord(column.label, t.headerCell),
         ...rows.map((row) => longestWord(row[i] ?? '', t.cell)),
-      ) +
-      t.cellPadding * 2 +
-      0.5,
+      ) + padding,
   );
-  const byWeight = (indices: number[], width: number) => {
-    const total = indices.reduce((sum, i) => sum + columns[i]!.weight, 0);
-    return new Map(indices.map((i) => [i, (width * columns[i]!.weight) / total]));
-  };
-  if (minimum.reduce((sum, w) => sum + w, 0) > totalWidth)
-    return columns.map((_, i) =>
-      byWeight(
-        columns.map((__, j) => j),
-        totalWidth,
-      ).get(i)!,
-    );
-  const fixed = new Map<number, number>();
-  for (;;) {
-    const free = columns.map((_, i) => i).filter((i) => !fixed.has(i));
-    const left = totalWidth - [...fixed.values()].reduce((sum, w) => sum + w, 0);
-    const shares = byWeight(free, left);
-    const tooNarrow = free.filter((i) => shares.get(i)! < minimum[i]!);
-    if (tooNarrow.length === 0 || free.length === tooNarrow.length) {
-      return columns.map((_, i) => fixed.get(i) ?? shares.get(i) ?? minimum[i]!);
-    }
-    for (const i of tooNarrow) fixed.set(i, minimum[i]!);
+  const natural = columns.map((_, i) =>
+    Math.max(minimum[i]!, ...rows.map((row) => widthOf((row[i] ?? '').trim(), t.cell) + padding)),
+  );
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  if (sum(minimum) > totalWidth) {
+    const weights = sum(columns.map((column) => column.weight));
+    return columns.map((column) => (totalWidth * column.weight) / weights);
   }
+  if (sum(natural) <= totalWidth) {
+    // Everything stands on one line: the room left goes to the text columns.
+    const extra = totalWidth - sum(natural);
+    const text = columns.map((column, i) => (column.align === 'left' ? natural[i]! : 0));
+    const share = sum(text) > 0 ? text : natural;
+    return natural.map((width, i) => width + (extra * share[i]!) / sum(share));
+  }
+  // Short columns (a type, a quantity, a date) stand on one line when that is no more
+  // than an even share of what is left; the others get their longest word and share the
+  // rest by how much more they want.
+  const widths = [...minimum];
+  const open = new Set(columns.map((_, i) => i));
+  const fixedWidth = () => sum(widths.filter((_, i) => !open.has(i)));
+  const isShort = (i: number) =>
+    natural[i]! <= (totalWidth - fixedWidth()) / open.size &&
+    totalWidth - fixedWidth() - natural[i]! >=
+      sum([...open].filter((j) => j !== i).map((j) => minimum[j]!));
+  let short = [...open].find(isShort);
+  while (short !== undefined && open.size > 1) {
+    widths[short] = natural[short]!;
+    open.delete(short);
+    short = [...open].find(isShort);
+  }
+  const rest = [...open];
+  const room = totalWidth - fixedWidth() - sum(rest.map((i) => minimum[i]!));
+  const want = sum(rest.map((i) => natural[i]! - minimum[i]!));
+  for (const i of rest)
+    widths[i] =
+      minimum[i]! + (want > 0 ? (room * (natural[i]! - minimum[i]!)) / want : room / rest.length);
+  return widths;
 }
 
 // The cell styles, padding and rules of a ruled table: FORMAT.table or FORMAT.appendix.
@@ -835,10 +865,34 @@ function layoutTableRows(flow: Flow, table: TablePlan, tag: string) {
   });
 }
 
-function layoutTable(flow: Flow, table: TablePlan) {
+// A table's numbered title, wrapped to the table's width.
+function tableTitleLines(flow: Flow, title: string): Line[] {
+  return title.trim() === '' ? [] : flow.wrap(title, FORMAT.table.title, flow.width);
+}
+
+const tableTitleHeight = (lines: readonly Line[]) =>
+  lines.length === 0
+    ? 0
+    : lines.length * lineHeight(FORMAT.table.title.size) + FORMAT.table.titleGap;
+
+// The title, the header and the rows; the title keeps with the header and two rows.
+function layoutTable(flow: Flow, table: TablePlan, title: string) {
   const t = FORMAT.table;
+  const titleLines = tableTitleLines(flow, title);
   flow.y += t.spaceBefore;
-  if (!flow.fits(tableStartHeight(table)) && flow.y > flow.firstBodyY() + 0.01) flow.continuePage();
+  if (
+    !flow.fits(tableTitleHeight(titleLines) + tableStartHeight(table)) &&
+    flow.y > flow.firstBodyY() + 0.01
+  )
+    flow.continuePage();
+  if (titleLines.length > 0) {
+    flow.place(flow.y, flow.y + tableTitleHeight(titleLines), `${flow.tag}:title`);
+    for (const line of titleLines) {
+      flow.drawLine(line, t.title, flow.y, flow.left, flow.width, 'left');
+      flow.y += lineHeight(t.title.size);
+    }
+    flow.y += t.titleGap;
+  }
   layoutTableRows(flow, table, flow.tag);
   flow.y += t.spaceAfter;
 }
@@ -980,13 +1034,7 @@ function tableColumns(
 }
 
 export function hasAppendixData(doc: ReportDocument): boolean {
-  return doc.appendix.tables.some((table) =>
-    table.rows.some(
-      (row) =>
-        Object.values(row.values).some((value) => value !== null && value !== undefined) ||
-        row.target !== null,
-    ),
-  );
+  return appendixHasData(doc.appendix);
 }
 
 // The appendix tables as titles, columns (widths in mm) and cell texts, and the page
@@ -1030,11 +1078,11 @@ export function planAppendix(
 }
 
 // The heading, title and note that open an appendix, centred at the top of its first page.
-function layoutAppendixHead(flow: Flow, doc: ReportDocument) {
+function layoutAppendixHead(flow: Flow, doc: ReportDocument, heading: string) {
   const a = FORMAT.appendix;
   flow.centredBlock(
     [
-      { text: doc.appendixHeading, style: a.heading },
+      { text: heading, style: a.heading },
       { text: doc.appendixTitle, style: a.title },
       { text: doc.appendixNote, style: a.note },
     ],
@@ -1048,7 +1096,7 @@ function layoutAppendix(flow: Flow, doc: ReportDocument, labels: AppendixLabels)
   const a = FORMAT.appendix;
   const plan = planAppendix(doc, labels, flow.measureText);
   flow.newPage('appendix', plan.orientation, true);
-  layoutAppendixHead(flow, doc);
+  layoutAppendixHead(flow, doc, doc.appendixHeading);
 
   plan.tables.forEach(({ title, columns, rows }, tableIndex) => {
     const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
@@ -1092,7 +1140,7 @@ export type LayoutOptions = {
 // own, the heading, title and note as over the statistics, then the blocks.
 function layoutAppendixBody(flow: Flow, doc: ReportDocument, context: BlockContext) {
   flow.newPage('appendix', 'portrait', true);
-  layoutAppendixHead(flow, doc);
+  layoutAppendixHead(flow, doc, doc.appendixBodyHeading);
   layoutBlocks(flow, doc.appendixBody, context, 'appendix');
 }
 

@@ -18,6 +18,9 @@ export type BreakOptions = {
   restIndent?: number;
   // Phrases kept on one line (each as it is typed, NFC).
   glue?: readonly string[];
+  // Justified text: a long run with break points fills the line before it rather than
+  // leaving that line to be stretched.
+  justify?: boolean;
 };
 
 // Justified lines never get gaps wider than this many spaces.
@@ -127,7 +130,7 @@ export function breakLines(
   widthOf: (text: string) => number,
   options: BreakOptions,
 ): Line[] {
-  const { width, firstIndent = 0, restIndent = 0, glue } = options;
+  const { width, firstIndent = 0, restIndent = 0, glue, justify = false } = options;
   const space = widthOf(' ');
   const lines: Line[] = [];
   let current: string[] = [];
@@ -157,13 +160,14 @@ export function breakLines(
       add(word, wordWidth);
       continue;
     }
-    const longRun = wordWidth > available() || wordWidth > width * SPLIT_TO_FILL_SHARE;
+    const longRun = wordWidth > available() || (justify && wordWidth > width * SPLIT_TO_FILL_SHARE);
     let pieces: Piece[] | null = null;
     if (current.length > 0 && longRun && hasBreakPoint(word)) {
       // Fill this line with the run's first piece, cut at a break point, rather than
       // leaving wide gaps or a short line before it.
       const room = available() - currentWidth - space;
-      const tooWide = wordWidth > available() || stretchedGap() > space * MAX_GAP_IN_SPACES;
+      const tooWide =
+        wordWidth > available() || (justify && stretchedGap() > space * MAX_GAP_IN_SPACES);
       if (tooWide && room > 0) pieces = splitRun(word, widthOf, room, width - restIndent, true);
       if (pieces && pieces[0]!.text === '') pieces = null;
     }
