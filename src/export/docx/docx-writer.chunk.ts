@@ -184,7 +184,9 @@ function bodyBlock(
   previous: DocumentBlock | undefined,
   missingText: string,
   photos: PhotoAssets,
+  keepNext = false,
 ): Paragraph | Table {
+  const keep = keepNext ? { keepNext: true } : {};
   switch (block.kind) {
     case 'heading': {
       const spacing =
@@ -212,6 +214,7 @@ function bodyBlock(
       return new Paragraph({
         style: STYLE.body,
         widowControl: true,
+        ...keep,
         numbering: { reference: BULLETS[block.bullet], level: 0 },
         indent: bulletIndent(block.bullet),
         children: [run(block.text)],
@@ -220,12 +223,18 @@ function bodyBlock(
       return new Paragraph({
         style: STYLE.body,
         widowControl: true,
+        ...keep,
         children: [run(blockText(block, missingText), undefined, { italics: true })],
       });
     case 'paragraph':
-      return new Paragraph({ style: STYLE.body, widowControl: true, children: [run(block.text)] });
+      return new Paragraph({
+        style: STYLE.body,
+        widowControl: true,
+        ...keep,
+        children: [run(block.text)],
+      });
     case 'photos':
-      return photoTable(block.photos, photos);
+      return photoTable(block.photos, photos, keepNext);
     case 'table':
       return blockTable(block);
   }
@@ -237,7 +246,7 @@ const pixels = (mm: number) => Math.round((mm / 25.4) * 96);
 // (no taller than the cap), bottom-aligned over a row of centred italic captions; a lone
 // last photo centred across both halves. Neither row of a pair splits, and the photos'
 // row keeps with its captions.
-function photoTable(refs: readonly PhotoRef[], photos: PhotoAssets): Table {
+function photoTable(refs: readonly PhotoRef[], photos: PhotoAssets, keepNext = false): Table {
   const p = FORMAT.photos;
   const half = twips(TEXT_WIDTH / 2);
   const widths = [half, twips(TEXT_WIDTH) - half];
@@ -279,6 +288,8 @@ function photoTable(refs: readonly PhotoRef[], photos: PhotoAssets): Table {
                 line(ref.caption.trim(), p.caption, 'center', {
                   before: twips(p.captionGap),
                   after: twips(p.rowGap),
+                  // The last row keeps with what must follow it (the closing).
+                  ...(keepNext && start + p.perRow >= refs.length ? { keepNext: true } : {}),
                 }),
               ],
             }),
@@ -348,15 +359,15 @@ function singleBorder(mm: number): IBorderOptions {
 }
 
 // A ruled table (FORMAT.table or FORMAT.appendix): every cell framed and padded, the bold
-// centred header row repeated on every page and kept with the first row, rows that never
-// split; `widths` in twips.
+// centred header row repeated on every page (tblHeader) and kept with the first row,
+// rows that never split (cantSplit), never one row alone at a page's bottom or top;
+// `widths` in twips.
 function ruledTable(
   style: { cell: TextStyle; headerCell: TextStyle; cellPadding: number; ruleWidth: number },
   widths: readonly number[],
   aligns: readonly Align[],
   header: readonly string[],
   rows: readonly (readonly string[])[],
-  firstRowKeepsWithNext: boolean,
 ): Table {
   const border = singleBorder(style.ruleWidth);
   const padding = twips(style.cellPadding);
@@ -393,9 +404,13 @@ function ruledTable(
       insideVertical: border,
     },
     margins: { top: padding, bottom: padding, left: padding, right: padding },
+    // Never fewer than two rows at a page's bottom or top: the first row keeps with the
+    // second, the one before the last with the last.
     rows: [
       row(header, true, true),
-      ...rows.map((cells, index) => row(cells, false, firstRowKeepsWithNext && index === 0)),
+      ...rows.map((cells, index) =>
+        row(cells, false, rows.length >= 2 && (index === 0 || index === rows.length - 2)),
+      ),
     ],
   });
 }
@@ -414,13 +429,18 @@ function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
     block.columns.map((column) => column.align),
     block.columns.map((column) => column.label),
     block.rows,
-    false,
   );
 }
 
 // Blocks in order; Word puts no space between two tables, so a table after a table gets
-// a hairline paragraph between them (else Word merges them into one).
-function bodyBlocks(blocks: readonly DocumentBlock[], photos: PhotoAssets): (Paragraph | Table)[] {
+// a hairline paragraph between them (else Word merges them into one). A text block keeps
+// with the photos after it, and with `keepLastWithNext` the last block keeps with what
+// follows the blocks (the closing).
+function bodyBlocks(
+  blocks: readonly DocumentBlock[],
+  photos: PhotoAssets,
+  keepLastWithNext = false,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((block, index) => {
     // A table's numbered title keeps with its header row.
@@ -432,7 +452,15 @@ function bodyBlocks(blocks: readonly DocumentBlock[], photos: PhotoAssets): (Par
           after: twips(FORMAT.table.titleGap),
         }),
       );
-    const child = bodyBlock(block, blocks[index - 1], documentWords.missingAnswer, photos);
+    const keepNext =
+      blocks[index + 1]?.kind === 'photos' || (keepLastWithNext && index === blocks.length - 1);
+    const child = bodyBlock(
+      block,
+      blocks[index - 1],
+      documentWords.missingAnswer,
+      photos,
+      keepNext,
+    );
     if (child instanceof Table && out.at(-1) instanceof Table) out.push(hairline());
     out.push(child);
   });
@@ -601,7 +629,6 @@ function appendixTable(table: AppendixPlan['tables'][number]): Table {
     table.columns.map((column) => column.align),
     table.columns.map((column) => column.header),
     table.rows,
-    true,
   );
 }
 
@@ -701,7 +728,7 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
       ...(doc.isDraft ? [draftMark(documentWords.draftMark)] : []),
       headerTable(doc),
       ...titleBlock(doc),
-      ...bodyBlocks(doc.body, photos),
+      ...bodyBlocks(doc.body, photos, true),
       closingTable(doc),
       hairline(),
     ],

@@ -95,22 +95,21 @@ function splitRun(
   let breaks: number[] = [];
   for (let i = 0; i < chars.length; i += 1) {
     if (prefix[i + 1]! - prefix[start]! > limit + 1e-9 && i > start) {
-      let cut = -1;
-      while (breaks.length > 0) {
-        const candidate = breaks.pop()!;
-        if (candidate > start && candidate <= i && !startsListLike(candidate)) {
-          cut = candidate;
-          break;
-        }
-      }
-      if (cut < 0) {
+      // The last break point that leaves no list-like start, preferring one after
+      // / . ? & = (text extraction such as pdftotext joins a line ending in "-" to the
+      // next as a hyphenated word) while it fills at least half the line.
+      const valid = breaks.filter((b) => b > start && b <= i && !startsListLike(b));
+      const full = (b: number) => prefix[b]! - prefix[start]! >= limit / 2;
+      const cut = valid.findLast((b) => chars[b - 1] !== '-' && full(b)) ?? valid.at(-1) ?? -1;
+      let end = cut;
+      if (end < 0) {
         if (onlyAtBreaks && pieces.length === 0) return null;
         // No break point: between letters, stepping back from a list-like start.
-        cut = i;
-        for (let back = 0; back < 3 && cut - 1 > start && startsListLike(cut); back += 1) cut -= 1;
+        end = i;
+        for (let back = 0; back < 3 && end - 1 > start && startsListLike(end); back += 1) end -= 1;
       }
-      pieces.push({ text: chars.slice(start, cut).join(''), width: prefix[cut]! - prefix[start]! });
-      start = cut;
+      pieces.push({ text: chars.slice(start, end).join(''), width: prefix[end]! - prefix[start]! });
+      start = end;
       limit = room;
       breaks = breaks.filter((b) => b > start);
     }
