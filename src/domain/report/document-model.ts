@@ -404,6 +404,7 @@ function stepBlocks(
         blocksOfStep.push({ kind: 'label', text: criterion.heading, ...origin });
       blocksOfStep.push(...blocks);
     }
+    if (blocksOfStep.length === 0) continue;
     let from = 0;
     while (
       from < step.headings.length &&
