@@ -24,7 +24,7 @@ import {
   type PhotoRef,
 } from './answer-kinds';
 import { answerOrEmpty, checkAnswer, isAnswerEmpty, type Answers } from './answers';
-import { splitTextBlocks, toNfc } from './text';
+import { splitTextBlocks, normalizeText } from './text';
 
 type Origin = { stepId: string; criterionId: string };
 
@@ -107,7 +107,12 @@ export const documentBlocks: { [K in CriterionKind]: BlockBuilder<K> } = {
   list: (_criterion, value: string[], origin) =>
     value
       .filter((item) => item.trim() !== '')
-      .map((item) => ({ kind: 'listItem', bullet: '-', text: toNfc(item.trim()), ...origin })),
+      .map((item) => ({
+        kind: 'listItem',
+        bullet: '-',
+        text: normalizeText(item.trim()),
+        ...origin,
+      })),
   group: (criterion, value: GroupItem[], origin) => {
     const items = value.filter((item) => !isGroupItemEmpty(criterion.fields, item));
     return criterion.print === 'table'
@@ -123,14 +128,14 @@ function groupFieldText(field: GroupField, item: GroupItem): string {
   const value = groupFieldValue(field, item);
   switch (field.kind) {
     case 'text': {
-      const text = toNfc((value as string).trim());
+      const text = normalizeText((value as string).trim());
       // A quantity typed without grouping prints the Vietnamese way: 1500 → 1.500.
       return field.numeric && /^\d{4,15}$/.test(text)
         ? formatVietnameseNumber(Number(text), 'count')
         : text;
     }
     case 'longText':
-      return toNfc((value as string).trim());
+      return normalizeText((value as string).trim());
     case 'choice':
       return field.options.find((option) => option.value === value)?.label ?? '';
     case 'date': {
@@ -267,7 +272,7 @@ export function numberLine(number: string, symbol: string): string {
 export function recipientLines(items: readonly string[]): string[] {
   const clean = items
     .map((item) =>
-      toNfc(item.trim())
+      normalizeText(item.trim())
         .replace(/^[-+]\s*/, '')
         .replace(/[;.]+$/, ''),
     )
@@ -282,7 +287,7 @@ function roleCriterion(template: Template, role: DocumentRole): Criterion | unde
 
 // A text answer as printed: trimmed, NFC; any other value prints nothing.
 function plainText(value: unknown): string {
-  return typeof value === 'string' ? toNfc(value.trim()) : '';
+  return typeof value === 'string' ? normalizeText(value.trim()) : '';
 }
 
 // An answer printed in the header or closing: a choice prints its option's label.

@@ -43,7 +43,7 @@ import {
   type DocumentBlock,
   type ReportDocument,
 } from '@/domain/report/document-model';
-import { toNfc } from '@/domain/report/text';
+import { normalizeText } from '@/domain/report/text';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { FORMAT, LINE_HEIGHT, PAGE, PT, type TextStyle } from '@/export/pdf/format';
 import {
@@ -89,7 +89,7 @@ const isItalic = (style: TextStyle) => style.style === 'italic' || style.style =
 // (pasted from Word) separates words, as in the PDF, so it becomes a space.
 function run(text: string, style?: TextStyle, extra: IRunOptions = {}): TextRun {
   return new TextRun({
-    text: toNfc(text).replace(/[\v\f]/g, ' '),
+    text: normalizeText(text).replace(/[\v\f]/g, ' '),
     font: FONT,
     ...(style ? { size: halfPoints(style.size) } : {}),
     ...(style && isBold(style) ? { bold: true } : {}),
@@ -320,7 +320,7 @@ function photoParagraph(ref: PhotoRef, photos: PhotoAssets, cellWidth: number): 
         type: 'jpg',
         data: photo.bytes,
         transformation: { width: pixels(w), height: pixels(h) },
-        altText: { name: ref.photoId, description: toNfc(ref.caption.trim()) },
+        altText: { name: ref.photoId, description: normalizeText(ref.caption.trim()) },
       }),
     ],
   });
@@ -549,17 +549,21 @@ function headerTable(doc: ReportDocument): Table {
 
 // The widest line of the subject broken as the PDF breaks it.
 function widestLine(text: string, style: TextStyle, width: number): number {
-  const lines = breakLines(toNfc(text), (part) => measureTimes(part, style.style, style.size), {
-    width,
-    glue: unbreakableNames,
-  });
+  const lines = breakLines(
+    normalizeText(text),
+    (part) => measureTimes(part, style.style, style.size),
+    {
+      width,
+      glue: unbreakableNames,
+    },
+  );
   return Math.min(width, Math.max(0, ...lines.map((line) => line.width)));
 }
 
 // The subject with no-break spaces inside the names it must not break (Word breaks lines
 // itself).
 function gluedSubject(text: string): string {
-  return tokens(toNfc(text), unbreakableNames)
+  return tokens(normalizeText(text), unbreakableNames)
     .map((token) => token.replace(/ /g, '\u00a0'))
     .join(' ');
 }
@@ -743,10 +747,10 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
     sections.push(section('portrait', appendixBodyBlocks(doc, photos), true));
   const properties = documentProperties(input);
   return new Document({
-    title: toNfc(properties.title),
-    subject: toNfc(properties.subject),
-    creator: toNfc(input.unitName) || 'so-ket',
-    lastModifiedBy: toNfc(input.unitName) || 'so-ket',
+    title: normalizeText(properties.title),
+    subject: normalizeText(properties.subject),
+    creator: normalizeText(input.unitName) || 'so-ket',
+    lastModifiedBy: normalizeText(input.unitName) || 'so-ket',
     styles: {
       default: {
         document: {
