@@ -1042,3 +1042,79 @@ describe('a rate above 100%', () => {
     expect(rowOf(answers, 'part-rate', template).values['2012']).toBe(120);
   });
 });
+
+describe('the report year when the report is written before it ends', () => {
+  const dated = (month: string, year: string, answers: Answers): Answers => ({
+    ...answers,
+    'document-date': { day: '5', month, year },
+  });
+  const organisations = (cells: Cells): Answers => ({ 'organisations-table': table(cells) });
+  const bigChanges = (answers: Answers) =>
+    issues(answers)
+      .filter((issue) => issue.code === 'bigChange')
+      .map((issue) => [issue.indicatorId, issue.year]);
+  // org-new is a flow (founded in the year), org-unions a stock (at year end).
+  const doubled = organisations({
+    'org-new': { '2012': 10, '2013': 30 },
+    'org-unions': { '2012': 40, '2013': 100 },
+  });
+
+  it('runs to the month before the report is dated', () => {
+    expect(evaluateAppendix(defaultTemplate, dated('9', '2013', {})).partialYear).toEqual({
+      year: '2013',
+      untilMonth: 8,
+    });
+  });
+
+  it('is a full year for a report dated after it', () => {
+    expect(evaluateAppendix(defaultTemplate, dated('1', '2014', {})).partialYear).toBeNull();
+  });
+
+  it('compares the stocks of a partial year but not its flows', () => {
+    expect(bigChanges(dated('9', '2013', doubled))).toEqual([['org-unions', '2013']]);
+  });
+
+  it('compares flows and stocks alike once the year is full', () => {
+    expect(bigChanges(dated('1', '2014', doubled))).toEqual([
+      ['org-unions', '2013'],
+      ['org-new', '2013'],
+    ]);
+  });
+});
+
+describe('a target set for a year other than the last', () => {
+  const gathered = (byYear: Record<string, [number, number]>, targetYear: string): Answers => {
+    const total: Record<string, CellValue> = {};
+    const part: Record<string, CellValue> = {};
+    for (const [year, [p, t]] of Object.entries(byYear)) {
+      part[year] = p;
+      total[year] = t;
+    }
+    return {
+      'youth-table': table(
+        { 'youth-total': total, 'youth-gathered': part },
+        { 'youth-gathered-rate': 70 },
+        { targetYears: { 'youth-gathered-rate': targetYear } },
+      ),
+    };
+  };
+  const missed = (answers: Answers) =>
+    issues(answers)
+      .filter((issue) => issue.code === 'missesTarget')
+      .map((issue) => issue.year);
+
+  it('warns in its own year only, and not in the later years', () => {
+    const answers = gathered(
+      { '2010': [500, 1000], '2011': [600, 1000], '2013': [500, 1000] },
+      '2011',
+    );
+    expect(missed(answers)).toEqual(['2011']);
+    expect(rowOf(answers, 'youth-gathered-rate').targetYear).toBe('2011');
+  });
+
+  it('is met when its own year reaches it, whatever the last year shows', () => {
+    const answers = gathered({ '2011': [700, 1000], '2013': [100, 1000] }, '2011');
+    expect(missed(answers)).toEqual([]);
+    expect(rowOf(answers, 'youth-gathered-rate').status).toBe('met');
+  });
+});
