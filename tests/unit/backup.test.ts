@@ -409,10 +409,10 @@ describe('files that are refused, each with its own message', () => {
         ] as [string, string, null, string],
     ),
     [
-      'a backup of format version 3',
-      backup({ version: 3 }),
+      'a backup of format version 4',
+      backup({ version: 4 }),
       null,
-      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 3). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
+      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 4). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
     ],
     [
       'a report file of format version 3',
@@ -503,12 +503,17 @@ describe('files that are refused, each with its own message', () => {
   });
 
   it('reads a single report file as one report', () => {
-    expect(parseText(JSON.stringify(full))).toEqual({ ok: true, kind: 'report', reports: [full] });
+    expect(parseText(JSON.stringify(full))).toEqual({
+      ok: true,
+      kind: 'report',
+      reports: [full],
+      office: null,
+    });
   });
 
   it('reads a backup with no reports as an empty plan', () => {
     const parsed = parseText(backupText([]));
-    expect(parsed).toEqual({ ok: true, kind: 'backup', reports: [] });
+    expect(parsed).toEqual({ ok: true, kind: 'backup', reports: [], office: null });
     expect(vi.restore.summary(summarizePlan([]))).toBe('');
   });
 });

@@ -2,6 +2,7 @@
 // Everything is validated before anything is written; a bad file gets one specific
 // reason (the UI words it) and changes nothing.
 import type { z } from 'zod';
+import type { OfficeBackup } from '@/domain/rollup/received';
 import type { Template } from '@/domain/template/template-schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupFileSchema } from './backup';
 import {
@@ -33,7 +34,8 @@ export type ImportProblem =
   | { code: 'damagedPhoto'; reportName: string };
 
 export type ParsedImport =
-  | { ok: true; kind: 'report' | 'backup'; reports: ReportFile[] }
+  // `office`: the province office's data a backup carries (version 3), if any.
+  | { ok: true; kind: 'report' | 'backup'; reports: ReportFile[]; office: OfficeBackup | null }
   | { ok: false; problem: ImportProblem };
 
 function nameOf(raw: unknown): string | null {
@@ -86,6 +88,7 @@ export function parseImport(
     return { ok: false, problem: { code: 'newerVersion', version } };
   }
   let reports: ReportFile[];
+  let office: OfficeBackup | null = null;
   if (kind === 'backup') {
     const parsed = backupFileSchema.safeParse(json);
     if (!parsed.success) {
@@ -96,6 +99,7 @@ export function parseImport(
       return { ok: false, problem: invalidReport(nameOf(raw), path || '(gốc)') };
     }
     reports = parsed.data.reports;
+    office = parsed.data.office ?? null;
   } else {
     const parsed = reportFileSchema.safeParse(json);
     if (!parsed.success) {
@@ -136,7 +140,7 @@ export function parseImport(
       return { ok: false, problem: { code: photoProblem.code, reportName: file.report.name } };
     }
   }
-  return { ok: true, kind, reports };
+  return { ok: true, kind, reports, office };
 }
 
 // The second, slower half of reading a file: decodes every photo the reports need and

@@ -11,11 +11,13 @@ import {
   type ImportProblem,
   type PlanItem,
 } from '@/domain/report/import-plan';
+import type { OfficeBackup } from '@/domain/rollup/received';
 import { formatDateTime, vi } from '@/i18n/vi-report';
 import { newId } from '@/lib/ids';
 import { getDatabase } from '@/storage/db';
 import { applyImport, existingReports, ImportPhotoError } from '@/storage/import-repository';
 import { bytesSha256 } from '@/storage/photo-file-repository';
+import { restoreOffice } from '@/storage/province-repository';
 import { findTemplate } from '@/templates/template-registry';
 
 function problemText(problem: ImportProblem): string {
@@ -48,6 +50,8 @@ const CHOICES: Record<PlanItem['comparison'], ImportChoice[]> = {
 export function RestorePanel() {
   const inputId = useId();
   const [plan, setPlan] = useState<PlanItem[] | null>(null);
+  // The province office's data of a version 3 backup, restored with the reports.
+  const [office, setOffice] = useState<OfficeBackup | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -81,6 +85,7 @@ export function RestorePanel() {
         parsed.reports.map((r) => r.report.id),
       );
       const next = planImport(parsed.reports, existing);
+      setOffice(parsed.office);
       setPlan(next);
       setStatus(vi.restore.summary(summarizePlan(next)));
     } catch {
@@ -97,6 +102,7 @@ export function RestorePanel() {
         newId,
         copyName: vi.restore.copyName,
       });
+      if (office) await restoreOffice(getDatabase(), office);
       setPlan(null);
       setStatus(vi.restore.done(result));
     } catch (caught) {

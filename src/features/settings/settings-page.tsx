@@ -7,6 +7,7 @@ import { appVersion } from '@/lib/app-version';
 import { downloadJson } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { exportAllReports } from '@/storage/report-repository';
+import { exportOffice } from '@/storage/province-repository';
 import { EmailSettings } from './email-settings';
 import { RestorePanel } from './restore-panel';
 import { SyncSettings } from './sync-settings';
@@ -51,12 +52,13 @@ export function SettingsPage() {
     try {
       const now = new Date();
       const files = await exportAllReports(getDatabase(), now.toISOString());
-      if (files.length === 0) {
+      const office = await exportOffice(getDatabase());
+      if (files.length === 0 && !office) {
         setMessage(vi.settings.backupEmpty);
         return;
       }
       const name = backupFileName(now);
-      downloadJson(name, buildBackupFile(files, now.toISOString()));
+      downloadJson(name, buildBackupFile(files, now.toISOString(), office));
       setMessage(vi.settings.backedUp(files.length, name));
       setInfo(await readStorage());
     } catch {
