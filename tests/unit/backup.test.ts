@@ -11,10 +11,9 @@ import {
   parseImport,
   planImport,
   summarizePlan,
-  type ImportProblem,
 } from '@/domain/report/import-plan';
 import { type ReportFile } from '@/domain/report/report-schema';
-import { vi } from '@/i18n/vi-report';
+import { importProblemMessage, vi } from '@/i18n/vi-report';
 import type { SoKetDatabase } from '@/storage/db';
 import { applyImport, existingReports } from '@/storage/import-repository';
 import {
@@ -52,26 +51,8 @@ const largest = readFixtureFile('largest');
 const databases = testDatabases('backup');
 afterEach(() => databases.removeAll());
 
-// What the Settings screen shows for a problem (restore-panel.tsx), from vi.restore.
-function messageOf(problem: ImportProblem): string {
-  const p = vi.restore.problems;
-  switch (problem.code) {
-    case 'newerVersion':
-      return p.newerVersion(problem.version);
-    case 'unknownTemplate':
-      return p.unknownTemplate(problem.reportName, problem.templateId, problem.templateVersion);
-    case 'invalidReport':
-      return p.invalidReport(problem.reportName, problem.field);
-    case 'duplicateReport':
-      return p.duplicateReport(problem.reportName);
-    case 'missingPhoto':
-      return vi.photoSync.missingPhoto(problem.reportName);
-    case 'damagedPhoto':
-      return vi.photoSync.damagedPhoto(problem.reportName);
-    default:
-      return p[problem.code];
-  }
-}
+// What the Settings screen shows for a problem (restore-panel.tsx).
+const messageOf = importProblemMessage;
 
 // A report file with other metadata (and, optionally, other answers).
 function variant(

@@ -8,6 +8,7 @@ import { newId } from '@/lib/ids';
 import { getDatabase } from '@/storage/db';
 import { enqueueSubmission, listOutbox, renumberAfterConflict } from '@/storage/outbox-repository';
 import { kickSync, sendNow, syncAvailability, type SyncAvailability } from '@/sync/browser-sync';
+import { StatusLines } from '@/ui/status-lines';
 
 function receiptCode(entry: OutboxEntry): string {
   return `${entry.revision}-${(entry.receipt?.sha256 ?? entry.sha256).slice(0, 8)}`;
@@ -108,14 +109,7 @@ export function SubmitPanel({
           </button>
         ) : null}
       </div>
-      <div role="status" aria-live="polite">
-        {message ? <p>{message}</p> : null}
-      </div>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <StatusLines status={message} error={error} />
       {entries.length > 0 ? (
         <>
           <h4>{vi.submit.history}</h4>
