@@ -10,7 +10,7 @@ import { renderReportPdf } from '../src/export/pdf/pdf-writer.chunk';
 import {
   documentIds,
   readReportFile,
-  reportFileRenderInput,
+  reportFilePdfInput,
 } from '../src/export/pdf/report-file-input';
 import { vi } from '../src/i18n/vi-report';
 import { findTemplate } from '../src/templates/template-registry';
@@ -51,7 +51,7 @@ if (!known.includes(documentId)) {
   console.error(vi.modelsDocument.cli.unknownDocument(documentId, known));
   process.exit(1);
 }
-const result = renderReportPdf(reportFileRenderInput(read, documentId), fontFiles());
+const result = renderReportPdf(await reportFilePdfInput(read, documentId), fontFiles());
 if (result.replacedCharacters.length > 0)
   console.error(vi.pdf.replaced(result.replacedCharacters.join(' ')));
 // Written beside the target and renamed, so a failure never leaves half a file.

@@ -4,7 +4,7 @@
 // can be e-mailed; the photos are embedded as the app stores them (JPEG, ≤ 1600 px).
 import { readFontFiles } from '@/export/pdf/fonts-node';
 import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
-import { readReportFile, reportFileRenderInput } from '@/export/pdf/report-file-input';
+import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
 import { findTemplate } from '@/templates/template-registry';
 import { modelsReportFile } from '../../tests/fixtures/models-report';
 import type { BenchResult } from './types';
@@ -12,6 +12,6 @@ import type { BenchResult } from './types';
 export async function run(): Promise<BenchResult[]> {
   const read = readReportFile(JSON.stringify(modelsReportFile()), 'models', findTemplate);
   if (!read.ok) throw new Error(read.message);
-  const { bytes } = renderReportPdf(reportFileRenderInput(read, 'models'), readFontFiles());
+  const { bytes } = renderReportPdf(await reportFilePdfInput(read, 'models'), readFontFiles());
   return [{ name: 'pdf-size-models', value: Math.round(bytes.length / 1024), unit: 'KB' }];
 }

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { replayAllJournals } from '@/storage/answer-journal';
 import { getDatabase } from '@/storage/db';
 import { purgeTrash } from '@/storage/report-repository';
 import { App } from './app';
@@ -11,6 +12,8 @@ import './styles.css';
 listenForInstallPrompt();
 registerServiceWorker();
 void purgeTrash(getDatabase(), new Date()).catch(() => 0);
+// Keystrokes a closed tab journaled but IndexedDB never got (reports not opened yet).
+void replayAllJournals(getDatabase(), new Date().toISOString());
 
 // Sync starts after the first render, from its own (precached) chunk.
 const startSync = () => void import('@/sync/browser-sync').then((m) => m.startSync());

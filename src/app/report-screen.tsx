@@ -1,4 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import type { Answers } from '@/domain/report/answers';
+import { replayJournal } from '@/storage/answer-journal';
 import { DocumentExportButtons } from '@/features/export/document-export-buttons';
 import { EmailButton } from '@/features/export/email-button';
 import { ExportButtons } from '@/features/export/export-buttons';
@@ -16,12 +19,41 @@ import { hrefs, type Route } from './routes';
 
 type ReportRoute = Extract<Route, { name: 'report' }>;
 
+// Before a report shows, what its journal holds that IndexedDB may not (the page went
+// right after a keystroke) is applied. When that cannot be stored either, the values
+// still show and the wizard's queue keeps trying (`unsaved`).
+function useJournalReplay(reportId: string): { isReady: boolean; unsaved: Answers } {
+  const [state, setState] = useState<{ reportId: string; unsaved: Answers } | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    void replayJournal(getDatabase(), reportId, new Date().toISOString()).then((unsaved) => {
+      if (isCurrent) setState({ reportId, unsaved: Object.fromEntries(unsaved) });
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [reportId]);
+  return state?.reportId === reportId
+    ? { isReady: true, unsaved: state.unsaved }
+    : { isReady: false, unsaved: {} };
+}
+
 export function ReportScreen({ route }: { route: ReportRoute }) {
   const { reportId } = route;
+  const replay = useJournalReplay(reportId);
   const loaded = useLiveQuery(() => getReport(getDatabase(), reportId), [reportId]);
-  const restored = useLiveQuery(() => getAnswers(getDatabase(), reportId), [reportId]);
+  // Read once the journal is applied: the form takes its values when it first shows.
+  const restored = useLiveQuery(
+    () => (replay.isReady ? getAnswers(getDatabase(), reportId) : undefined),
+    [reportId, replay.isReady],
+  );
 
-  if (!loaded || !restored) return <p>{vi.list.loading}</p>;
+  const answers = useMemo(
+    () => (restored ? { ...restored.answers, ...replay.unsaved } : null),
+    [restored, replay.unsaved],
+  );
+
+  if (!loaded || !restored || !answers || !replay.isReady) return <p>{vi.list.loading}</p>;
   if (loaded.status !== 'ok') {
     return (
       <div className="panel">
@@ -55,7 +87,8 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
       <WizardScreen
         template={template}
         report={reportMeta(loaded.report)}
-        answers={restored.answers}
+        answers={answers}
+        unsavedAnswers={replay.unsaved}
         hasDamagedAnswers={restored.damaged.length > 0}
         stepId={knownStep ? stepId : template.steps[0]!.id}
         focusFieldId={route.fieldId}

@@ -7,9 +7,17 @@ import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import type { Template } from '@/domain/template/template-schema';
 import { getDatabase } from '@/storage/db';
 import { getPhotos } from '@/storage/photo-repository';
-import { getAnswers, getReport } from '@/storage/report-repository';
+import { referencedPhotoIds } from '@/domain/report/report-photos';
+import { buildReportFile } from '@/domain/report/report-schema';
+import { photoFilesOfRows } from '@/storage/photo-file-repository';
+import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
 import { loadTemplates } from '@/templates/load-templates';
-import { documentPhotoIds, type PhotoAsset } from './render-input';
+import {
+  documentPhotoIds,
+  embeddedReportOf,
+  type EmbeddedReport,
+  type PhotoAsset,
+} from './render-input';
 import { pdfFileName } from './pdf/pdf-file-name';
 
 export type ExportInput = {
@@ -20,6 +28,9 @@ export type ExportInput = {
     title: string;
     documentId: string;
     photos: ReadonlyMap<string, PhotoAsset>;
+    // The report file the PDF carries (as "Xuất tệp báo cáo" writes it, photo bytes left
+    // out) with its fingerprint.
+    embeddedReport: EmbeddedReport;
   };
   fileName: (extension: 'pdf' | 'docx') => string;
   // Photos the document shows that are no longer on the device (printed as a framed note).
@@ -41,15 +52,22 @@ export async function readExportInput(
   if (documentId !== MAIN_DOCUMENT && !extra) throw new Error(`unknown document ${documentId}`);
   const { answers } = await getAnswers(db, reportId);
   const photoIds = documentPhotoIds(template, answers, documentId);
-  const rows = await getPhotos(db, photoIds);
+  // Every photo the answers refer to is listed in the report file the PDF carries; the
+  // document's own are drawn.
+  const rows = await getPhotos(db, [...referencedPhotoIds(answers)]);
+  const shown = new Set(photoIds);
   const photos = new Map<string, PhotoAsset>();
-  for (const row of rows) {
+  for (const row of rows.filter((r) => shown.has(r.id))) {
     photos.set(row.id, {
       width: row.width,
       height: row.height,
       bytes: new Uint8Array(await row.blob.arrayBuffer()),
     });
   }
+  const sent = photoFilesOfRows(answers, rows);
+  const embeddedReport = await embeddedReportOf(
+    buildReportFile(reportMeta(loaded.report), sent.answers, now.toISOString(), sent.photos),
+  );
   const dateField = template.documentFields.date;
   const pdfName = pdfFileName(
     extra ? extra.exportFilePrefix : template.exportFilePrefix,
@@ -65,6 +83,7 @@ export async function readExportInput(
       title: loaded.report.name,
       documentId,
       photos,
+      embeddedReport,
     },
     fileName: (extension) => pdfName.replace(/\.pdf$/, `.${extension}`),
     missingPhotos: photoIds.length - photos.size,

@@ -12,8 +12,16 @@ export type SaveStatus =
   | { state: 'saved'; savedAt: Date }
   | { state: 'error'; savedAt: Date | null; error: SaveError; retryInMs: number };
 
+// A synchronous write-ahead log (answer-journal.ts): `record` runs in `set`, before the
+// write is queued; `committed` once the storage has committed a batch.
+export type AutosaveJournal<V> = {
+  record: (key: string, value: V) => void;
+  committed: (values: ReadonlyMap<string, V>) => void;
+};
+
 export type AutosaveOptions<V> = {
   write: (changes: ReadonlyMap<string, V>) => Promise<void>;
+  journal?: AutosaveJournal<V> | null;
   onStatus?: (status: SaveStatus) => void;
   now?: () => Date;
   debounceMs?: number;
@@ -48,6 +56,7 @@ export class AutosaveQueue<V> {
   constructor(options: AutosaveOptions<V>) {
     this.opts = {
       onStatus: () => {},
+      journal: null,
       now: () => new Date(),
       debounceMs: 250,
       maxWaitMs: 750,
@@ -77,6 +86,7 @@ export class AutosaveQueue<V> {
 
   set(key: string, value: V): void {
     if (this.disposed) return;
+    this.opts.journal?.record(key, value);
     this.pending.set(key, value);
     this.latest.set(key, value);
     if (this.status.state !== 'error')
@@ -113,6 +123,7 @@ export class AutosaveQueue<V> {
   private async runWrite(batch: Map<string, V>): Promise<boolean> {
     try {
       await this.opts.write(batch);
+      this.opts.journal?.committed(batch);
       this.failures = 0;
       if (this.pending.size === 0) this.setStatus({ state: 'saved', savedAt: this.opts.now() });
       return true;

@@ -11,7 +11,7 @@ import {
   type ReportMeta,
 } from '@/domain/report/report-schema';
 import { sha256Hex } from '@/lib/sha256';
-import type { SoKetDatabase } from './db';
+import type { PhotoRow, SoKetDatabase } from './db';
 import { getPhoto, getPhotos } from './photo-repository';
 
 export async function bytesSha256(bytes: Uint8Array): Promise<string> {
@@ -32,27 +32,34 @@ export async function photosForAnswers(
   const ids = referencedPhotoIds(answers);
   if (ids.size === 0) return { answers, photos: [] };
   const rows = await getPhotos(db, [...ids]);
-  const photos: PhotoFile[] = [];
-  for (const row of rows) {
-    const photo: PhotoFile = {
-      id: row.id,
-      sha256: row.sha256,
-      type: 'image/jpeg',
-      width: row.width,
-      height: row.height,
-      size: row.blob.size,
-    };
-    if (options.withData) {
-      photo.data = await blobBase64(row.blob);
-      photo.thumb = await blobBase64(row.thumb);
+  const listed = photoFilesOfRows(answers, rows);
+  if (options.withData) {
+    for (const [i, row] of rows.entries()) {
+      listed.photos[i]!.data = await blobBase64(row.blob);
+      listed.photos[i]!.thumb = await blobBase64(row.thumb);
     }
-    photos.push(photo);
   }
-  const found = new Set(rows.map((row) => row.id));
-  return {
-    answers: found.size === ids.size ? answers : keepPhotoRefs(answers, found),
-    photos,
-  };
+  return listed;
+}
+
+// The same from photo rows already read (`rows`: those of the referenced photos still on
+// the device), without their bytes.
+export function photoFilesOfRows(
+  answers: Answers,
+  rows: readonly PhotoRow[],
+): { answers: Answers; photos: PhotoFile[] } {
+  const ids = referencedPhotoIds(answers);
+  const kept = rows.filter((row) => ids.has(row.id));
+  const photos = kept.map((row): PhotoFile => ({
+    id: row.id,
+    sha256: row.sha256,
+    type: 'image/jpeg',
+    width: row.width,
+    height: row.height,
+    size: row.blob.size,
+  }));
+  const found = new Set(kept.map((row) => row.id));
+  return { answers: found.size === ids.size ? answers : keepPhotoRefs(answers, found), photos };
 }
 
 // A report file the user keeps: answers and every photo they refer to, with its bytes.

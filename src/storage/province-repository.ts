@@ -2,7 +2,8 @@
 // versions, settings. Every read passes the domain's schemas (one damaged record is
 // left out and counted, never thrown); every write is validated first.
 import type { z } from 'zod';
-import { canonicalJson, canonicalReportJson } from '@/domain/outbox/canonical-json';
+import { canonicalJson } from '@/domain/outbox/canonical-json';
+import { canonicalReportFileJson, reportFingerprint } from '@/domain/report/fingerprint';
 import { buildReportFile, type ReportFile } from '@/domain/report/report-schema';
 import {
   acceptedVersionSchema,
@@ -41,10 +42,9 @@ export async function versionIdOf(file: ReportFile): Promise<string> {
   return sha256Hex(utf8(canonicalJson(content)));
 }
 
-// The fingerprint a PDF of this file prints: the first 8 hex digits of the SHA-256 of
-// the canonical report file without its photos' bytes.
+// The fingerprint a PDF of this file prints (domain/report/fingerprint.ts).
 export async function fingerprintOf(file: ReportFile): Promise<string> {
-  return (await sha256Hex(utf8(canonicalReportJson(withoutPhotoBytes(file))))).slice(0, 8);
+  return reportFingerprint(canonicalReportFileJson(file), sha256Hex);
 }
 
 function readAll<T>(

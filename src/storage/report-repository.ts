@@ -138,6 +138,37 @@ export async function saveAnswers(
   });
 }
 
+// Applies journal entries (answer-journal.ts) that are at least as new as the stored
+// answer: typed, then the page went before IndexedDB had them. An entry as old as the
+// stored answer wins the tie: under a frozen clock both carry the same time, and an
+// entry only stays journaled while its commit is not confirmed. Returns how many
+// fields it wrote.
+export async function applyJournal(
+  db: SoKetDatabase,
+  reportId: string,
+  entries: ReadonlyMap<string, { at: string; value: AnswerValue }>,
+  now: string,
+): Promise<number> {
+  if (entries.size === 0) return 0;
+  return db.transaction('rw', db.reports, db.answers, async () => {
+    if (!(await db.reports.get(reportId))) return 0;
+    const fieldIds = [...entries.keys()];
+    const rows = await db.answers.bulkGet(fieldIds.map((fieldId) => [reportId, fieldId]));
+    const newer = fieldIds.filter((fieldId, index) => {
+      const stored = rows[index]?.updatedAt;
+      return typeof stored !== 'string' || entries.get(fieldId)!.at >= stored;
+    });
+    if (newer.length === 0) return 0;
+    await saveAnswers(
+      db,
+      reportId,
+      new Map(newer.map((fieldId) => [fieldId, entries.get(fieldId)!.value])),
+      now,
+    );
+    return newer.length;
+  });
+}
+
 async function modifyReport(
   db: SoKetDatabase,
   id: string,

@@ -2,27 +2,14 @@
 // person must be told and offered a file, and saving must resume once there is room.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures';
+import { installFailingWrites, setFailingWrites } from './support/failing-writes';
 import { storedAnswer } from './support/idb';
-
-declare global {
-  interface Window {
-    __failWrites?: boolean;
-  }
-}
 
 const II_1 = 'II.1. Công tác chỉ đạo triển khai Nghị quyết';
 
 test.describe('a full disk', () => {
   test.beforeEach(async ({ page }) => {
-    await page.addInitScript(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
-        if (window.__failWrites) {
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        }
-        return put.apply(this, args);
-      } as typeof put;
-    });
+    await installFailingWrites(page);
   });
 
   test('keeps the text, offers an export and saves after Thử lại ngay', async ({
@@ -33,9 +20,7 @@ test.describe('a full disk', () => {
     await list.goto();
     const reportId = await list.createReport();
     await wizard.gotoStep(reportId, 'direction', II_1);
-    await page.evaluate(() => {
-      window.__failWrites = true;
-    });
+    await setFailingWrites(page, true);
 
     const text = 'Nội dung chưa lưu được: 35 chi đoàn đạt vững mạnh.';
     await wizard.field('Kết quả đạt được').fill(text);
@@ -53,9 +38,7 @@ test.describe('a full disk', () => {
     expect(file.format).toBe('so-ket/report');
     expect(file.answers['direction-results']).toBe(text);
 
-    await page.evaluate(() => {
-      window.__failWrites = false;
-    });
+    await setFailingWrites(page, false);
     await wizard.retryButton.click();
     await wizard.waitUntilSaved();
     await expect(wizard.saveAlert).toHaveCount(0);

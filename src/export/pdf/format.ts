@@ -90,6 +90,10 @@ export const FORMAT = {
     placeholderText: { size: 12, style: 'italic' },
     frameWidth: 0.2,
   },
+  // The fingerprint of the data the PDF carries (*default*: the rules say nothing of it):
+  // small, right-aligned in the last page's bottom margin, outside the text area, so it
+  // never moves a line.
+  fingerprint: { size: 10, style: 'italic', baselineAboveEdge: 12 },
   // Tables in the body or an appendix (the list of materials): bordered, a bold header
   // row repeated on every page, column widths shared by weight.
   table: {

@@ -1005,6 +1005,9 @@ export type LayoutOptions = {
   // missing from storage and prints as a framed note.
   photoSizes?: ReadonlyMap<string, PhotoSize>;
   missingPhotoText?: string;
+  // Printed on the last page's bottom margin: the fingerprint line of the data the PDF
+  // carries (see src/domain/report/fingerprint.ts).
+  fingerprintText?: string | undefined;
 };
 
 // The appendix made of blocks (the list of materials): a new portrait page numbered on its
@@ -1013,6 +1016,20 @@ function layoutAppendixBody(flow: Flow, doc: ReportDocument, context: BlockConte
   flow.newPage('appendix', 'portrait', true);
   layoutAppendixHead(flow, doc);
   layoutBlocks(flow, doc.appendixBody, context);
+}
+
+// On the last page (the appendix's last page where there is one), below the text area.
+function layoutFingerprint(flow: Flow, text: string) {
+  const style = FORMAT.fingerprint;
+  const label = flow.text(text);
+  flow.page.items.push({
+    kind: 'text',
+    x: flow.right - flow.width_(label, style),
+    y: flow.page.height - style.baselineAboveEdge,
+    text: label,
+    style: style.style,
+    size: style.size,
+  });
 }
 
 export function layoutReport(doc: ReportDocument, options: LayoutOptions): ReportLayout {
@@ -1030,5 +1047,6 @@ export function layoutReport(doc: ReportDocument, options: LayoutOptions): Repor
   layoutClosing(flow, doc);
   if (hasAppendixData(doc)) layoutAppendix(flow, doc, options.appendixLabels);
   if (doc.appendixBody.length > 0) layoutAppendixBody(flow, doc, context);
+  if (options.fingerprintText) layoutFingerprint(flow, options.fingerprintText);
   return { pages: flow.pages, replacedCharacters: [...found] };
 }

@@ -5,9 +5,12 @@
 import { jsPDF } from 'jspdf';
 import { buildReportDocument } from '@/domain/report/document-model';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
+import { EMBEDDED_REPORT_NAME, EMBEDDED_REPORT_TYPE } from '@/domain/report/fingerprint';
 import { documentWords } from '@/i18n/document';
+import { documentDataWords } from '@/i18n/document-data';
 import { appendixLabels } from '../appendix-labels';
 import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
+import { attachEmbeddedFile, type PdfInternals } from './embedded-file-writer';
 import type { FontStyle } from './format';
 import { PT } from './format';
 import { layoutReport, type Measure, type PageLayout } from './layout';
@@ -113,6 +116,8 @@ export function layoutReportInput(input: RenderInput, measure: Measure) {
     photoSizes: input.photos ?? new Map(),
     missingPhotoText: documentWords.missingPhoto,
     appendixLabels: appendixLabels(),
+    fingerprintText:
+      input.embeddedReport && documentDataWords.fingerprint(input.embeddedReport.fingerprint),
   });
   return { document, layout };
 }
@@ -126,6 +131,14 @@ export function renderReportPdf(input: RenderInput, fonts: FontFiles): PdfResult
     creator: 'so-ket',
   });
   pdf.setLanguage('vi');
+  if (input.embeddedReport) {
+    attachEmbeddedFile(pdf.internal as unknown as PdfInternals, {
+      name: EMBEDDED_REPORT_NAME,
+      mimeType: EMBEDDED_REPORT_TYPE,
+      description: 'so-ket report file',
+      bytes: new TextEncoder().encode(input.embeddedReport.json),
+    });
+  }
   draw(pdf, layout.pages, input.photos);
   return {
     bytes: new Uint8Array(pdf.output('arraybuffer')),

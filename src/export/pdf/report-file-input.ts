@@ -11,7 +11,12 @@ import {
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import type { Template } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
-import { documentPhotoIds, type PhotoAsset, type RenderInput } from '../render-input';
+import {
+  documentPhotoIds,
+  embeddedReportOf,
+  type PhotoAsset,
+  type RenderInput,
+} from '../render-input';
 
 export type ReportFileInput =
   | { ok: true; file: ReportFile; template: Template; answers: Answers }
@@ -76,6 +81,17 @@ export function reportFileRenderInput(
     title: read.file.report.name,
     documentId,
     photos,
+  };
+}
+
+// What `npm run pdf` renders: reportFileRenderInput with the report file the PDF embeds.
+export async function reportFilePdfInput(
+  read: Extract<ReportFileInput, { ok: true }>,
+  documentId: string = MAIN_DOCUMENT,
+): Promise<RenderInput> {
+  return {
+    ...reportFileRenderInput(read, documentId),
+    embeddedReport: await embeddedReportOf(read.file),
   };
 }
 

@@ -43,43 +43,41 @@ function totalCell(row: RolledRow, cell: RolledCell | null): WorkbookCell {
 function rollupSheet(rollup: Rollup): WorkbookSheet {
   const years = rollup.years;
   const width = years.length + 3;
-  const rows: WorkbookCell[][] = [
-    [text(t.sheets.title, { bold: true, span: width, align: 'center' })],
-    [text(coverageLine(rollup.coverage), { span: width, align: 'center' })],
-  ];
+  // Rows are a full grid: a merged cell's covered cells stay as blanks.
   const pad = (cells: WorkbookCell[]) => [
     ...cells,
     ...Array.from({ length: width - cells.length }, blank),
   ];
+  // The tables' own cells are ruled, as on paper.
+  const ruled = (cells: WorkbookCell[]) => cells.map((cell) => ({ ...cell, border: true }));
+  const rows: WorkbookCell[][] = [
+    pad([text(t.sheets.title, { bold: true, span: width, align: 'center' })]),
+    pad([text(coverageLine(rollup.coverage), { span: width, align: 'center' })]),
+  ];
   rollup.tables.forEach((table, index) => {
-    rows.push([]);
+    rows.push(pad([]));
     rows.push(pad([text(`Phụ lục ${index + 1}. ${table.title}`, { bold: true, span: width })]));
     rows.push(pad([text(coverageLine(rollup.coverage), { span: width })]));
+    // Header cells covered by a merge stay plain blanks (the writer ignores them).
+    const head = (value: string, extra: Partial<WorkbookCell> = {}) =>
+      text(value, { bold: true, align: 'center', wrap: true, border: true, ...extra });
     rows.push([
-      text(t.rollup.indicator, { bold: true, rowSpan: 2, align: 'center', wrap: true }),
-      text(t.rollup.years, { bold: true, span: years.length, align: 'center' }),
+      head(t.rollup.indicator, { rowSpan: 2 }),
+      head(t.rollup.years, { span: years.length }),
       ...years.slice(1).map(blank),
-      text(t.rollup.period(rollup.periodLabel), {
-        bold: true,
-        rowSpan: 2,
-        align: 'center',
-        wrap: true,
-      }),
-      text(t.rollup.target, { bold: true, rowSpan: 2, align: 'center', wrap: true }),
+      head(t.rollup.period(rollup.periodLabel), { rowSpan: 2 }),
+      head(t.rollup.target, { rowSpan: 2 }),
     ]);
-    rows.push([
-      blank(),
-      ...years.map((year) => text(year, { bold: true, align: 'center' })),
-      blank(),
-      blank(),
-    ]);
+    rows.push([blank(), ...years.map((year) => head(year)), blank(), blank()]);
     for (const row of table.rows) {
-      rows.push([
-        text(row.indicator.label, { wrap: true }),
-        ...years.map((year) => totalCell(row, row.years[year] ?? null)),
-        totalCell(row, row.period),
-        row.target === null ? blank() : numberCell(row.target, row.indicator.unit),
-      ]);
+      rows.push(
+        ruled([
+          text(row.indicator.label, { wrap: true }),
+          ...years.map((year) => totalCell(row, row.years[year] ?? null)),
+          totalCell(row, row.period),
+          row.target === null ? blank() : numberCell(row.target, row.indicator.unit),
+        ]),
+      );
     }
     for (const issue of table.distributionIssues)
       rows.push(

@@ -1,7 +1,15 @@
 // The list of the unit's reports: create, open, rename, duplicate, export, delete to the
 // trash (with undo), restore from the trash, and a way out for damaged records.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { initialAnswers, type Answers } from '@/domain/report/answers';
 import { submissionStatus, UNSENT_STATES } from '@/domain/outbox/outbox-entry';
 import { needsBackupReminder } from '@/domain/report/backup';
@@ -9,6 +17,7 @@ import { requiredProgress } from '@/domain/report/progress';
 import { REPORT_NAME_MAX, reportFileName } from '@/domain/report/report-schema';
 import { toNfc } from '@/domain/report/text';
 import { vi, formatDateTime } from '@/i18n/vi';
+import { viSafety } from '@/i18n/vi-safety';
 import { downloadJson } from '@/lib/download';
 import { newId } from '@/lib/ids';
 import { getDatabase } from '@/storage/db';
@@ -26,6 +35,7 @@ import {
   untrashReport,
 } from '@/storage/report-repository';
 import type { StoredReport } from '@/storage/restore';
+import { saveTroubles, subscribeSaveTroubles } from '@/storage/save-health';
 import { loadTemplates, type TemplateRegistry } from '@/templates/load-templates';
 
 // The templates arrive a moment after the list (they are not part of the first render):
@@ -255,6 +265,7 @@ export function ReportListPage({
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const troubles = useSyncExternalStore(subscribeSaveTroubles, saveTroubles);
   const db = getDatabase();
 
   const run = async (action: () => Promise<void>) => {
@@ -314,6 +325,12 @@ export function ReportListPage({
           </p>
         ) : null}
       </div>
+      {troubles.map((trouble) => (
+        <p key={trouble.reportId} role="alert" className="notice error">
+          {viSafety.saveTrouble(trouble.reportName)}{' '}
+          <a href={reportHref(trouble.reportId)}>{viSafety.openReport}</a>
+        </p>
+      ))}
       {unsent > 0 ? (
         <p className="notice warning unsent">
           {vi.submit.unsent(unsent)}{' '}

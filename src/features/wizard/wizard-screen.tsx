@@ -26,6 +26,8 @@ export type WizardProps = {
   template: Template;
   report: ReportMeta;
   answers: Answers;
+  // Journaled values storage could not take when the report opened: saved again.
+  unsavedAnswers?: Answers;
   hasDamagedAnswers: boolean;
   // null shows the review slot.
   stepId: string | null;
@@ -95,7 +97,12 @@ export function WizardScreen(props: WizardProps) {
   const { queue, status } = useAutosave(
     report.id,
     report.revision > 0 ? new Date(report.updatedAt) : null,
+    report.name,
   );
+  const [unsavedAnswers] = useState(props.unsavedAnswers ?? {});
+  useEffect(() => {
+    for (const [fieldId, value] of Object.entries(unsavedAnswers)) queue.set(fieldId, value);
+  }, [queue, unsavedAnswers]);
   const [isTocOpen, setTocOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Not on every save-status change: only when the answers (or the template) do.
