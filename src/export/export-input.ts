@@ -8,16 +8,11 @@ import type { Template } from '@/domain/template/template-schema';
 import { getDatabase } from '@/storage/db';
 import { getPhotos } from '@/storage/photo-repository';
 import { referencedPhotoIds } from '@/domain/report/report-photos';
-import { buildReportFile } from '@/domain/report/report-schema';
+import { buildReportFile, type ReportFile } from '@/domain/report/report-schema';
 import { photoFilesOfRows } from '@/storage/photo-file-repository';
 import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
 import { loadTemplates } from '@/templates/load-templates';
-import {
-  documentPhotoIds,
-  embeddedReportOf,
-  type EmbeddedReport,
-  type PhotoAsset,
-} from './render-input';
+import { documentPhotoIds, type PhotoAsset } from './render-input';
 import { pdfFileName } from './pdf/pdf-file-name';
 
 export type ExportInput = {
@@ -28,9 +23,9 @@ export type ExportInput = {
     title: string;
     documentId: string;
     photos: ReadonlyMap<string, PhotoAsset>;
-    // The report file the PDF carries (as "Xuất tệp báo cáo" writes it, photo bytes left
-    // out) with its fingerprint.
-    embeddedReport: EmbeddedReport;
+    // The report file as "Xuất tệp báo cáo" writes it, its photos listed without their
+    // bytes: the PDF carries it (see pdf/embedded-report-data.ts).
+    reportFile: ReportFile;
   };
   fileName: (extension: 'pdf' | 'docx') => string;
   // Photos the document shows that are no longer on the device (printed as a framed note).
@@ -65,8 +60,11 @@ export async function readExportInput(
     });
   }
   const sent = photoFilesOfRows(answers, rows);
-  const embeddedReport = await embeddedReportOf(
-    buildReportFile(reportMeta(loaded.report), sent.answers, now.toISOString(), sent.photos),
+  const reportFile = buildReportFile(
+    reportMeta(loaded.report),
+    sent.answers,
+    now.toISOString(),
+    sent.photos,
   );
   const dateField = template.documentFields.date;
   const pdfName = pdfFileName(
@@ -83,7 +81,7 @@ export async function readExportInput(
       title: loaded.report.name,
       documentId,
       photos,
-      embeddedReport,
+      reportFile,
     },
     fileName: (extension) => pdfName.replace(/\.pdf$/, `.${extension}`),
     missingPhotos: photoIds.length - photos.size,

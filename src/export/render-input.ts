@@ -6,10 +6,7 @@
 import { photoIdsInValue } from '@/domain/report/answer-kinds';
 import type { Answers } from '@/domain/report/answers';
 import { documentSteps } from '@/domain/report/document-model';
-import { canonicalReportFileJson, reportFingerprint } from '@/domain/report/fingerprint';
-import type { ReportFile } from '@/domain/report/report-schema';
 import type { Template } from '@/domain/template/template-schema';
-import { sha256Hex } from '@/lib/sha256';
 
 export type PhotoAsset = { width: number; height: number; bytes: Uint8Array };
 export type PhotoAssets = ReadonlyMap<string, PhotoAsset>;
@@ -17,12 +14,6 @@ export type PhotoAssets = ReadonlyMap<string, PhotoAsset>;
 // The report file a PDF carries inside it (so-ket.json, src/domain/report/fingerprint.ts)
 // and its fingerprint, printed on the last page.
 export type EmbeddedReport = { json: string; fingerprint: string };
-
-// What a PDF made from this report file embeds (photo bytes left out) and prints.
-export async function embeddedReportOf(file: ReportFile): Promise<EmbeddedReport> {
-  const json = canonicalReportFileJson(file);
-  return { json, fingerprint: await reportFingerprint(json, sha256Hex) };
-}
 
 export type RenderInput = {
   template: Template;

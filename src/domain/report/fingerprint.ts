@@ -7,7 +7,7 @@
 // left out, exactly as a submission is hashed. Its fingerprint is the first 8 hex
 // digits of the SHA-256 of those UTF-8 bytes.
 import { canonicalReportJson } from '@/domain/outbox/canonical-json';
-import { buildReportFile, type PhotoFile, type ReportFile } from './report-schema';
+import type { PhotoFile, ReportFile } from './report-schema';
 
 export const FINGERPRINT_LENGTH = 8;
 
@@ -22,9 +22,17 @@ function photoWithoutBytes(photo: PhotoFile): PhotoFile {
 
 // A report file (any supported version) as the canonical JSON text a PDF embeds.
 export function canonicalReportFileJson(file: ReportFile): string {
-  return canonicalReportJson(
-    buildReportFile(file.report, file.answers, file.exportedAt, file.photos.map(photoWithoutBytes)),
-  );
+  // Written out rather than through buildReportFile, which would pull the report schema
+  // (zod) into the PDF chunk's imports. Version 2: the current REPORT_FILE_VERSION.
+  const current: ReportFile = {
+    format: file.format,
+    version: 2,
+    exportedAt: file.exportedAt,
+    report: file.report,
+    answers: file.answers,
+    photos: file.photos.map(photoWithoutBytes),
+  };
+  return canonicalReportJson(current);
 }
 
 // The fingerprint from the SHA-256 (64 hex digits) of the canonical JSON.

@@ -4,6 +4,8 @@ import bold from './fonts/tinos-bold.ttf?url';
 import boldItalic from './fonts/tinos-bolditalic.ttf?url';
 import italic from './fonts/tinos-italic.ttf?url';
 import normal from './fonts/tinos-normal.ttf?url';
+import type { ReportFile } from '@/domain/report/report-schema';
+import { embeddedReportOf } from './embedded-report-data';
 import {
   renderReportPdf,
   type FontFiles,
@@ -33,6 +35,10 @@ function loadFonts(): Promise<FontFiles> {
   return fonts;
 }
 
-export async function renderInBrowser(input: RenderInput): Promise<PdfResult> {
-  return renderReportPdf(input, await loadFonts());
+// With the report file the PDF embeds (every export from the app has one).
+export async function renderInBrowser(
+  input: RenderInput & { reportFile: ReportFile },
+): Promise<PdfResult> {
+  const embeddedReport = await embeddedReportOf(input.reportFile);
+  return renderReportPdf({ ...input, embeddedReport }, await loadFonts());
 }

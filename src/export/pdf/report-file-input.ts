@@ -11,12 +11,8 @@ import {
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import type { Template } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
-import {
-  documentPhotoIds,
-  embeddedReportOf,
-  type PhotoAsset,
-  type RenderInput,
-} from '../render-input';
+import { documentPhotoIds, type PhotoAsset, type RenderInput } from '../render-input';
+import { embeddedReportOf } from './embedded-report-data';
 
 export type ReportFileInput =
   | { ok: true; file: ReportFile; template: Template; answers: Answers }
