@@ -78,6 +78,8 @@ export const viProvince = {
       `Tệp của ${unit} mang cùng lần sửa ${revision} với bản đã nhận nhưng nội dung khác: không nhận. Hãy hỏi lại đơn vị bản nào đúng.`,
     pdfNoData:
       'Tệp PDF này không còn dữ liệu máy đọc được (có thể đã được lưu lại hoặc in ra PDF bằng chương trình khác). Hãy dùng tệp báo cáo (.json) đơn vị gửi kèm, tải từ máy chủ, hoặc đề nghị đơn vị gửi lại tệp PDF xuất từ ứng dụng.',
+    pdfReaderMissing:
+      'Chưa tải được phần đọc tệp PDF (máy đang ngoại tuyến và ứng dụng chưa lưu phần này). Hãy mở ứng dụng khi có mạng một lần rồi thử lại. Không có gì thay đổi.',
     notPdf: 'Tệp có đuôi .pdf nhưng không phải PDF. Không có gì thay đổi.',
     unknownKind: 'Không nhận loại tệp này: chỉ nhận .pdf và .json.',
     readFailed: 'Không đọc được tệp. Không có gì thay đổi.',

@@ -15,6 +15,7 @@ import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-inp
 import { defaultTemplate, findTemplate } from '@/templates/template-registry';
 import { appendixAnswers } from '../fixtures/rollup-units';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
+import { AppShell } from './pages/app-shell';
 import { expect, test } from './support/fixtures';
 
 const units = templateUnits(defaultTemplate);
@@ -67,7 +68,10 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   const resaved = join(dir, 'in-lai.pdf');
   execFileSync('qpdf', ['--empty', '--pages', pdfs[0]!, '--', resaved]);
 
+  // Installed first, so the office's chunks (the PDF reader included) work offline.
+  const shell = new AppShell(page);
   await page.goto('/#/cai-dat');
+  await shell.reloadUntilControlled();
   await page.getByRole('link', { name: 'Mở trang Tỉnh Đoàn' }).click();
   await expect(
     page.getByRole('heading', { name: 'Tỉnh Đoàn — tiếp nhận và tổng hợp' }),
@@ -76,6 +80,8 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await page.getByRole('link', { name: 'Tiếp nhận' }).click();
   await expect(page.getByRole('heading', { name: 'Tiếp nhận báo cáo' })).toBeVisible();
   await context.setOffline(true);
+  await page.reload();
+  await expect(shell.offline).toBeVisible();
 
   const date = page.getByLabel('Ngày nhận email (cho tệp nhận qua email)');
   await date.fill('2013-09-07');

@@ -60,7 +60,10 @@ export async function readReceivedFile(
     if (file.size > MAX_IMPORT_BYTES)
       return { ok: false, name, message: importProblemMessage({ code: 'tooLarge' }) };
     if (isPdf) {
-      const embedded = await readEmbeddedReport(new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // Rejects only when the reader's chunk cannot load (offline before it was cached).
+      const embedded = await readEmbeddedReport(bytes).catch(() => null);
+      if (!embedded) return { ok: false, name, message: t.pdfReaderMissing };
       if (embedded.kind === 'not-pdf') return { ok: false, name, message: t.notPdf };
       if (embedded.kind === 'none') return { ok: false, name, message: t.pdfNoData };
       return toVersions(embedded.text, embedded.text.length, name, 'pdf', receivedOn, now);
