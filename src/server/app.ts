@@ -19,10 +19,13 @@ import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { canonicalReportJson, SHA256_PATTERN } from '@/domain/outbox/canonical-json';
 import { referencedPhotoIds } from '@/domain/report/report-photos';
+import { normalizeReportFile, reportFileProblem } from '@/domain/report/import-plan';
 import { reportFileSchema } from '@/domain/report/report-schema';
+import { jsonLimitProblem } from '@/lib/json-limits';
+import { findTemplate } from '@/templates/template-registry';
 import type { ServerConfig } from './config';
 import { RateLimiter } from './rate-limit';
-import { serverMessages, type ServerErrorCode } from './server-messages';
+import { invalidReportAt, serverMessages, type ServerErrorCode } from './server-messages';
 import { sha256Hex, type Store, type Unit } from './store';
 
 export type ServerOptions = {
@@ -45,6 +48,8 @@ const reportIdParam = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
+
+const REVISION_JSON_LIMITS = { maxDepth: 16, maxKeys: 20_000 };
 
 function fail(
   c: Context,
@@ -106,9 +111,13 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
       if (!reportId.success || !revision.success) return fail(c, 400, 'badPath');
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(type)) return fail(c, 415, 'notJson');
+      const text = await c.req.text();
+      // Bounded before it is parsed: a report nests 8 deep and has a few thousand keys.
+      const limit = jsonLimitProblem(text, REVISION_JSON_LIMITS);
+      if (limit) return fail(c, 400, limit);
       let json: unknown;
       try {
-        json = JSON.parse(await c.req.text());
+        json = JSON.parse(text);
       } catch {
         return fail(c, 400, 'notJson');
       }
@@ -119,13 +128,24 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
         });
       }
       if (parsed.data.report.id !== reportId.data) return fail(c, 400, 'idMismatch');
+      // Checked against the template it names, by the app's own import rules: what is
+      // accepted here the app can always read and print.
+      const problem = reportFileProblem(parsed.data, findTemplate);
+      if (problem?.code === 'unknownTemplate') return fail(c, 400, 'unknownTemplate');
+      if (problem?.code === 'invalidReport') {
+        return fail(c, 400, 'invalidReport', {
+          issues: [problem.field],
+          message: invalidReportAt(problem.field),
+        });
+      }
+      const file = normalizeReportFile(parsed.data, findTemplate);
       // Every photo the answers show must come with the report, as an uploaded file.
-      const listed = new Set(parsed.data.photos.map((photo) => photo.id));
-      if ([...referencedPhotoIds(parsed.data.answers)].some((id) => !listed.has(id))) {
+      const listed = new Set(file.photos.map((photo) => photo.id));
+      if ([...referencedPhotoIds(file.answers)].some((id) => !listed.has(id))) {
         return fail(c, 400, 'photoNotListed');
       }
       // The body as validated (the schema's default adds nothing: see canonicalReportJson).
-      const body = canonicalReportJson(parsed.data);
+      const body = canonicalReportJson(file);
       const sha256 = sha256Hex(body);
       const result = store.putRevision(
         c.get('unit').id,
@@ -134,7 +154,7 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
         sha256,
         body,
         now(),
-        parsed.data.photos.map((photo) => photo.sha256),
+        file.photos.map((photo) => photo.sha256),
       );
       switch (result.kind) {
         case 'created':

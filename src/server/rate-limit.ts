@@ -4,7 +4,10 @@ export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly capacity: number;
 
-  constructor(private readonly perMinute: number) {
+  constructor(
+    private readonly perMinute: number,
+    private readonly maxKeys = 10_000,
+  ) {
     this.capacity = Math.max(10, Math.ceil(perMinute / 4));
   }
 
@@ -14,8 +17,14 @@ export class RateLimiter {
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: nowMs };
     bucket.tokens = Math.min(this.capacity, bucket.tokens + (nowMs - bucket.at) * rate);
     bucket.at = nowMs;
+    // Least recently used last out: memory stays bounded under abuse, and a flood of new
+    // keys evicts only the oldest buckets, never everyone's counters at once.
+    this.buckets.delete(key);
     this.buckets.set(key, bucket);
-    if (this.buckets.size > 10_000) this.buckets.clear(); // bounded memory under abuse
+    if (this.buckets.size > this.maxKeys) {
+      const oldest = this.buckets.keys().next().value;
+      if (oldest !== undefined) this.buckets.delete(oldest);
+    }
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;

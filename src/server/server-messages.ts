@@ -10,6 +10,9 @@ export const serverMessages = {
   notJson: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
   badPath: 'Địa chỉ gửi không hợp lệ.',
   invalidReport: 'Tệp báo cáo không đúng định dạng.',
+  tooDeep: 'Dữ liệu gửi lên lồng nhau quá sâu, không phải một báo cáo.',
+  tooManyKeys: 'Dữ liệu gửi lên có quá nhiều mục, không phải một báo cáo.',
+  unknownTemplate: 'Báo cáo dùng một mẫu mà máy chủ không có. Hãy cập nhật ứng dụng.',
   idMismatch: 'Mã báo cáo trong dữ liệu không khớp với địa chỉ gửi.',
   hashMismatch: 'Tệp đính kèm bị lỗi khi truyền (mã kiểm tra không khớp).',
   revisionConflict: 'Lần nộp này đã có trên máy chủ với nội dung khác.',
@@ -20,3 +23,6 @@ export const serverMessages = {
 } as const;
 
 export type ServerErrorCode = keyof typeof serverMessages;
+
+// The first problem of an invalid report, named by its place in the file.
+export const invalidReportAt = (field: string) => `Tệp báo cáo không hợp lệ ở mục ${field}.`;

@@ -2,7 +2,7 @@
 // here (zod parse, defaults, forward migration). A record that fails is returned as
 // damaged with its raw data, never thrown, so one bad record cannot break a list.
 import { z } from 'zod';
-import { answerValueSchema, type AnswerValue } from '@/domain/report/answer-kinds';
+import { storedAnswerValueSchema, type AnswerValue } from '@/domain/report/answer-kinds';
 import { isoTimeSchema, reportMetaSchema } from '@/domain/report/report-schema';
 
 export const REPORT_RECORD_VERSION = 1;
@@ -61,7 +61,8 @@ export function restoreAnswers(
 ): RestoredAnswers {
   const result: RestoredAnswers = { answers: {}, damaged: [] };
   for (const row of rows) {
-    const parsed = answerValueSchema.safeParse(row.value);
+    // Without the file bounds: a value the app stored is shown with its error, never hidden.
+    const parsed = storedAnswerValueSchema.safeParse(row.value);
     if (parsed.success) result.answers[row.fieldId] = parsed.data;
     else result.damaged.push({ fieldId: row.fieldId, raw: row.value });
   }

@@ -8,11 +8,14 @@ import {
 } from '@/domain/report/backup';
 import {
   MAX_IMPORT_BYTES,
+  normalizeReportFile,
   parseImport,
   planImport,
   summarizePlan,
 } from '@/domain/report/import-plan';
+import { normalizeAnswers } from '@/domain/report/answers';
 import { type ReportFile } from '@/domain/report/report-schema';
+import { normalizeText } from '@/domain/report/text';
 import { importProblemMessage, vi } from '@/i18n/vi-report';
 import type { SoKetDatabase } from '@/storage/db';
 import { applyImport, existingReports } from '@/storage/import-repository';
@@ -26,7 +29,7 @@ import {
   reportMeta,
   trashReport,
 } from '@/storage/report-repository';
-import { findTemplate } from '@/templates/template-registry';
+import { defaultTemplate, findTemplate } from '@/templates/template-registry';
 import {
   byteLength,
   parseText,
@@ -77,7 +80,7 @@ async function readBack(db: SoKetDatabase, id: string) {
 }
 
 describe('backing up and restoring everything', () => {
-  it('brings back every report outside the trash exactly as it was', async () => {
+  it('brings back every report outside the trash as it was, its text normalised', async () => {
     const name = 'backup-round-trip';
     let db = databases.open(name);
     const ids = [
@@ -124,7 +127,14 @@ describe('backing up and restoring everything', () => {
     expect(result).toEqual({ imported: 3, replaced: 0, copied: 0, skipped: 0 });
 
     const after = await Promise.all(ids.map((id) => readBack(db, id)));
-    expect(after).toEqual(before);
+    // The seeded answers hold decomposed text (a keyboard's NFD): import stores it in NFC.
+    expect(after).toEqual(
+      before.map(({ meta, answers }) => ({
+        meta: { ...meta, name: normalizeText(meta.name) },
+        answers: normalizeAnswers(defaultTemplate, answers),
+      })),
+    );
+    expect(after).not.toEqual(before);
     expect(await getReport(db, 'in-the-trash')).toEqual({ status: 'missing' });
     const list = await listReports(db);
     expect(list.damaged).toEqual([]);
@@ -135,7 +145,12 @@ describe('backing up and restoring everything', () => {
     ]);
     for (const id of ids) {
       const again = await exportReportFile(db, id, EXPORTED);
-      expect(again).toEqual(files.find((f) => f.report.id === id));
+      expect(again).toEqual(
+        normalizeReportFile(
+          files.find((f) => f.report.id === id)!,
+          findTemplate,
+        ),
+      );
     }
   });
 

@@ -53,9 +53,19 @@ async function render(input: DocxInput): Promise<Rendered> {
   };
 }
 
+// Answers as a careless paste or a hostile file brings them, reaching the writer without
+// the editor's normalisation: a noncharacter, a lone surrogate, controls, a CR.
+const HOSTILE_TEXT = 'Đầu\uFFFE giữa\uD800 cuối\u0001\u0008 dòng\r\nhai \uFDD0hết';
+let hostile: Uint8Array = new Uint8Array();
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'so-ket-docx-'));
   for (const name of FIXTURES) rendered.set(name, await render(loadFixture(name)));
+  hostile = (
+    await render(
+      loadFixture('draft', { 'direction-results': HOSTILE_TEXT, 'signer-name': 'Tên\uFFFF' }),
+    )
+  ).bytes;
 });
 
 afterAll(() => {
@@ -474,6 +484,9 @@ describe('Word copy in LibreOffice (soffice → PDF → pdftotext)', () => {
       writeFileSync(path, get(name).bytes);
       return path;
     });
+    const hostilePath = join(dir, 'hostile.docx');
+    writeFileSync(hostilePath, hostile);
+    files.push(hostilePath);
     const profile = join(dir, 'lo-profile');
     execFileSync(
       'soffice',
@@ -536,6 +549,13 @@ describe('Word copy in LibreOffice (soffice → PDF → pdftotext)', () => {
       expect(text).toContain(expected);
     expect(text).not.toContain(documentWords.draftMark);
     expect(text).not.toContain('\uFFFD');
+  });
+
+  it('opens a file made from text with U+FFFE, lone surrogates and controls', () => {
+    const text = pdfTextPages(join(dir, 'hostile.pdf')).join('\n');
+    expect(text.replace(/\s+/g, ' ')).toContain('Đầu giữa cuối dòng hai hết');
+    expect(text).toContain('Tên');
+    expect([...text].filter((c) => '\uFFFE\uFFFF\uFFFD\uFDD0\u0001'.includes(c))).toEqual([]);
   });
 
   it('prints DỰ THẢO on the first page of the draft', () => {

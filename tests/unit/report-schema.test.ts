@@ -88,20 +88,100 @@ describe('answersAgainstTemplate', () => {
       'old-field': 'x',
     });
     expect(problems).toEqual([
-      { fieldId: 'document-date', problem: 'wrongType' },
-      { fieldId: 'signer-position', problem: 'wrongType' },
-      { fieldId: 'cadres-prompts', problem: 'wrongType' },
-      { fieldId: 'old-field', problem: 'unknownField' },
+      { fieldId: 'document-date', problem: 'wrongType', path: '' },
+      { fieldId: 'signer-position', problem: 'wrongType', path: '' },
+      { fieldId: 'cadres-prompts', problem: 'wrongType', path: '' },
+      { fieldId: 'old-field', problem: 'unknownField', path: '' },
     ]);
   });
 
-  it('does not judge the content of an answer of the right shape', () => {
+  // "Ký hiệu văn bản" (document-symbol) may have 30 characters: the editor keeps up to 60
+  // with its error, so a file may hold that much and no more.
+  it('takes text up to twice its maximum, kept with its error, and refuses one more', () => {
+    expect(answersAgainstTemplate(defaultTemplate, { 'document-symbol': 'x'.repeat(60) })).toEqual(
+      [],
+    );
+    expect(answersAgainstTemplate(defaultTemplate, { 'document-symbol': 'x'.repeat(61) })).toEqual([
+      { fieldId: 'document-symbol', problem: 'tooLong', path: '' },
+    ]);
     expect(
-      answersAgainstTemplate(defaultTemplate, {
-        'signer-position': 'chu-tich',
-        'document-number': 'x'.repeat(50),
-      }),
-    ).toEqual([]);
+      answersAgainstTemplate(defaultTemplate, { 'direction-results': 'x'.repeat(200_001) }),
+    ).toEqual([{ fieldId: 'direction-results', problem: 'tooLong', path: '' }]);
+  });
+
+  const entry = (id: string, values: Record<string, unknown> = { name: 'Mô hình' }) => ({
+    id,
+    values,
+  });
+  it.each<[string, Answers, { fieldId: string; problem: string; path: string }]>([
+    [
+      'an unknown choice',
+      { 'signer-position': 'vua' },
+      { fieldId: 'signer-position', problem: 'invalidOption', path: '' },
+    ],
+    [
+      'an unknown checklist prompt',
+      { 'direction-prompts': ['plan', 'nope'] },
+      { fieldId: 'direction-prompts', problem: 'invalidOption', path: '' },
+    ],
+    [
+      'more list items than allowed',
+      { recipients: Array.from({ length: 31 }, () => 'Lưu VP') },
+      { fieldId: 'recipients', problem: 'tooManyItems', path: '' },
+    ],
+    [
+      'a list item over twice its maximum',
+      { recipients: ['x'.repeat(401)] },
+      { fieldId: 'recipients', problem: 'itemTooLong', path: '' },
+    ],
+    [
+      'a date part that is not digits',
+      { 'document-date': { day: 'x', month: '', year: '2013' } },
+      { fieldId: 'document-date', problem: 'invalidDate', path: '' },
+    ],
+    [
+      'more entries than allowed',
+      { models: Array.from({ length: 31 }, (_, i) => entry(`m${i}`)) },
+      { fieldId: 'models', problem: 'tooManyItems', path: '' },
+    ],
+    [
+      'two entries with the same id',
+      { models: [entry('m1'), entry('m1')] },
+      { fieldId: 'models', problem: 'duplicateEntry', path: '1.id' },
+    ],
+    [
+      'an entry field the template does not have',
+      { models: [entry('m1', { name: 'A', rating: 5 })] },
+      { fieldId: 'models', problem: 'unknownField', path: '0.values.rating' },
+    ],
+    [
+      'an entry field of the wrong shape',
+      { models: [entry('m1', { name: 5 })] },
+      { fieldId: 'models', problem: 'wrongType', path: '0.values.name' },
+    ],
+    [
+      'an over-long entry field',
+      { models: [entry('m1', { content: 'x'.repeat(20_001) })] },
+      { fieldId: 'models', problem: 'tooLong', path: '0.values.content' },
+    ],
+    [
+      'more photos than the entry may have',
+      {
+        models: [
+          entry('m1', {
+            photos: Array.from({ length: 7 }, (_, i) => ({ photoId: `p${i}`, caption: '' })),
+          }),
+        ],
+      },
+      { fieldId: 'models', problem: 'tooManyItems', path: '0.values.photos' },
+    ],
+    [
+      'an unknown choice in an entry',
+      { models: [entry('m1', { serves: 'nope' })] },
+      { fieldId: 'models', problem: 'invalidOption', path: '0.values.serves' },
+    ],
+  ])('refuses %s, naming where it is', (_, given, expected) => {
+    expect(answersAgainstTemplate(defaultTemplate, given)).toEqual([expected]);
   });
 });
 

@@ -1,7 +1,9 @@
 // The sync API over real HTTP on 127.0.0.1, with real SQLite in a fresh data directory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalReportJson } from '@/domain/outbox/canonical-json';
+import { normalizeReportFile } from '@/domain/report/import-plan';
 import { reportFileSchema, type ReportFile } from '@/domain/report/report-schema';
+import { findTemplate } from '@/templates/template-registry';
 import { serverMessages } from '@/server/server-messages';
 import { sha256Hex } from '@/server/store';
 import {
@@ -430,7 +432,7 @@ describe('the sync API', () => {
       expectError(read, 403, 'adminOnly');
     });
 
-    it('gives the admin a stored revision as it was received', async () => {
+    it('gives the admin a stored revision as it was received, its text normalised', async () => {
       const id = newId('stored');
       const file = makeReportFile(id, undefined, 'largest');
       const receipt = await putRevision(url, unitB, id, 1, file);
@@ -439,8 +441,9 @@ describe('the sync API', () => {
       expect(response.body).toEqual({
         ...receipt.body,
         unit: 'Huyện Đoàn Phước Long',
-        report: file,
+        report: normalizeReportFile(file, findTemplate),
       });
+      expect(file).not.toEqual(normalizeReportFile(file, findTemplate));
     });
 
     it('answers the admin with 404 for a revision that is not stored', async () => {

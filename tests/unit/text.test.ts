@@ -3,14 +3,14 @@ import {
   isBlank,
   splitTextBlocks,
   textLength,
-  toNfc,
+  normalizeText,
   toVietnameseUpper,
 } from '@/domain/report/text';
 
 // "Việt Nam" typed on a keyboard that sends base letters and combining marks.
 const VIET_NAM_NFD = 'Vie\u0323\u0302t Nam';
 
-describe('toNfc', () => {
+describe('normalizeText', () => {
   it.each([
     ['composes a letter with two combining marks', 'e\u0302\u0301', 'ế'],
     ['composes a whole phrase', VIET_NAM_NFD, 'Việt Nam'],
@@ -18,8 +18,8 @@ describe('toNfc', () => {
     ['leaves composed text as it is', 'Hồng Dân', 'Hồng Dân'],
     ['leaves ASCII as it is', 'BC/DTN', 'BC/DTN'],
   ])('%s', (_, input, expected) => {
-    expect(toNfc(input)).toBe(expected);
-    expect(toNfc(input).length).toBe(expected.length);
+    expect(normalizeText(input)).toBe(expected);
+    expect(normalizeText(input).length).toBe(expected.length);
   });
 });
 
@@ -124,5 +124,33 @@ describe('toVietnameseUpper', () => {
   it('returns composed characters for decomposed input', () => {
     expect(toVietnameseUpper(VIET_NAM_NFD)).toBe('VIỆT NAM'.normalize('NFC'));
     expect(toVietnameseUpper(VIET_NAM_NFD).length).toBe(8);
+  });
+});
+
+describe('normalizeText drops what no document may hold', () => {
+  it.each([
+    ['a noncharacter U+FFFE', 'a\uFFFEb', 'ab'],
+    ['U+FFFF and a plane-1 noncharacter', '\uFFFFa\u{1FFFE}', 'a'],
+    ['the U+FDD0 block', 'x\uFDD0\uFDEFy', 'xy'],
+    ['a lone high surrogate', 'a\uD800b', 'ab'],
+    ['a lone low surrogate', 'a\uDC00b', 'ab'],
+    ['C0 controls', 'a\u0000\u0007\u000B\u000C\u001Fb', 'ab'],
+    ['DEL and C1 controls', 'a\u007F\u0080\u009Fb', 'ab'],
+    ['a carriage return, kept as a line break', 'a\r\nb\rc', 'a\nb\nc'],
+  ])('drops %s', (_, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it.each([
+    ['tab and newline', 'a\tb\nc'],
+    ['a surrogate pair (emoji)', 'Đoàn 👍'],
+    ['Vietnamese in NFC', 'Nguyễn Thượng Việt'],
+  ])('keeps %s', (_, text) => {
+    expect(normalizeText(text)).toBe(text);
+  });
+
+  it('is idempotent', () => {
+    const text = `e\u0302\u0301\uFFFE\r\n\uD800x`;
+    expect(normalizeText(normalizeText(text))).toBe(normalizeText(text));
   });
 });

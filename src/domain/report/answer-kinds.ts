@@ -16,7 +16,7 @@ import {
   type IndicatorTableValue,
 } from '@/domain/appendix/evaluate';
 import { safeKeySchema } from './safe-key';
-import { isBlank, textLength, toNfc, toVietnameseUpper } from './text';
+import { acceptedLength, isBlank, normalizeText, textLength, toVietnameseUpper } from './text';
 
 // Typed in 2- and 4-character boxes; the bound only refuses absurd values from files.
 const datePartSchema = z.string().max(100);
@@ -27,8 +27,11 @@ export const dateValueSchema = z.object({
 });
 export type DateValue = z.infer<typeof dateValueSchema>;
 
-// Bounds far above any template limit (a long answer is 20.000 characters): over-long
-// text is kept and flagged by the rules; only absurd sizes are refused outright.
+// The shape of a file's answers, with bounds far above any template limit (a long answer
+// is 20.000 characters) so a hostile file is refused before its fields are read; each
+// field's own limit is checked against the template (acceptAnswer, text.ts). Answers read
+// back from IndexedDB are not bound by it (storedAnswerValueSchema): what the app stored
+// is shown, with its error, never dropped.
 export const ANSWER_TEXT_BOUND = 200_000;
 
 // A photo of an image list: its id in the photo store and the caption typed for it.
@@ -70,6 +73,15 @@ export const answerValueSchema = z.union([
   photoListSchema,
 ]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+export const storedAnswerValueSchema = z.union([
+  z.string(),
+  z.array(z.string()),
+  z.object({ day: z.string(), month: z.string(), year: z.string() }),
+  indicatorTableValueSchema,
+  z.array(groupItemSchema),
+  z.array(z.object({ photoId: photoIdSchema, caption: z.string() })),
+]);
 
 // Codes, not sentences: the UI turns them into Vietnamese (src/i18n).
 export const ISSUE_CODES = [
@@ -120,7 +132,29 @@ export type AnswerKind<K extends CriterionKind> = {
   // The first rule a value breaks, or null. Missing answers report 'required' only when
   // the criterion is required.
   check: (criterion: CriterionOf<K>, value: KindValue[K]) => IssueCode | null;
+  // Why a door (import, the server) refuses the value, or null: what the editor itself
+  // can never store (text over acceptedLength, too many items, an unknown choice, a
+  // damaged entry). Anything accepted is shown, printed and read back as it was.
+  accept: (criterion: CriterionOf<K>, value: KindValue[K]) => RefusalCode | null;
 };
+
+export type RefusalCode =
+  | 'wrongType'
+  | 'tooLong'
+  | 'tooManyItems'
+  | 'itemTooLong'
+  | 'invalidOption'
+  | 'invalidDate'
+  | 'duplicateEntry'
+  | 'unknownField';
+
+// A refusal with where it is, below the answer: an entry's field ("3.values.name") or an
+// item ("2").
+export type Refusal = { code: RefusalCode; path: string };
+
+function acceptText(criterion: { maxLength: number }, value: string): RefusalCode | null {
+  return textLength(value) > acceptedLength(criterion.maxLength) ? 'tooLong' : null;
+}
 
 function unitValue(context: InitialContext, from: 'unitIssuingBody' | 'unitPlace' | 'unitName') {
   const known = context.units.find((unit) => unit.id === context.unit.id);
@@ -133,7 +167,7 @@ function unitValue(context: InitialContext, from: 'unitIssuingBody' | 'unitPlace
 
 // Template defaults may name the unit: "{unit}" becomes its name.
 function fillUnit(text: string, context: InitialContext): string {
-  return toNfc(text.replaceAll('{unit}', unitValue(context, 'unitName')));
+  return normalizeText(text.replaceAll('{unit}', unitValue(context, 'unitName')));
 }
 
 function checkText(
@@ -209,20 +243,22 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
     valueSchema: z.string(),
     empty: () => '',
     initial: (criterion, context) => {
-      if (criterion.defaultFrom) return toNfc(unitValue(context, criterion.defaultFrom));
+      if (criterion.defaultFrom) return normalizeText(unitValue(context, criterion.defaultFrom));
       return fillUnit(criterion.default ?? '', context);
     },
     isEmpty: isBlank,
-    normalize: toNfc,
+    normalize: normalizeText,
     check: checkText,
+    accept: acceptText,
   },
   longText: {
     valueSchema: z.string(),
     empty: () => '',
     initial: (criterion, context) => fillUnit(criterion.default ?? '', context),
     isEmpty: isBlank,
-    normalize: toNfc,
+    normalize: normalizeText,
     check: checkText,
+    accept: acceptText,
   },
   choice: {
     valueSchema: z.string(),
@@ -234,6 +270,10 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
       if (value === '') return criterion.required ? 'required' : null;
       return criterion.options.some((option) => option.value === value) ? null : 'invalidOption';
     },
+    accept: (criterion, value) =>
+      value === '' || criterion.options.some((option) => option.value === value)
+        ? null
+        : 'invalidOption',
   },
   checklist: {
     valueSchema: stringList,
@@ -243,6 +283,10 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
     normalize: (value) => [...new Set(value)],
     check: (criterion, value) => {
       if (criterion.required && value.length === 0) return 'required';
+      const known = new Set(criterion.prompts.map((prompt) => prompt.id));
+      return value.every((id) => known.has(id)) ? null : 'invalidOption';
+    },
+    accept: (criterion, value) => {
       const known = new Set(criterion.prompts.map((prompt) => prompt.id));
       return value.every((id) => known.has(id)) ? null : 'invalidOption';
     },
@@ -258,19 +302,29 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
       year: value.year.trim(),
     }),
     check: (criterion, value) => checkDate(value, criterion.allowBlankDayMonth, criterion.required),
+    // The editor takes up to 2, 2 and 4 digits.
+    accept: (_, value) =>
+      [value.day, value.month, value.year].every((part) => /^\s*\d{0,4}\s*$/.test(part))
+        ? null
+        : 'invalidDate',
   },
   list: {
     valueSchema: stringList,
     empty: () => [],
-    initial: (criterion) => criterion.default.map(toNfc),
+    initial: (criterion) => criterion.default.map(normalizeText),
     isEmpty: (value) => value.every(isBlank),
-    normalize: (value) => value.map(toNfc),
+    normalize: (value) => value.map(normalizeText),
     check: (criterion, value) => {
       const filled = value.filter((item) => !isBlank(item));
       if (criterion.required && filled.length === 0) return 'required';
       if (filled.length > criterion.maxItems) return 'tooManyItems';
       if (value.some((item) => textLength(item) > criterion.itemMaxLength)) return 'itemTooLong';
       return null;
+    },
+    accept: (criterion, value) => {
+      if (value.length > criterion.maxItems) return 'tooManyItems';
+      const limit = acceptedLength(criterion.itemMaxLength);
+      return value.some((item) => textLength(item) > limit) ? 'itemTooLong' : null;
     },
   },
   indicatorTable: {
@@ -286,17 +340,25 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
           Object.fromEntries(
             Object.entries(row).map(([year, cell]) => [
               year,
-              typeof cell === 'string' ? toNfc(cell) : cell,
+              typeof cell === 'string' ? normalizeText(cell) : cell,
             ]),
           ),
         ]),
       ),
       notes: Object.fromEntries(
-        Object.entries(value.notes).map(([key, note]) => [key, toNfc(note)]),
+        Object.entries(value.notes).map(([key, note]) => [key, normalizeText(note)]),
       ),
     }),
     // Its rules span the whole report: domain/appendix/evaluate.ts, applied in progress.ts.
     check: () => null,
+    // Rows may be added by the unit; the bound only refuses absurd tables.
+    accept: (_, value) =>
+      Object.keys(value.cells).length > 1000 ||
+      Object.values(value.cells).some((row) => Object.keys(row).length > 100) ||
+      Object.keys(value.targets).length > 1000 ||
+      Object.keys(value.notes).length > 5000
+        ? 'tooManyItems'
+        : null,
   },
   group: {
     valueSchema: groupListSchema,
@@ -308,10 +370,7 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
       value.map((item) => ({
         id: item.id,
         values: Object.fromEntries(
-          Object.entries(item.values).map(([id, raw]) => [
-            id,
-            typeof raw === 'string' ? toNfc(raw) : raw,
-          ]),
+          Object.entries(item.values).map(([id, raw]) => [id, normalizeGroupValue(raw)]),
         ),
       })),
     check: (criterion, value) => {
@@ -327,13 +386,14 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
       }
       return isIncomplete ? 'entryIncomplete' : null;
     },
+    accept: (criterion, value) => refuseGroup(criterion, value)?.code ?? null,
   },
   imageList: {
     valueSchema: photoListSchema,
     empty: () => [],
     initial: () => [],
     isEmpty: (value) => value.length === 0,
-    normalize: (value) => value.map((ref) => ({ ...ref, caption: toNfc(ref.caption) })),
+    normalize: (value) => value.map((ref) => ({ ...ref, caption: normalizeText(ref.caption) })),
     check: (criterion, value) => {
       if (criterion.required && value.length === 0) return 'required';
       if (value.length > criterion.maxItems) return 'tooManyItems';
@@ -341,8 +401,43 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
         return 'itemTooLong';
       return null;
     },
+    accept: (criterion, value) => {
+      if (value.length > criterion.maxItems) return 'tooManyItems';
+      const limit = acceptedLength(criterion.captionMaxLength);
+      return value.some((ref) => textLength(ref.caption) > limit) ? 'itemTooLong' : null;
+    },
   },
 };
+
+function normalizeGroupValue(raw: unknown): unknown {
+  if (typeof raw === 'string') return normalizeText(raw);
+  if (Array.isArray(raw) && raw.every(isPhotoRef)) {
+    return raw.map((ref) => ({ ...ref, caption: normalizeText(ref.caption) }));
+  }
+  return raw;
+}
+
+// The first reason a door refuses a group's entries, with the entry and field it is in.
+export function refuseGroup(criterion: CriterionOf<'group'>, value: GroupItem[]): Refusal | null {
+  if (value.length > criterion.maxItems) return { code: 'tooManyItems', path: '' };
+  const fields = new Map(criterion.fields.map((field) => [field.id, field]));
+  const ids = new Set<string>();
+  for (const [index, item] of value.entries()) {
+    if (ids.has(item.id)) return { code: 'duplicateEntry', path: `${index}.id` };
+    ids.add(item.id);
+    for (const [fieldId, raw] of Object.entries(item.values)) {
+      const path = `${index}.values.${fieldId}`;
+      const field = fields.get(fieldId);
+      if (!field) return { code: 'unknownField', path };
+      const kind = fieldKind(field);
+      const parsed = kind.valueSchema.safeParse(raw);
+      if (!parsed.success) return { code: 'wrongType', path };
+      const code = kind.accept(field as never, parsed.data as never);
+      if (code) return { code, path };
+    }
+  }
+  return null;
+}
 
 // The limit a message about `code` names for this criterion (0 when none applies):
 // the length of a text, the number of items, or the length of one item or caption.

@@ -12,7 +12,9 @@ import {
   type AnswerValue,
   type InitialContext,
   type IssueCode,
+  type Refusal,
   type ReportUnit,
+  refuseGroup,
 } from './answer-kinds';
 
 export type Answers = Record<string, AnswerValue>;
@@ -42,6 +44,19 @@ export function normalizeAnswer(criterion: Criterion, value: AnswerValue): Answe
   return read === undefined ? value : kindFor(criterion).normalize(read as never);
 }
 
+// Every answer of a report normalised; answers for fields the template lacks are kept.
+export function normalizeAnswers(template: Template, answers: Answers): Answers {
+  const criteria = new Map(
+    template.steps.flatMap((step) => step.criteria.map((c) => [c.id, c] as const)),
+  );
+  return Object.fromEntries(
+    Object.entries(answers).map(([id, value]) => {
+      const criterion = criteria.get(id);
+      return [id, criterion ? normalizeAnswer(criterion, value) : value];
+    }),
+  );
+}
+
 export function isAnswerEmpty(criterion: Criterion, raw: unknown): boolean {
   const value = readAnswer(criterion, raw);
   return value === undefined ? raw === undefined : kindFor(criterion).isEmpty(value as never);
@@ -51,6 +66,15 @@ export function checkAnswer(criterion: Criterion, raw: unknown): IssueCode | nul
   const value = raw === undefined ? emptyAnswer(criterion) : readAnswer(criterion, raw);
   if (value === undefined) return 'wrongType';
   return kindFor(criterion).check(criterion as never, value as never);
+}
+
+// Why a door (import, the server) refuses this answer, or null (answer-kinds: accept).
+export function acceptAnswer(criterion: Criterion, raw: unknown): Refusal | null {
+  const value = readAnswer(criterion, raw);
+  if (value === undefined) return { code: 'wrongType', path: '' };
+  if (criterion.kind === 'group') return refuseGroup(criterion, value as never);
+  const code = kindFor(criterion).accept(criterion as never, value as never);
+  return code ? { code, path: '' } : null;
 }
 
 export function initialAnswers(template: Template, unit: ReportUnit): Answers {

@@ -23,7 +23,7 @@ import {
   type PhotoRef,
 } from './answer-kinds';
 import { answerOrEmpty, checkAnswer, isAnswerEmpty, type Answers } from './answers';
-import { splitTextBlocks, toNfc } from './text';
+import { splitTextBlocks, normalizeText } from './text';
 
 type Origin = { stepId: string; criterionId: string };
 
@@ -102,7 +102,12 @@ export const documentBlocks: { [K in CriterionKind]: BlockBuilder<K> } = {
   list: (_criterion, value: string[], origin) =>
     value
       .filter((item) => item.trim() !== '')
-      .map((item) => ({ kind: 'listItem', bullet: '-', text: toNfc(item.trim()), ...origin })),
+      .map((item) => ({
+        kind: 'listItem',
+        bullet: '-',
+        text: normalizeText(item.trim()),
+        ...origin,
+      })),
   group: (criterion, value: GroupItem[], origin) => {
     const items = value.filter((item) => !isGroupItemEmpty(criterion.fields, item));
     return criterion.print === 'table'
@@ -119,7 +124,7 @@ function groupFieldText(field: GroupField, item: GroupItem): string {
   switch (field.kind) {
     case 'text':
     case 'longText':
-      return toNfc((value as string).trim());
+      return normalizeText((value as string).trim());
     case 'choice':
       return field.options.find((option) => option.value === value)?.label ?? '';
     case 'date': {
@@ -254,7 +259,7 @@ export function numberLine(number: string, symbol: string): string {
 export function recipientLines(items: readonly string[]): string[] {
   const clean = items
     .map((item) =>
-      toNfc(item.trim())
+      normalizeText(item.trim())
         .replace(/^[-+]\s*/, '')
         .replace(/[;.]+$/, ''),
     )
@@ -269,7 +274,7 @@ function roleCriterion(template: Template, role: DocumentRole): Criterion | unde
 
 // A text answer as printed: trimmed, NFC; any other value prints nothing.
 function plainText(value: unknown): string {
-  return typeof value === 'string' ? toNfc(value.trim()) : '';
+  return typeof value === 'string' ? normalizeText(value.trim()) : '';
 }
 
 // An answer printed in the header or closing: a choice prints its option's label.

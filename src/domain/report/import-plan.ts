@@ -6,12 +6,15 @@ import type { OfficeBackup } from '@/domain/rollup/received';
 import type { Template } from '@/domain/template/template-schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupFileSchema } from './backup';
 import {
+  answerProblemPath,
   answersAgainstTemplate,
   REPORT_FILE_FORMAT,
   REPORT_FILE_VERSION,
   reportFileSchema,
   type ReportFile,
 } from './report-schema';
+import { normalizeAnswers } from './answers';
+import { normalizeText } from './text';
 import { checkPhotoList, decodeReportPhotos, type BytesSha256 } from './report-photos';
 
 // Photos make backups large: a report with 20 photos is about 8 MB, and a backup of a
@@ -112,35 +115,61 @@ export function parseImport(
     if (seen.has(file.report.id))
       return { ok: false, problem: { code: 'duplicateReport', reportName: file.report.name } };
     seen.add(file.report.id);
-    const template = findTemplate(file.report.templateId, file.report.templateVersion);
-    if (!template) {
-      return {
-        ok: false,
-        problem: {
-          code: 'unknownTemplate',
-          reportName: file.report.name,
-          templateId: file.report.templateId,
-          templateVersion: file.report.templateVersion,
-        },
-      };
-    }
-    const problem = answersAgainstTemplate(template, file.answers)[0];
-    if (problem) {
-      return {
-        ok: false,
-        problem: {
-          code: 'invalidReport',
-          reportName: file.report.name,
-          field: `answers.${problem.fieldId}`,
-        },
-      };
-    }
+    const problem = reportFileProblem(file, findTemplate);
+    if (problem) return { ok: false, problem };
     const photoProblem = checkPhotoList(file);
     if (photoProblem) {
       return { ok: false, problem: { code: photoProblem.code, reportName: file.report.name } };
     }
   }
-  return { ok: true, kind, reports, office };
+  return {
+    ok: true,
+    kind,
+    reports: reports.map((file) => normalizeReportFile(file, findTemplate)),
+    office,
+  };
+}
+
+// The first reason a report file (valid in shape) cannot be taken in, checked against the
+// template it names: the same check for import and the server (which receives the photos
+// apart, so the photo data is checked by each door itself).
+export function reportFileProblem(
+  file: ReportFile,
+  findTemplate: (id: string, version: number) => Template | undefined,
+): ImportProblem | null {
+  const template = findTemplate(file.report.templateId, file.report.templateVersion);
+  if (!template) {
+    return {
+      code: 'unknownTemplate',
+      reportName: file.report.name,
+      templateId: file.report.templateId,
+      templateVersion: file.report.templateVersion,
+    };
+  }
+  const problem = answersAgainstTemplate(template, file.answers)[0];
+  if (problem) {
+    return {
+      code: 'invalidReport',
+      reportName: file.report.name,
+      field: answerProblemPath(problem),
+    };
+  }
+  const photoProblem = checkPhotoList(file);
+  return photoProblem ? { code: photoProblem.code, reportName: file.report.name } : null;
+}
+
+// The file with every text normalised (normalizeText) the way the editor stores it.
+export function normalizeReportFile(
+  file: ReportFile,
+  findTemplate: (id: string, version: number) => Template | undefined,
+): ReportFile {
+  const template = findTemplate(file.report.templateId, file.report.templateVersion);
+  if (!template) return file;
+  return {
+    ...file,
+    report: { ...file.report, name: normalizeText(file.report.name) },
+    answers: normalizeAnswers(template, file.answers),
+  };
 }
 
 // The second, slower half of reading a file: decodes every photo the reports need and

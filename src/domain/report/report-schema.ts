@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { SHA256_PATTERN } from '@/domain/outbox/canonical-json';
 import type { Template } from '@/domain/template/template-schema';
 import { answerValueSchema, photoIdSchema } from './answer-kinds';
-import { readAnswer, type Answers } from './answers';
+import type { RefusalCode } from './answer-kinds';
+import { acceptAnswer, type Answers } from './answers';
 import { safeKeySchema } from './safe-key';
 
 export const REPORT_NAME_MAX = 200;
@@ -84,10 +85,12 @@ export function buildReportFile(
   };
 }
 
-export type AnswerProblem = { fieldId: string; problem: 'unknownField' | 'wrongType' };
+// Where in the answers a problem is: the field id, then inside it (an entry's field).
+export type AnswerProblem = { fieldId: string; problem: RefusalCode; path: string };
 
-// Answers that do not fit the template: a field it does not have, or a value of the
-// wrong shape for the field's kind.
+// Answers the app would refuse to take in, checked against the template the report names
+// by every door (import, the PDF command, the server): a field the template does not
+// have, a value of the wrong shape, or one the editor could never store (acceptAnswer).
 export function answersAgainstTemplate(template: Template, answers: Answers): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
   const criteria = new Map(
@@ -95,11 +98,17 @@ export function answersAgainstTemplate(template: Template, answers: Answers): An
   );
   for (const [fieldId, value] of Object.entries(answers)) {
     const criterion = criteria.get(fieldId);
-    if (!criterion) problems.push({ fieldId, problem: 'unknownField' });
-    else if (readAnswer(criterion, value) === undefined)
-      problems.push({ fieldId, problem: 'wrongType' });
+    const refusal = criterion
+      ? acceptAnswer(criterion, value)
+      : { code: 'unknownField' as const, path: '' };
+    if (refusal) problems.push({ fieldId, problem: refusal.code, path: refusal.path });
   }
   return problems;
+}
+
+// "answers.models.2.values.name": where a problem is, as import messages name it.
+export function answerProblemPath(problem: AnswerProblem): string {
+  return ['answers', problem.fieldId, problem.path].filter(Boolean).join('.');
 }
 
 export function reportFileName(report: ReportMeta): string {

@@ -1,12 +1,27 @@
-// Vietnamese keyboards (Telex/VNI on some platforms) can produce decomposed Unicode.
-// Every text is stored, compared, counted and rendered in NFC.
-export function toNfc(text: string): string {
-  return text.normalize('NFC');
+// Characters no document may hold: C0 and C1 controls except tab and line feed, lone
+// surrogates and Unicode noncharacters (U+FFFE in a Word file makes it unopenable).
+const DROPPED_CHARACTERS = /(?![\t\n])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
+
+// The one normalisation of every text the app takes in (editor, import, server) and puts
+// out (PDF, Word): line breaks as \n, the characters above dropped, then NFC (Vietnamese
+// keyboards, Telex/VNI on some platforms, can produce decomposed Unicode).
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(DROPPED_CHARACTERS, '').normalize('NFC');
 }
 
-// Length as a person counts it: user-perceived characters of the NFC text.
+// Length as a person counts it: characters (code points) of the normalised text.
 export function textLength(text: string): number {
-  return [...toNfc(text)].length;
+  return [...normalizeText(text)].length;
+}
+
+// The one rule for every length limit. A field declares its maximum once (the template's
+// maxLength, itemMaxLength or captionMaxLength; defaults per kind in template-schema.ts).
+// Over the maximum the text is kept and shown with its error (tooLong), so a person can
+// shorten what they pasted; nothing longer than twice the maximum is taken in at all: the
+// editor refuses it with a message before storing, import and the server refuse it with
+// the field's path. What is stored is never dropped when read back.
+export function acceptedLength(maxLength: number): number {
+  return maxLength * 2;
 }
 
 export function isBlank(text: string): boolean {
@@ -20,7 +35,7 @@ export type TextBlock =
 // is a list item. The review page and the exports share this reading.
 export function splitTextBlocks(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
-  for (const rawLine of toNfc(text).split(/\r\n|\r|\n/)) {
+  for (const rawLine of normalizeText(text).split(/\r\n|\r|\n/)) {
     const line = rawLine.trim();
     if (line.length === 0) continue;
     const bullet = line[0];
@@ -35,5 +50,5 @@ export function splitTextBlocks(text: string): TextBlock[] {
 
 // Upper case with the Vietnamese rules (đ → Đ and every tone mark kept).
 export function toVietnameseUpper(text: string): string {
-  return toNfc(text).toLocaleUpperCase('vi');
+  return normalizeText(text).toLocaleUpperCase('vi');
 }

@@ -43,7 +43,7 @@ import {
   type DocumentBlock,
   type ReportDocument,
 } from '@/domain/report/document-model';
-import { toNfc } from '@/domain/report/text';
+import { normalizeText } from '@/domain/report/text';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { FORMAT, LINE_HEIGHT, PAGE, PT, type TextStyle } from '@/export/pdf/format';
 import {
@@ -87,7 +87,7 @@ const isItalic = (style: TextStyle) => style.style === 'italic' || style.style =
 // (pasted from Word) separates words, as in the PDF, so it becomes a space.
 function run(text: string, style?: TextStyle, extra: IRunOptions = {}): TextRun {
   return new TextRun({
-    text: toNfc(text).replace(/[\v\f]/g, ' '),
+    text: normalizeText(text).replace(/[\v\f]/g, ' '),
     font: FONT,
     ...(style ? { size: halfPoints(style.size) } : {}),
     ...(style && isBold(style) ? { bold: true } : {}),
@@ -307,7 +307,7 @@ function photoParagraph(ref: PhotoRef, photos: PhotoAssets, cellWidth: number): 
         type: 'jpg',
         data: photo.bytes,
         transformation: { width: pixels(w), height: pixels(h) },
-        altText: { name: ref.photoId, description: toNfc(ref.caption.trim()) },
+        altText: { name: ref.photoId, description: normalizeText(ref.caption.trim()) },
       }),
     ],
   });
@@ -513,7 +513,7 @@ function widestLine(text: string, style: TextStyle, width: number): number {
   const measure = (words: string[]) => measureTimes(words.join(' '), style.style, style.size);
   let widest = 0;
   let current: string[] = [];
-  for (const word of toNfc(text).split(/\s+/).filter(Boolean)) {
+  for (const word of normalizeText(text).split(/\s+/).filter(Boolean)) {
     if (current.length > 0 && measure([...current, word]) > width) {
       widest = Math.max(widest, measure(current));
       current = [];
@@ -699,10 +699,10 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
     sections.push(section('portrait', appendixBodyBlocks(doc, photos), true));
   const properties = documentProperties(input);
   return new Document({
-    title: toNfc(properties.title),
-    subject: toNfc(properties.subject),
-    creator: toNfc(input.unitName) || 'so-ket',
-    lastModifiedBy: toNfc(input.unitName) || 'so-ket',
+    title: normalizeText(properties.title),
+    subject: normalizeText(properties.subject),
+    creator: normalizeText(input.unitName) || 'so-ket',
+    lastModifiedBy: normalizeText(input.unitName) || 'so-ket',
     styles: {
       default: {
         document: {

@@ -1,9 +1,10 @@
 // Reads a report file for rendering: JSON, the file schema, a template this app has,
 // answers that fit it. Shared by the Node command and the app's import paths.
 import { z } from 'zod';
-import type { Answers } from '@/domain/report/answers';
+import { normalizeAnswers, type Answers } from '@/domain/report/answers';
 import { base64ToBytes } from '@/domain/report/base64';
 import {
+  answerProblemPath,
   answersAgainstTemplate,
   reportFileSchema,
   type ReportFile,
@@ -43,10 +44,13 @@ export function readReportFile(
   if (problems.length > 0) {
     return {
       ok: false,
-      message: vi.cli.badAnswers(problems.map((p) => `${p.fieldId} (${p.problem})`).join(', ')),
+      message: vi.cli.badAnswers(
+        problems.map((p) => `${answerProblemPath(p)} (${p.problem})`).join(', '),
+      ),
     };
   }
-  return { ok: true, file, template, answers: file.answers };
+  // Printed normalised; the file itself is kept as read (the PDF embeds it byte for byte).
+  return { ok: true, file, template, answers: normalizeAnswers(template, file.answers) };
 }
 
 // What the writers render of a read report file: one of its documents, with the photos

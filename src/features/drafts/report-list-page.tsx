@@ -15,7 +15,7 @@ import { submissionStatus, UNSENT_STATES } from '@/domain/outbox/outbox-entry';
 import { needsBackupReminder } from '@/domain/report/backup';
 import { requiredProgress } from '@/domain/report/progress';
 import { REPORT_NAME_MAX, reportFileName } from '@/domain/report/report-schema';
-import { toNfc } from '@/domain/report/text';
+import { normalizeText } from '@/domain/report/text';
 import { vi, formatDateTime } from '@/i18n/vi';
 import { viSafety } from '@/i18n/vi-safety';
 import { downloadJson } from '@/lib/download';
@@ -107,7 +107,7 @@ function CreateForm({
       return;
     }
     const known = defaultTemplate.units.find((unit) => unit.id === unitId);
-    const name = known ? known.name : toNfc(otherName.trim());
+    const name = known ? known.name : normalizeText(otherName.trim());
     if (!name || name.length > REPORT_NAME_MAX) {
       setError(vi.create.unitRequired);
       return;
@@ -215,7 +215,7 @@ function RenameForm({
       className="rename-form"
       onSubmit={(event) => {
         event.preventDefault();
-        const clean = toNfc(name.trim());
+        const clean = normalizeText(name.trim());
         if (!clean) return setError(vi.rename.required);
         if ([...clean].length > REPORT_NAME_MAX)
           return setError(vi.rename.tooLong(REPORT_NAME_MAX));

@@ -1,7 +1,8 @@
 // Small pieces shared by the field components (fields.tsx and the group and image list
 // fields, which fields.tsx registers).
-import type { ChangeEvent } from 'react';
-import { textLength, toNfc } from '@/domain/report/text';
+import { useState, type ChangeEvent } from 'react';
+import { acceptedLength, normalizeText, textLength } from '@/domain/report/text';
+import { viLimits } from '@/i18n/vi-limits';
 import { vi } from '@/i18n/vi-report';
 
 // Keeps text in NFC as it is typed, without moving the caret. During IME composition the
@@ -16,19 +17,49 @@ export function nfcChange(
     onChange(raw);
     return;
   }
-  const normalized = toNfc(raw);
+  const normalized = normalizeText(raw);
   if (normalized === raw) {
     onChange(raw);
     return;
   }
-  const caret = toNfc(raw.slice(0, element.selectionStart ?? raw.length)).length;
+  const caret = normalizeText(raw.slice(0, element.selectionStart ?? raw.length)).length;
   onChange(normalized);
   requestAnimationFrame(() => {
     if (document.activeElement === element) element.setSelectionRange(caret, caret);
   });
 }
 
-export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+type TextChange = ChangeEvent<HTMLInputElement | HTMLTextAreaElement>;
+
+// The one length rule at input (text.ts: acceptedLength): a change that would make the
+// text longer than twice the field's maximum is refused before it is stored, and says
+// so; the text stays as it was. Up to that, over-long text is kept with its error.
+export function useLimitedChange(maxLength: number) {
+  const [refused, setRefused] = useState<number | null>(null);
+  const accepted = acceptedLength(maxLength);
+  const change = (event: TextChange, onChange: (v: string) => void) =>
+    nfcChange(event, (text) => {
+      const length = text.length > accepted ? textLength(text) : 0;
+      if (length > accepted) {
+        setRefused(length);
+        return;
+      }
+      setRefused(null);
+      onChange(text);
+    });
+  const message = refused === null ? null : viLimits.refused(refused, accepted);
+  return { change, message };
+}
+
+export function RefusedNote({ id, message }: { id: string; message: string | null }) {
+  return message ? (
+    <p className="field-error" role="alert" id={`${id}-refused`}>
+      {message}
+    </p>
+  ) : null;
+}
+
+export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list || undefined;
 }

@@ -5,7 +5,7 @@ import type { KindValue } from '@/domain/report/answer-kinds';
 import { toVietnameseUpper } from '@/domain/report/text';
 import type { CriterionKind, CriterionOf } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
-import { Counter, describedBy, nfcChange } from './field-parts';
+import { Counter, describedBy, RefusedNote, useLimitedChange } from './field-parts';
 import { GroupField, type GroupFieldComponents } from './group-field';
 import { ImageListField } from './image-list-field';
 import { IndicatorTableField } from './indicator-table-field';
@@ -59,6 +59,7 @@ function FieldShell(props: {
 }
 
 function TextField({ criterion, inputId, value, onChange, onBlur, error }: FieldProps<'text'>) {
+  const limited = useLimitedChange(criterion.maxLength);
   return (
     <FieldShell id={inputId} help={criterion.help} error={error}>
       <Label htmlFor={inputId} text={criterion.label} required={criterion.required} />
@@ -72,8 +73,9 @@ function TextField({ criterion, inputId, value, onChange, onBlur, error }: Field
         aria-describedby={describedBy(
           criterion.help && `${inputId}-help`,
           error && `${inputId}-error`,
+          limited.message && `${inputId}-refused`,
         )}
-        onChange={(event) => nfcChange(event, onChange)}
+        onChange={(event) => limited.change(event, onChange)}
         onBlur={() => {
           if (criterion.uppercase) {
             const upper = toVietnameseUpper(value);
@@ -82,6 +84,7 @@ function TextField({ criterion, inputId, value, onChange, onBlur, error }: Field
           onBlur();
         }}
       />
+      <RefusedNote id={inputId} message={limited.message} />
     </FieldShell>
   );
 }
@@ -94,6 +97,7 @@ function LongTextField({
   onBlur,
   error,
 }: FieldProps<'longText'>) {
+  const limited = useLimitedChange(criterion.maxLength);
   return (
     <FieldShell
       id={inputId}
@@ -112,10 +116,12 @@ function LongTextField({
           criterion.help && `${inputId}-help`,
           `${inputId}-count`,
           error && `${inputId}-error`,
+          limited.message && `${inputId}-refused`,
         )}
-        onChange={(event) => nfcChange(event, onChange)}
+        onChange={(event) => limited.change(event, onChange)}
         onBlur={onBlur}
       />
+      <RefusedNote id={inputId} message={limited.message} />
     </FieldShell>
   );
 }
@@ -234,6 +240,7 @@ function DateField({ criterion, inputId, value, onChange, onBlur, error }: Field
 }
 
 function ListField({ criterion, inputId, value, onChange, onBlur, error }: FieldProps<'list'>) {
+  const limited = useLimitedChange(criterion.itemMaxLength);
   const addRef = useRef<HTMLButtonElement>(null);
   const items = value.length === 0 ? [''] : value;
   const focusItem = (index: number) =>
@@ -263,7 +270,7 @@ function ListField({ criterion, inputId, value, onChange, onBlur, error }: Field
                 aria-label={vi.wizard.itemLabel(criterion.label, index + 1)}
                 value={item}
                 onChange={(event) =>
-                  nfcChange(event, (text) =>
+                  limited.change(event, (text) =>
                     onChange(items.map((old, i) => (i === index ? text : old))),
                   )
                 }
@@ -310,6 +317,7 @@ function ListField({ criterion, inputId, value, onChange, onBlur, error }: Field
           {vi.wizard.addItem}
         </button>
       </fieldset>
+      <RefusedNote id={inputId} message={limited.message} />
     </FieldShell>
   );
 }

@@ -10,7 +10,7 @@ import { newId } from '@/lib/ids';
 import { classifySaveError } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
 import { addPhoto, getPhoto } from '@/storage/photo-repository';
-import { Counter, describedBy, nfcChange } from './field-parts';
+import { Counter, describedBy, RefusedNote, useLimitedChange } from './field-parts';
 import type { FieldProps } from './fields';
 import { PhotoPipelineContext, type PhotoPipeline } from './photo-pipeline-context';
 import { useReportId } from './report-id-context';
@@ -211,6 +211,7 @@ export function ImageListField({
 
   const isBusy = progress !== null;
   const isFull = value.length >= criterion.maxItems;
+  const limitedCaption = useLimitedChange(criterion.captionMaxLength);
   const status = progress ? vi.photos.processing(progress.index, progress.total) : notice;
 
   return (
@@ -255,7 +256,9 @@ export function ImageListField({
                     value={ref.caption}
                     aria-invalid={isTooLong ? true : undefined}
                     aria-describedby={`${captionId}-count`}
-                    onChange={(event) => nfcChange(event, (text) => setCaption(index, text))}
+                    onChange={(event) =>
+                      limitedCaption.change(event, (text) => setCaption(index, text))
+                    }
                     onBlur={onBlur}
                   />
                   <Counter id={captionId} value={ref.caption} max={criterion.captionMaxLength} />
@@ -334,6 +337,7 @@ export function ImageListField({
           </div>
         ) : null}
         <UndoBar removal={removal.pending} onUndo={removal.undo} onDismiss={removal.dismiss} />
+        <RefusedNote id={inputId} message={limitedCaption.message} />
       </fieldset>
       {error ? (
         <p className="field-error" id={`${inputId}-error`}>

@@ -11,7 +11,7 @@ import {
 } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber, parseVietnameseNumber } from '@/domain/appendix/numbers';
 import type { Answers } from '@/domain/report/answers';
-import { toNfc } from '@/domain/report/text';
+import { normalizeText } from '@/domain/report/text';
 import type { Indicator, Template } from '@/domain/template/template-schema';
 import { appendixIssueMessage, vi } from '@/i18n/vi-report';
 import type { FieldProps } from './fields';
@@ -285,7 +285,7 @@ export function IndicatorTableField({
                     onChange={(event) => {
                       const notes = { ...value.notes };
                       if (event.target.value === '') delete notes[issue.key];
-                      else notes[issue.key] = toNfc(event.target.value);
+                      else notes[issue.key] = normalizeText(event.target.value);
                       onChange({ ...value, notes });
                     }}
                     onBlur={onBlur}

@@ -59,6 +59,21 @@ export async function storedAnswer(
   return row?.value;
 }
 
+// Puts one answer row as is, bypassing every check of the app (an older version's data).
+export async function putRawAnswer(
+  page: Page,
+  reportId: string,
+  fieldId: string,
+  value: unknown,
+): Promise<void> {
+  await withStore(page, {
+    store: 'answers',
+    mode: 'readwrite',
+    op: 'put',
+    value: { reportId, fieldId, value, updatedAt: new Date(0).toISOString() },
+  });
+}
+
 // Puts a record into the reports store as is, bypassing every check of the app.
 export async function putRawReport(page: Page, record: Record<string, unknown>): Promise<void> {
   await withStore(page, { store: 'reports', mode: 'readwrite', op: 'put', value: record });
