@@ -232,7 +232,12 @@ describe('Word copy: the package', () => {
     const title = paragraph(document, 'BÁO CÁO');
     expect(runLook(title)).toMatchObject({ size: 32, bold: true });
     expect(title.xml).toContain('<w:jc w:val="center"/>');
-    const subject = paragraph(document, input.template.subject);
+    // Names are held together with no-break spaces, so Word never breaks inside them.
+    const subject = paragraphs(document).find(
+      (p) => p.text.replace(/\u00a0/g, ' ') === nfc(input.template.subject),
+    )!;
+    for (const name of ['Ban\u00a0Chấp\u00a0hành', 'Tỉnh\u00a0Đoàn', 'Bạc\u00a0Liêu'])
+      expect(subject.text).toContain(name);
     expect(runLook(subject)).toMatchObject({ size: 28, bold: true, italic: false });
     expect(subject.xml).toContain('<w:jc w:val="center"/>');
     const all = paragraphs(document);
@@ -344,7 +349,7 @@ describe('Word copy: the package', () => {
       expect(appendix).toContain('<w:pgNumType w:start="1"/>');
       const after = document.slice(document.indexOf('</w:sectPr>'));
       const [heading, title, note] = paragraphs(after).filter((p) => p.text !== '');
-      expect(heading!.text).toBe('Phụ lục');
+      expect(heading!.text).toBe('Phụ lục 1');
       expect(runLook(heading!)).toMatchObject({ size: 28, bold: true });
       expect(runLook(title!)).toMatchObject({ size: 28, bold: true });
       expect(note!.text).toMatch(/^\(Kèm theo Báo cáo số .*\)$/);

@@ -249,7 +249,7 @@ const tableRows = (count: number) =>
   ]);
 
 describe('tables in the models PDF', () => {
-  it('shares the width by weight and keeps every column as wide as its longest word', () => {
+  it('sizes the columns by content and keeps every column as wide as its longest word', () => {
     const rows = tableRows(5);
     const widths = tableColumnWidths(
       columns,
@@ -260,13 +260,22 @@ describe('tables in the models PDF', () => {
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(TEXT_WIDTH, 6);
     const padding = FORMAT.table.cellPadding * 2;
     expect(widths[0]).toBeGreaterThanOrEqual(measure('STT', 'bold', 12) + padding);
-    expect(widths[1]! / widths[4]!).toBeCloseTo(3 / 2, 6);
+    expect(widths[3]).toBeGreaterThanOrEqual(measure('lượng', 'bold', 12) + padding);
+    // The quantities stay narrow (their longest word, not a share by weight); the long
+    // title and note take the room.
+    expect(widths[3]).toBeLessThan(measure('Số lượng', 'bold', 12) + padding + 1);
+    expect(widths[4]).toBeGreaterThan(widths[3]! * 2);
+    expect(widths[1]).toBeGreaterThan(widths[3]! * 2);
   });
 
   it('repeats the bold header row on every page and never splits a row that fits', () => {
     const rows = tableRows(70);
     const { pages } = layoutReport(
-      bodyOf([lines(20), { kind: 'table', columns, rows, ...origin }, paragraph('Hết.')]),
+      bodyOf([
+        lines(20),
+        { kind: 'table', title: '1. Danh mục', columns, rows, ...origin },
+        paragraph('Hết.'),
+      ]),
       options(),
     );
     expect(outside(pages)).toEqual([]);
@@ -299,7 +308,7 @@ describe('tables in the models PDF', () => {
     const long = Array.from({ length: 700 }, (_, i) => `ghi${i}`).join(' ');
     const rows = [['1', 'Tài liệu dài', 'Ấn phẩm', '1', long]];
     const { pages } = layoutReport(
-      bodyOf([{ kind: 'table', columns, rows, ...origin }]),
+      bodyOf([{ kind: 'table', title: '1. Danh mục', columns, rows, ...origin }]),
       options(),
     );
     expect(outside(pages)).toEqual([]);
@@ -329,7 +338,7 @@ describe('the models document’s appendix', () => {
 
   it('prints the heading, the title and the note naming the models report', () => {
     const texts = textRuns(appendix[0]!).map((run) => run.text);
-    expect(texts[0]).toBe('Phụ lục');
+    expect(texts[0]).toBe('Phụ lục 1');
     const all = texts.join(' ');
     expect(all).toContain('DANH MỤC ẤN PHẨM, SẢN PHẨM, TÀI LIỆU TUYÊN TRUYỀN ĐÃ');
     expect(all).toContain(`(Kèm theo Báo cáo số ${MODELS_DOCUMENT_NUMBER}-BC/ĐTN ngày 05 tháng 9`);

@@ -15,6 +15,7 @@ import {
   type Template,
 } from '@/domain/template/template-schema';
 import { evaluateAppendix, type AppendixEvaluation } from '@/domain/appendix/evaluate';
+import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import {
   groupFieldValue,
   isGroupItemEmpty,
@@ -36,9 +37,11 @@ export type DocumentBlock =
   // Photos printed two to a row, each with its caption.
   | ({ kind: 'photos'; photos: PhotoRef[] } & Origin)
   // A table with a header row; weights share out the width between columns.
-  | ({ kind: 'table'; columns: TableColumn[]; rows: string[][] } & Origin);
+  // A table with a header row; weights share out the width between columns. Its title
+  // carries its number among the tables of its part of the document ("1. Danh mục …").
+  | ({ kind: 'table'; title: string; columns: TableColumn[]; rows: string[][] } & Origin);
 
-export type TableColumn = { label: string; weight: number; align: 'left' | 'center' };
+export type TableColumn = { label: string; weight: number; align: 'left' | 'center' | 'right' };
 
 export type HeaderLayout = 'rules-2013' | 'older';
 
@@ -65,7 +68,9 @@ export type ReportDocument = {
   appendix: AppendixEvaluation;
   // Steps marked as appendix (the materials list), printed after the signature.
   appendixBody: DocumentBlock[];
+  // "Phụ lục 1": the statistics appendix; the appendix made of blocks takes the next number.
   appendixHeading: string;
+  appendixBodyHeading: string;
   appendixTitle: string;
   appendixNote: string;
   isDraft: boolean;
@@ -122,7 +127,13 @@ export const documentBlocks: { [K in CriterionKind]: BlockBuilder<K> } = {
 function groupFieldText(field: GroupField, item: GroupItem): string {
   const value = groupFieldValue(field, item);
   switch (field.kind) {
-    case 'text':
+    case 'text': {
+      const text = normalizeText((value as string).trim());
+      // A quantity typed without grouping prints the Vietnamese way: 1500 → 1.500.
+      return field.numeric && /^\d{4,15}$/.test(text)
+        ? formatVietnameseNumber(Number(text), 'count')
+        : text;
+    }
     case 'longText':
       return normalizeText((value as string).trim());
     case 'choice':
@@ -200,9 +211,11 @@ function groupTable(
             ? 2
             : 1.4,
       align:
-        field.kind === 'choice' || field.kind === 'date' || (field.kind === 'text' && field.numeric)
-          ? ('center' as const)
-          : ('left' as const),
+        field.kind === 'text' && field.numeric
+          ? ('right' as const)
+          : field.kind === 'choice' || field.kind === 'date'
+            ? ('center' as const)
+            : ('left' as const),
     })),
   ];
   const rows = items.map((item, index) => [
@@ -220,7 +233,7 @@ function groupTable(
       ),
   );
   return [
-    { kind: 'table', columns, rows, ...origin },
+    { kind: 'table', title: criterion.label, columns, rows, ...origin },
     ...(photos.length > 0 ? [{ kind: 'photos' as const, photos, ...origin }] : []),
   ];
 }
@@ -296,8 +309,77 @@ function roleValue<T>(template: Template, answers: Answers, role: DocumentRole, 
   return criterion ? (answerOrEmpty(criterion, answers) as T) : fallback;
 }
 
+const ROMAN: readonly [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+function roman(n: number): string {
+  let rest = n;
+  let out = '';
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+const ROMAN_NUMBER = /^[IVXLCDM]+\.$/;
+const ARABIC_NUMBER = /^\d+(?:\.\d+)*\.$/;
+// A criterion's heading that carries its number: "3. Nguyên nhân khách quan".
+const NUMBERED_LABEL = /^(\d+(?:\.\d+)*\.)\s+(.*)$/su;
+
+// Numbers headings from what is printed: a section (I., II., …) counts the sections
+// printed so far, an item (1., 2.3., 2.3.1.) the items printed at its depth under the
+// same parent, so an empty optional item leaves no gap (III.1, III.2, III.3; never 1,
+// 2, 5). A number of another shape ("Phần I") is kept.
+function headingNumberer() {
+  // counts[0]: sections; counts[d]: items at depth d (1. is depth 1, 2.3. depth 2, …).
+  const counts: number[] = [];
+  // The depth of the last heading: a numbered label counts from below it.
+  let base = 0;
+  const count = (depth: number) => {
+    for (let d = 1; d < depth; d += 1) counts[d] ??= 1;
+    counts.length = depth + 1;
+    counts[depth] = (counts[depth] ?? 0) + 1;
+  };
+  const depthOf = (number: string) => number.split('.').length - 1;
+  return {
+    heading(number: string): string {
+      if (ROMAN_NUMBER.test(number)) {
+        count(0);
+        base = 0;
+        return `${roman(counts[0]!)}.`;
+      }
+      if (!ARABIC_NUMBER.test(number)) return number;
+      base = depthOf(number);
+      count(base);
+      return `${counts.slice(1, base + 1).join('.')}.`;
+    },
+    // "3." of "3. Nguyên nhân khách quan", numbered among the items under the last heading.
+    label(number: string): string {
+      const depth = base + depthOf(number);
+      count(depth);
+      return `${counts.slice(base + 1, depth + 1).join('.')}.`;
+    },
+  };
+}
+
 // The blocks of some steps, each step's headings printed from the first level that
-// differs from what is already printed.
+// differs from what is already printed; headings renumbered from what is printed.
 function stepBlocks(
   steps: Template['steps'],
   answers: Answers,
@@ -305,6 +387,8 @@ function stepBlocks(
 ): DocumentBlock[] {
   const body: DocumentBlock[] = [];
   const printed: Heading[] = [];
+  const renumber = headingNumberer();
+  let tables = 0;
   for (const step of steps) {
     const blocksOfStep: DocumentBlock[] = [];
     for (const criterion of step.criteria) {
@@ -340,14 +424,38 @@ function stepBlocks(
       body.push({
         kind: 'heading',
         level: heading.level,
-        number: heading.number,
+        number: renumber.heading(heading.number),
         title: heading.title,
         stepId: step.id,
       });
     }
-    body.push(...blocksOfStep);
+    // The criteria's own numbered headings count as items under the step's headings.
+    for (const block of blocksOfStep) {
+      const match = block.kind === 'label' ? NUMBERED_LABEL.exec(block.text) : null;
+      if (block.kind === 'table') {
+        tables += 1;
+        body.push({ ...block, title: `${tables}. ${block.title}` });
+        continue;
+      }
+      body.push(
+        block.kind === 'label' && match
+          ? { ...block, text: `${renumber.label(match[1]!)} ${match[2]}` }
+          : block,
+      );
+    }
   }
   return body;
+}
+
+// Whether the statistics appendix has anything to print (a value or a target).
+export function appendixHasData(appendix: AppendixEvaluation): boolean {
+  return appendix.tables.some((table) =>
+    table.rows.some(
+      (row) =>
+        Object.values(row.values).some((value) => value !== null && value !== undefined) ||
+        row.target !== null,
+    ),
+  );
 }
 
 // The steps a document prints: the review report's, or one of the other documents'.
@@ -419,7 +527,8 @@ export function buildReportDocument(
     },
     appendix,
     appendixBody,
-    appendixHeading: documentWords.appendixHeading,
+    appendixHeading: `${documentWords.appendixHeading} 1`,
+    appendixBodyHeading: `${documentWords.appendixHeading} ${appendixHasData(appendix) ? 2 : 1}`,
     appendixTitle: extra ? extra.appendixTitle : template.appendixTitle,
     appendixNote: documentWords.appendixNote(
       `${number || '     '}-${symbol}`,

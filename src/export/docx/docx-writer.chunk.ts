@@ -56,7 +56,9 @@ import {
   type AppendixPlan,
 } from '@/export/pdf/layout';
 import { documentWords } from '@/i18n/document';
+import { unbreakableNames } from '@/i18n/vi-typesetting';
 import { appendixLabels } from '../appendix-labels';
+import { breakLines, tokens } from '@/export/pdf/line-breaking';
 import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
 import { measureTimes } from './times-metrics';
 
@@ -182,7 +184,9 @@ function bodyBlock(
   previous: DocumentBlock | undefined,
   missingText: string,
   photos: PhotoAssets,
+  keepNext = false,
 ): Paragraph | Table {
+  const keep = keepNext ? { keepNext: true } : {};
   switch (block.kind) {
     case 'heading': {
       const spacing =
@@ -210,6 +214,7 @@ function bodyBlock(
       return new Paragraph({
         style: STYLE.body,
         widowControl: true,
+        ...keep,
         numbering: { reference: BULLETS[block.bullet], level: 0 },
         indent: bulletIndent(block.bullet),
         children: [run(block.text)],
@@ -218,12 +223,18 @@ function bodyBlock(
       return new Paragraph({
         style: STYLE.body,
         widowControl: true,
+        ...keep,
         children: [run(blockText(block, missingText), undefined, { italics: true })],
       });
     case 'paragraph':
-      return new Paragraph({ style: STYLE.body, widowControl: true, children: [run(block.text)] });
+      return new Paragraph({
+        style: STYLE.body,
+        widowControl: true,
+        ...keep,
+        children: [run(block.text)],
+      });
     case 'photos':
-      return photoTable(block.photos, photos);
+      return photoTable(block.photos, photos, keepNext);
     case 'table':
       return blockTable(block);
   }
@@ -235,7 +246,7 @@ const pixels = (mm: number) => Math.round((mm / 25.4) * 96);
 // (no taller than the cap), bottom-aligned over a row of centred italic captions; a lone
 // last photo centred across both halves. Neither row of a pair splits, and the photos'
 // row keeps with its captions.
-function photoTable(refs: readonly PhotoRef[], photos: PhotoAssets): Table {
+function photoTable(refs: readonly PhotoRef[], photos: PhotoAssets, keepNext = false): Table {
   const p = FORMAT.photos;
   const half = twips(TEXT_WIDTH / 2);
   const widths = [half, twips(TEXT_WIDTH) - half];
@@ -277,6 +288,8 @@ function photoTable(refs: readonly PhotoRef[], photos: PhotoAssets): Table {
                 line(ref.caption.trim(), p.caption, 'center', {
                   before: twips(p.captionGap),
                   after: twips(p.rowGap),
+                  // The last row keeps with what must follow it (the closing).
+                  ...(keepNext && start + p.perRow >= refs.length ? { keepNext: true } : {}),
                 }),
               ],
             }),
@@ -346,15 +359,15 @@ function singleBorder(mm: number): IBorderOptions {
 }
 
 // A ruled table (FORMAT.table or FORMAT.appendix): every cell framed and padded, the bold
-// centred header row repeated on every page and kept with the first row, rows that never
-// split; `widths` in twips.
+// centred header row repeated on every page (tblHeader) and kept with the first row,
+// rows that never split (cantSplit), never one row alone at a page's bottom or top;
+// `widths` in twips.
 function ruledTable(
   style: { cell: TextStyle; headerCell: TextStyle; cellPadding: number; ruleWidth: number },
   widths: readonly number[],
   aligns: readonly Align[],
   header: readonly string[],
   rows: readonly (readonly string[])[],
-  firstRowKeepsWithNext: boolean,
 ): Table {
   const border = singleBorder(style.ruleWidth);
   const padding = twips(style.cellPadding);
@@ -391,9 +404,13 @@ function ruledTable(
       insideVertical: border,
     },
     margins: { top: padding, bottom: padding, left: padding, right: padding },
+    // Never fewer than two rows at a page's bottom or top: the first row keeps with the
+    // second, the one before the last with the last.
     rows: [
       row(header, true, true),
-      ...rows.map((cells, index) => row(cells, false, firstRowKeepsWithNext && index === 0)),
+      ...rows.map((cells, index) =>
+        row(cells, false, rows.length >= 2 && (index === 0 || index === rows.length - 2)),
+      ),
     ],
   });
 }
@@ -412,16 +429,38 @@ function blockTable(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
     block.columns.map((column) => column.align),
     block.columns.map((column) => column.label),
     block.rows,
-    false,
   );
 }
 
 // Blocks in order; Word puts no space between two tables, so a table after a table gets
-// a hairline paragraph between them (else Word merges them into one).
-function bodyBlocks(blocks: readonly DocumentBlock[], photos: PhotoAssets): (Paragraph | Table)[] {
+// a hairline paragraph between them (else Word merges them into one). A text block keeps
+// with the photos after it, and with `keepLastWithNext` the last block keeps with what
+// follows the blocks (the closing).
+function bodyBlocks(
+  blocks: readonly DocumentBlock[],
+  photos: PhotoAssets,
+  keepLastWithNext = false,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((block, index) => {
-    const child = bodyBlock(block, blocks[index - 1], documentWords.missingAnswer, photos);
+    // A table's numbered title keeps with its header row.
+    if (block.kind === 'table' && block.title.trim() !== '')
+      out.push(
+        line(block.title, FORMAT.table.title, 'left', {
+          keepNext: true,
+          before: twips(FORMAT.table.spaceBefore),
+          after: twips(FORMAT.table.titleGap),
+        }),
+      );
+    const keepNext =
+      blocks[index + 1]?.kind === 'photos' || (keepLastWithNext && index === blocks.length - 1);
+    const child = bodyBlock(
+      block,
+      blocks[index - 1],
+      documentWords.missingAnswer,
+      photos,
+      keepNext,
+    );
     if (child instanceof Table && out.at(-1) instanceof Table) out.push(hairline());
     out.push(child);
   });
@@ -508,19 +547,25 @@ function headerTable(doc: ReportDocument): Table {
   );
 }
 
-// The widest line of `text` broken greedily into `width` mm, as the PDF breaks the subject.
+// The widest line of the subject broken as the PDF breaks it.
 function widestLine(text: string, style: TextStyle, width: number): number {
-  const measure = (words: string[]) => measureTimes(words.join(' '), style.style, style.size);
-  let widest = 0;
-  let current: string[] = [];
-  for (const word of normalizeText(text).split(/\s+/).filter(Boolean)) {
-    if (current.length > 0 && measure([...current, word]) > width) {
-      widest = Math.max(widest, measure(current));
-      current = [];
-    }
-    current.push(word);
-  }
-  return Math.min(width, Math.max(widest, measure(current)));
+  const lines = breakLines(
+    normalizeText(text),
+    (part) => measureTimes(part, style.style, style.size),
+    {
+      width,
+      glue: unbreakableNames,
+    },
+  );
+  return Math.min(width, Math.max(0, ...lines.map((line) => line.width)));
+}
+
+// The subject with no-break spaces inside the names it must not break (Word breaks lines
+// itself).
+function gluedSubject(text: string): string {
+  return tokens(normalizeText(text), unbreakableNames)
+    .map((token) => token.replace(/ /g, '\u00a0'))
+    .join(' ');
 }
 
 function titleBlock(doc: ReportDocument): Paragraph[] {
@@ -533,7 +578,7 @@ function titleBlock(doc: ReportDocument): Paragraph[] {
       before: twips(FORMAT.gapNumberToTitle - lineHeightMm(FORMAT.title.size) / 2),
       keepNext: true,
     }),
-    line(doc.subject, subject, 'center', {
+    line(gluedSubject(doc.subject), subject, 'center', {
       indent: { left: side, right: side },
       keepNext: true,
       keepLines: true,
@@ -588,15 +633,14 @@ function appendixTable(table: AppendixPlan['tables'][number]): Table {
     table.columns.map((column) => column.align),
     table.columns.map((column) => column.header),
     table.rows,
-    true,
   );
 }
 
 // The heading, title and note that open an appendix.
-function appendixHead(doc: ReportDocument): Paragraph[] {
+function appendixHead(doc: ReportDocument, heading: string): Paragraph[] {
   const a = FORMAT.appendix;
   return [
-    line(doc.appendixHeading, a.heading, 'center', { keepNext: true }),
+    line(heading, a.heading, 'center', { keepNext: true }),
     line(doc.appendixTitle, a.title, 'center', { keepNext: true }),
     line(doc.appendixNote, a.note, 'center', {
       keepNext: true,
@@ -608,7 +652,7 @@ function appendixHead(doc: ReportDocument): Paragraph[] {
 function appendixBlocks(doc: ReportDocument, plan: AppendixPlan) {
   const a = FORMAT.appendix;
   return [
-    ...appendixHead(doc),
+    ...appendixHead(doc, doc.appendixHeading),
     ...plan.tables.flatMap((table, index) => [
       line(table.title, a.tableTitle, 'left', {
         keepNext: true,
@@ -672,7 +716,11 @@ function section(
 
 // The appendix made of blocks (the list of materials), on a new portrait page.
 function appendixBodyBlocks(doc: ReportDocument, photos: PhotoAssets) {
-  return [...appendixHead(doc), ...bodyBlocks(doc.appendixBody, photos), hairline()];
+  return [
+    ...appendixHead(doc, doc.appendixBodyHeading),
+    ...bodyBlocks(doc.appendixBody, photos),
+    hairline(),
+  ];
 }
 
 function buildDocx(input: DocxInput, doc: ReportDocument): Document {
@@ -684,7 +732,7 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
       ...(doc.isDraft ? [draftMark(documentWords.draftMark)] : []),
       headerTable(doc),
       ...titleBlock(doc),
-      ...bodyBlocks(doc.body, photos),
+      ...bodyBlocks(doc.body, photos, true),
       closingTable(doc),
       hairline(),
     ],

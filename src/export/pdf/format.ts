@@ -97,6 +97,9 @@ export const FORMAT = {
   // Tables in the body or an appendix (the list of materials): bordered, a bold header
   // row repeated on every page, column widths shared by weight.
   table: {
+    // "1. Danh mục …" over the table, as over the appendix tables.
+    title: { size: 13, style: 'bold' },
+    titleGap: 1.5,
     cell: { size: 12, style: 'normal' },
     headerCell: { size: 12, style: 'bold' },
     cellPadding: 1.5,

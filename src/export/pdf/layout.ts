@@ -12,9 +12,16 @@
 import type { AppendixTable } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import type { PhotoRef } from '@/domain/report/answer-kinds';
-import type { DocumentBlock, ReportDocument, TableColumn } from '@/domain/report/document-model';
+import {
+  appendixHasData,
+  type DocumentBlock,
+  type ReportDocument,
+  type TableColumn,
+} from '@/domain/report/document-model';
 import { documentWords } from '@/i18n/document';
+import { unbreakableNames } from '@/i18n/vi-typesetting';
 import { coverText } from './font-coverage';
+import { breakLines, MAX_GAP_IN_SPACES, type BreakOptions, type Line } from './line-breaking';
 import { BASELINE, FORMAT, LINE_HEIGHT, PAGE, PT, type FontStyle, type TextStyle } from './format';
 
 export type Measure = (text: string, style: FontStyle, size: number) => number;
@@ -61,7 +68,18 @@ export type PageLayout = {
   items: LayoutItem[];
 };
 
-export type ReportLayout = { pages: PageLayout[]; replacedCharacters: string[] };
+// Where a piece of the document landed: a line of a block, a table row, a photo row, the
+// closing. Tags: `body:<i>` (the i-th body block), `body:<i>:row:<r>` and
+// `body:<i>:header` (a table), `body:<i>:photos:<r>`, `closing`, `appendix:<i>` (blocks
+// of the appendix made of blocks, likewise), `stats:<t>:title`, `stats:<t>:row:<r>`,
+// `stats:<t>:header`. For checks of the page rules; the writer ignores them.
+export type Placement = { tag: string; page: number; top: number; bottom: number };
+
+export type ReportLayout = {
+  pages: PageLayout[];
+  replacedCharacters: string[];
+  placements: Placement[];
+};
 
 export type AppendixLabels = {
   indicator: string;
@@ -74,12 +92,13 @@ export type AppendixLabels = {
 
 const lineHeight = (size: number) => size * PT * LINE_HEIGHT;
 
-type Line = { words: string[]; width: number; indent: number; isLast: boolean };
-
 class Flow {
   pages: PageLayout[] = [];
   page!: PageLayout;
   y = 0;
+  placements: Placement[] = [];
+  // The tag of what is being laid out (see Placement).
+  tag = '';
   private sectionPageCount = 0;
 
   constructor(
@@ -138,6 +157,11 @@ class Flow {
     this.newPage(this.page.section, this.page.orientation);
   }
 
+  // Records that [top, bottom] of the current page holds `tag` (the current one by default).
+  place(top: number, bottom: number, tag = this.tag) {
+    if (tag) this.placements.push({ tag, page: this.pages.length - 1, top, bottom });
+  }
+
   fits(height: number) {
     return this.y + height <= this.bottom + 0.01;
   }
@@ -154,50 +178,21 @@ class Flow {
     });
   }
 
-  // Greedy line breaking; a word wider than the line is broken between characters.
-  wrap(text: string, style: TextStyle, width: number, firstIndent = 0, restIndent = 0): Line[] {
-    const words = this.text(text).split(/\s+/).filter(Boolean);
-    const space = this.width_(' ', style);
-    const lines: Line[] = [];
-    let current: string[] = [];
-    let currentWidth = 0;
-    const indent = () => (lines.length === 0 ? firstIndent : restIndent);
-    const push = () => {
-      lines.push({ words: current, width: currentWidth, indent: indent(), isLast: false });
-      current = [];
-      currentWidth = 0;
-    };
-    for (const word of words) {
-      let rest = word;
-      while (rest.length > 0) {
-        const available = width - indent();
-        const wordWidth = this.width_(rest, style);
-        const needed = current.length === 0 ? wordWidth : currentWidth + space + wordWidth;
-        if (needed <= available) {
-          currentWidth = needed;
-          current.push(rest);
-          rest = '';
-        } else if (current.length > 0) {
-          push();
-        } else {
-          // One word longer than the line: cut it where it stops fitting.
-          const chars = [...rest];
-          let cut = 1;
-          while (
-            cut < chars.length &&
-            this.width_(chars.slice(0, cut + 1).join(''), style) <= available
-          )
-            cut += 1;
-          current = [chars.slice(0, cut).join('')];
-          currentWidth = this.width_(current[0]!, style);
-          push();
-          rest = chars.slice(cut).join('');
-        }
-      }
-    }
-    if (current.length > 0) push();
-    if (lines.length > 0) lines[lines.length - 1]!.isLast = true;
-    return lines;
+  // Greedy line breaking by measured width, linear in the text's length (line-breaking.ts).
+  wrap(
+    text: string,
+    style: TextStyle,
+    width: number,
+    firstIndent = 0,
+    restIndent = 0,
+    extra: Pick<BreakOptions, 'glue' | 'justify'> = {},
+  ): Line[] {
+    return breakLines(this.text(text), (part) => this.width_(part, style), {
+      width,
+      firstIndent,
+      restIndent,
+      ...extra,
+    });
   }
 
   drawLine(
@@ -210,9 +205,17 @@ class Flow {
   ) {
     const x = x0 + line.indent;
     const available = width - line.indent;
-    if (align === 'justify' && !line.isLast && line.words.length > 1) {
-      const wordWidths = line.words.map((word) => this.width_(word, style));
-      const gap = (available - wordWidths.reduce((a, b) => a + b, 0)) / (line.words.length - 1);
+    const wordWidths =
+      align === 'justify' && !line.isLast && line.words.length > 1
+        ? line.words.map((word) => this.width_(word, style))
+        : [];
+    const gap =
+      wordWidths.length > 0
+        ? (available - wordWidths.reduce((a, b) => a + b, 0)) / (line.words.length - 1)
+        : 0;
+    // Justified unless that would open gaps wider than three spaces (a line before a
+    // long run that could not be split): then left-aligned.
+    if (wordWidths.length > 0 && gap <= this.width_(' ', style) * MAX_GAP_IN_SPACES) {
       let cursor = x;
       line.words.forEach((word, index) => {
         // A trailing space keeps the words apart for text extraction.
@@ -249,26 +252,43 @@ class Flow {
     }
   }
 
-  // A paragraph that may cross pages, with widow and orphan control.
+  // A paragraph that may cross pages, with widow and orphan control. `keepWithNext` is
+  // the height of what must follow its last lines on the same page (photos, the
+  // closing): its last two lines (all of it when it has three or fewer) go with it.
   paragraph(
     text: string,
     style: TextStyle,
-    opts: { firstIndent: number; restIndent: number; align: 'justify' | 'left' | 'center' },
+    opts: {
+      firstIndent: number;
+      restIndent: number;
+      align: 'justify' | 'left' | 'center';
+      keepWithNext?: number;
+    },
   ) {
-    const lines = this.wrap(text, style, this.width, opts.firstIndent, opts.restIndent);
+    const lines = this.wrap(text, style, this.width, opts.firstIndent, opts.restIndent, {
+      justify: opts.align === 'justify',
+    });
     const height = lineHeight(style.size);
+    const keep = opts.keepWithNext ?? 0;
     let index = 0;
     while (index < lines.length) {
       const remaining = lines.length - index;
       let fitting = Math.floor((this.bottom - this.y + 0.01) / height);
-      if (fitting >= remaining) fitting = remaining;
-      else {
+      if (fitting >= remaining) {
+        fitting = remaining;
+        // The rest fits, but what must follow it does not: carry the last lines over.
+        if (keep > 0 && !this.fits(remaining * height + keep)) {
+          const carried = remaining <= 3 ? remaining : 2;
+          const left = remaining - carried;
+          fitting = left === 1 ? 0 : left;
+        }
+      } else {
         if (remaining - fitting === 1) fitting -= 1; // no single line at the next page's top
         if (fitting < 2 && remaining >= 2) fitting = 0; // no single line at this page's bottom
       }
       if (fitting <= 0) {
         if (this.y <= this.firstBodyY() + 0.01)
-          fitting = Math.max(1, Math.floor((this.bottom - this.y) / height));
+          fitting = Math.max(1, Math.min(remaining, Math.floor((this.bottom - this.y) / height)));
         else {
           this.continuePage();
           continue;
@@ -276,6 +296,7 @@ class Flow {
       }
       for (const line of lines.slice(index, index + fitting)) {
         this.drawLine(line, style, this.y, this.left, this.width, opts.align);
+        this.place(this.y, this.y + height);
         this.y += height;
       }
       index += fitting;
@@ -383,7 +404,9 @@ function layoutTitle(flow: Flow, doc: ReportDocument) {
   flow.centredBlock([{ text: doc.title, style: FORMAT.title }], flow.left, flow.width);
   const subject = FORMAT.subject;
   const x0 = flow.left + (flow.width - subject.maxWidth) / 2;
-  const lines = flow.wrap(doc.subject, subject, subject.maxWidth);
+  const lines = flow.wrap(doc.subject, subject, subject.maxWidth, 0, 0, {
+    glue: unbreakableNames,
+  });
   for (const line of lines) {
     flow.drawLine(line, subject, flow.y, x0, subject.maxWidth, 'center');
     flow.y += lineHeight(subject.size);
@@ -412,18 +435,39 @@ type BlockContext = {
   missingPhotoText: string;
 };
 
-function layoutBlocks(flow: Flow, blocks: readonly DocumentBlock[], context: BlockContext) {
+// The blocks in order, each tagged `${prefix}:<index>`. `keepAfterLast` is the height of
+// what follows the last block and must stay with its end (the closing).
+function layoutBlocks(
+  flow: Flow,
+  blocks: readonly DocumentBlock[],
+  context: BlockContext,
+  prefix: string,
+  keepAfterLast = 0,
+) {
   const body = FORMAT.body;
   const { missingText } = context;
   blocks.forEach((block, index) => {
+    flow.tag = `${prefix}:${index}`;
+    const isLast = index === blocks.length - 1;
     if (block.kind === 'photos') {
-      layoutPhotos(flow, planPhotoRows(flow, block.photos, context), context.missingPhotoText);
+      const rows = planPhotoRows(flow, block.photos, context);
+      layoutPhotos(flow, rows, context.missingPhotoText, isLast ? keepAfterLast : 0);
       return;
     }
     if (block.kind === 'table') {
-      layoutTable(flow, planTable(flow, block));
+      layoutTable(flow, planTable(flow, block), block.title);
       return;
     }
+    // A text block goes with what must follow it: the first photo row of its entry (a
+    // page never starts with photos whose text is on the page before), or the closing.
+    const next = blocks[index + 1];
+    const firstPhotoRow =
+      next?.kind === 'photos' ? planPhotoRows(flow, next.photos, context)[0] : undefined;
+    const keepWithNext = firstPhotoRow
+      ? body.paragraphSpacing + FORMAT.photos.spaceBefore + firstPhotoRow.height
+      : isLast
+        ? body.paragraphSpacing + keepAfterLast
+        : 0;
     const style = blockStyle(block);
     const text = blockText(block, missingText);
     if (block.kind === 'heading' || block.kind === 'label') {
@@ -443,7 +487,10 @@ function layoutBlocks(flow: Flow, blocks: readonly DocumentBlock[], context: Blo
         }
         if (next.kind === 'table') {
           const plan = planTable(flow, next);
-          needed += FORMAT.table.spaceBefore + plan.header.height + (plan.rows[0]?.height ?? 0);
+          needed +=
+            FORMAT.table.spaceBefore +
+            tableTitleHeight(tableTitleLines(flow, next.title)) +
+            tableStartHeight(plan);
           break;
         }
         const nextStyle = blockStyle(next);
@@ -457,6 +504,7 @@ function layoutBlocks(flow: Flow, blocks: readonly DocumentBlock[], context: Blo
           flow.width,
           body.firstLineIndent,
           restIndent,
+          { justify: next.kind !== 'heading' && next.kind !== 'label' },
         ).length;
         if (next.kind === 'heading' || next.kind === 'label') {
           if (j > index && next.kind === 'heading') needed += HEADING_STYLES.spaceBefore;
@@ -481,12 +529,14 @@ function layoutBlocks(flow: Flow, blocks: readonly DocumentBlock[], context: Blo
         firstIndent: body.listIndent,
         restIndent: body.listIndent + bulletWidth,
         align: 'justify',
+        keepWithNext,
       });
     } else {
       flow.paragraph(text, style, {
         firstIndent: body.firstLineIndent,
         restIndent: 0,
         align: 'justify',
+        keepWithNext,
       });
     }
     flow.y += body.paragraphSpacing;
@@ -556,14 +606,22 @@ function planPhotoRows(flow: Flow, photos: readonly PhotoRef[], context: BlockCo
 }
 
 // Each row whole on one page: pictures bottom-aligned on a common line, the captions
-// under it.
-function layoutPhotos(flow: Flow, rows: readonly PhotoRow[], missingPhotoText: string) {
+// under it; the last row with `keepAfterLast` mm after it (the closing).
+function layoutPhotos(
+  flow: Flow,
+  rows: readonly PhotoRow[],
+  missingPhotoText: string,
+  keepAfterLast = 0,
+) {
   const p = FORMAT.photos;
   const cellWidth = photoCellWidth(flow.width);
+  const tag = flow.tag;
   flow.y += p.spaceBefore;
-  for (const row of rows) {
-    if (!flow.fits(row.height) && flow.y > flow.firstBodyY() + 0.01) flow.continuePage();
+  rows.forEach((row, rowIndex) => {
+    const keep = rowIndex === rows.length - 1 ? keepAfterLast : 0;
+    if (!flow.fits(row.height + keep) && flow.y > flow.firstBodyY() + 0.01) flow.continuePage();
     const top = flow.y;
+    flow.place(top, top + row.height, `${tag}:photos:${rowIndex}`);
     for (const cell of row.cells) {
       const x = cell.cellX + (cellWidth - cell.w) / 2;
       const y = top + row.imageHeight - cell.h;
@@ -587,12 +645,14 @@ function layoutPhotos(flow: Flow, rows: readonly PhotoRow[], missingPhotoText: s
       }
     }
     flow.y = top + row.height + p.rowGap;
-  }
+  });
 }
 
-// Column widths (mm) of a table `totalWidth` wide: shared by weight, except that no
-// column is narrower than its longest word (header or cell) with the padding, while the
-// words fit at all; the others share what is left, by weight.
+// Column widths (mm) of a table `totalWidth` wide, sized by content as a typesetter
+// would: each column at least as wide as its longest word (header or cell) with the
+// padding, and what is left shared by how much more each column's longest cell needs
+// to stand on one line, so a column of long notes is wide and a column of quantities
+// narrow. When the longest words do not fit at all, the width is shared by weight.
 export function tableColumnWidths(
   columns: readonly TableColumn[],
   rows: readonly (readonly string[])[],
@@ -600,6 +660,7 @@ export function tableColumnWidths(
   totalWidth: number,
 ): number[] {
   const t = FORMAT.table;
+  const padding = t.cellPadding * 2 + 0.5;
   const longestWord = (text: string, style: TextStyle) =>
     Math.max(
       0,
@@ -613,32 +674,46 @@ export function tableColumnWidths(
       Math.max(
         longestWord(column.label, t.headerCell),
         ...rows.map((row) => longestWord(row[i] ?? '', t.cell)),
-      ) +
-      t.cellPadding * 2 +
-      0.5,
+      ) + padding,
   );
-  const byWeight = (indices: number[], width: number) => {
-    const total = indices.reduce((sum, i) => sum + columns[i]!.weight, 0);
-    return new Map(indices.map((i) => [i, (width * columns[i]!.weight) / total]));
-  };
-  if (minimum.reduce((sum, w) => sum + w, 0) > totalWidth)
-    return columns.map((_, i) =>
-      byWeight(
-        columns.map((__, j) => j),
-        totalWidth,
-      ).get(i)!,
-    );
-  const fixed = new Map<number, number>();
-  for (;;) {
-    const free = columns.map((_, i) => i).filter((i) => !fixed.has(i));
-    const left = totalWidth - [...fixed.values()].reduce((sum, w) => sum + w, 0);
-    const shares = byWeight(free, left);
-    const tooNarrow = free.filter((i) => shares.get(i)! < minimum[i]!);
-    if (tooNarrow.length === 0 || free.length === tooNarrow.length) {
-      return columns.map((_, i) => fixed.get(i) ?? shares.get(i) ?? minimum[i]!);
-    }
-    for (const i of tooNarrow) fixed.set(i, minimum[i]!);
+  const natural = columns.map((_, i) =>
+    Math.max(minimum[i]!, ...rows.map((row) => widthOf((row[i] ?? '').trim(), t.cell) + padding)),
+  );
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  if (sum(minimum) > totalWidth) {
+    const weights = sum(columns.map((column) => column.weight));
+    return columns.map((column) => (totalWidth * column.weight) / weights);
   }
+  if (sum(natural) <= totalWidth) {
+    // Everything stands on one line: the room left goes to the text columns.
+    const extra = totalWidth - sum(natural);
+    const text = columns.map((column, i) => (column.align === 'left' ? natural[i]! : 0));
+    const share = sum(text) > 0 ? text : natural;
+    return natural.map((width, i) => width + (extra * share[i]!) / sum(share));
+  }
+  // Short columns (a type, a quantity, a date) stand on one line when that is no more
+  // than an even share of what is left; the others get their longest word and share the
+  // rest by how much more they want.
+  const widths = [...minimum];
+  const open = new Set(columns.map((_, i) => i));
+  const fixedWidth = () => sum(widths.filter((_, i) => !open.has(i)));
+  const isShort = (i: number) =>
+    natural[i]! <= (totalWidth - fixedWidth()) / open.size &&
+    totalWidth - fixedWidth() - natural[i]! >=
+      sum([...open].filter((j) => j !== i).map((j) => minimum[j]!));
+  let short = [...open].find(isShort);
+  while (short !== undefined && open.size > 1) {
+    widths[short] = natural[short]!;
+    open.delete(short);
+    short = [...open].find(isShort);
+  }
+  const rest = [...open];
+  const room = totalWidth - fixedWidth() - sum(rest.map((i) => minimum[i]!));
+  const want = sum(rest.map((i) => natural[i]! - minimum[i]!));
+  for (const i of rest)
+    widths[i] =
+      minimum[i]! + (want > 0 ? (room * (natural[i]! - minimum[i]!)) / want : room / rest.length);
+  return widths;
 }
 
 // The cell styles, padding and rules of a ruled table: FORMAT.table or FORMAT.appendix.
@@ -721,55 +796,112 @@ function planTable(flow: Flow, block: Extract<DocumentBlock, { kind: 'table' }>)
   );
 }
 
+// What must fit where a table starts: its header and first two rows (a table never
+// leaves fewer than two rows at the bottom of a page).
+function tableStartHeight(table: TablePlan): number {
+  return table.header.height + table.rows.slice(0, 2).reduce((sum, row) => sum + row.height, 0);
+}
+
 // The header row, then each row whole where it fits on a page (a new page repeats the
-// header); a row taller than a page is cut between lines.
-function layoutTable(flow: Flow, table: TablePlan) {
-  const t = FORMAT.table;
-  const lh = lineHeight(t.cell.size);
-  const drawHeader = () => drawTableRow(flow, table, table.header.lines, table.header.height, true);
-  flow.y += t.spaceBefore;
-  if (
-    !flow.fits(table.header.height + (table.rows[0]?.height ?? 0)) &&
-    flow.y > flow.firstBodyY() + 0.01
-  )
-    flow.continuePage();
+// header), never fewer than two rows at the top of a page: when the last two rows do not
+// both fit, they go to the next page together. A row taller than a page is cut between
+// lines. Rows are placed as `<tag>:row:<r>`, header rows as `<tag>:header`.
+function layoutTableRows(flow: Flow, table: TablePlan, tag: string) {
+  const { style } = table;
+  const lh = lineHeight(style.cell.size);
+  const drawHeader = () => {
+    flow.place(flow.y, flow.y + table.header.height, `${tag}:header`);
+    drawTableRow(flow, table, table.header.lines, table.header.height, true);
+  };
+  const drawRow = (lines: Line[][], height: number, r: number) => {
+    flow.place(flow.y, flow.y + height, `${tag}:row:${r}`);
+    drawTableRow(flow, table, lines, height, false);
+  };
+  const pageRoom = () => flow.bottom - flow.firstBodyY() - table.header.height;
   drawHeader();
-  for (const row of table.rows) {
+  let rowsOnPage = 0;
+  const breakPage = () => {
+    flow.continuePage();
+    drawHeader();
+    rowsOnPage = 0;
+  };
+  table.rows.forEach((row, r) => {
+    const lastTwo = r === table.rows.length - 2 ? row.height + table.rows[r + 1]!.height : 0;
+    if (
+      rowsOnPage >= 2 &&
+      lastTwo > 0 &&
+      lastTwo <= pageRoom() + 0.01 &&
+      flow.fits(row.height) &&
+      !flow.fits(lastTwo)
+    )
+      breakPage();
     if (flow.fits(row.height)) {
-      drawTableRow(flow, table, row.lines, row.height, false);
-      continue;
+      drawRow(row.lines, row.height, r);
+      rowsOnPage += 1;
+      return;
     }
-    const pageRoom = flow.bottom - flow.firstBodyY() - table.header.height;
-    if (row.height <= pageRoom + 0.01) {
-      flow.continuePage();
-      drawHeader();
-      drawTableRow(flow, table, row.lines, row.height, false);
-      continue;
+    if (row.height <= pageRoom() + 0.01) {
+      breakPage();
+      drawRow(row.lines, row.height, r);
+      rowsOnPage += 1;
+      return;
     }
     // Taller than a page: as many lines of every cell as fit here, the rest on the next.
     let from = 0;
     const count = Math.max(...row.lines.map((cell) => cell.length));
     while (from < count) {
-      let fitting = Math.floor((flow.bottom - flow.y - t.cellPadding * 2 + 0.01) / lh);
+      let fitting = Math.floor((flow.bottom - flow.y - style.cellPadding * 2 + 0.01) / lh);
       if (fitting < 1) {
-        flow.continuePage();
-        drawHeader();
+        breakPage();
         continue;
       }
       fitting = Math.min(fitting, count - from);
       const piece = row.lines.map((cell) => cell.slice(from, from + fitting));
-      drawTableRow(flow, table, piece, fitting * lh + t.cellPadding * 2, false);
+      drawRow(piece, fitting * lh + style.cellPadding * 2, r);
       from += fitting;
-      if (from < count) {
-        flow.continuePage();
-        drawHeader();
-      }
+      if (from < count) breakPage();
     }
+    rowsOnPage += 1;
+  });
+}
+
+// A table's numbered title, wrapped to the table's width.
+function tableTitleLines(flow: Flow, title: string): Line[] {
+  return title.trim() === '' ? [] : flow.wrap(title, FORMAT.table.title, flow.width);
+}
+
+const tableTitleHeight = (lines: readonly Line[]) =>
+  lines.length === 0
+    ? 0
+    : lines.length * lineHeight(FORMAT.table.title.size) + FORMAT.table.titleGap;
+
+// The title, the header and the rows; the title keeps with the header and two rows.
+function layoutTable(flow: Flow, table: TablePlan, title: string) {
+  const t = FORMAT.table;
+  const titleLines = tableTitleLines(flow, title);
+  flow.y += t.spaceBefore;
+  if (
+    !flow.fits(tableTitleHeight(titleLines) + tableStartHeight(table)) &&
+    flow.y > flow.firstBodyY() + 0.01
+  )
+    flow.continuePage();
+  if (titleLines.length > 0) {
+    flow.place(flow.y, flow.y + tableTitleHeight(titleLines), `${flow.tag}:title`);
+    for (const line of titleLines) {
+      flow.drawLine(line, t.title, flow.y, flow.left, flow.width, 'left');
+      flow.y += lineHeight(t.title.size);
+    }
+    flow.y += t.titleGap;
   }
+  layoutTableRows(flow, table, flow.tag);
   flow.y += t.spaceAfter;
 }
 
-function layoutClosing(flow: Flow, doc: ReportDocument) {
+type ClosingPlan = ReturnType<typeof planClosing>;
+
+// The closing's two columns wrapped, and the height of the block (without the space
+// before it).
+function planClosing(flow: Flow, doc: ReportDocument) {
   const c = FORMAT.closing;
   const { closing } = doc;
   const leftWidth = flow.width * c.leftShare;
@@ -797,9 +929,25 @@ function layoutClosing(flow: Flow, doc: ReportDocument) {
     ) +
     c.signatureSpace +
     lineHeight(c.signerName.size);
+  return {
+    leftLines,
+    leftWidth,
+    leftHeight,
+    rightTexts,
+    rightWidth,
+    height: Math.max(leftHeight, rightHeight),
+  };
+}
+
+// The closing on one page: the text before it has kept its last lines with it.
+function layoutClosing(flow: Flow, doc: ReportDocument, plan: ClosingPlan) {
+  const c = FORMAT.closing;
+  const { closing } = doc;
+  const { leftLines, leftWidth, leftHeight, rightTexts, rightWidth } = plan;
   flow.y += c.spaceBefore;
-  if (!flow.fits(Math.max(leftHeight, rightHeight))) flow.continuePage();
+  if (!flow.fits(plan.height)) flow.continuePage();
   const top = flow.y;
+  flow.place(top, top + plan.height, 'closing');
   for (const { line, style } of leftLines) {
     flow.drawLine(line, style, flow.y, flow.left, leftWidth, 'left');
     flow.y += lineHeight(style.size);
@@ -886,13 +1034,7 @@ function tableColumns(
 }
 
 export function hasAppendixData(doc: ReportDocument): boolean {
-  return doc.appendix.tables.some((table) =>
-    table.rows.some(
-      (row) =>
-        Object.values(row.values).some((value) => value !== null && value !== undefined) ||
-        row.target !== null,
-    ),
-  );
+  return appendixHasData(doc.appendix);
 }
 
 // The appendix tables as titles, columns (widths in mm) and cell texts, and the page
@@ -936,11 +1078,11 @@ export function planAppendix(
 }
 
 // The heading, title and note that open an appendix, centred at the top of its first page.
-function layoutAppendixHead(flow: Flow, doc: ReportDocument) {
+function layoutAppendixHead(flow: Flow, doc: ReportDocument, heading: string) {
   const a = FORMAT.appendix;
   flow.centredBlock(
     [
-      { text: doc.appendixHeading, style: a.heading },
+      { text: heading, style: a.heading },
       { text: doc.appendixTitle, style: a.title },
       { text: doc.appendixNote, style: a.note },
     ],
@@ -954,9 +1096,9 @@ function layoutAppendix(flow: Flow, doc: ReportDocument, labels: AppendixLabels)
   const a = FORMAT.appendix;
   const plan = planAppendix(doc, labels, flow.measureText);
   flow.newPage('appendix', plan.orientation, true);
-  layoutAppendixHead(flow, doc);
+  layoutAppendixHead(flow, doc, doc.appendixHeading);
 
-  plan.tables.forEach(({ title, columns, rows }) => {
+  plan.tables.forEach(({ title, columns, rows }, tableIndex) => {
     const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
     const table = planRuledTable(
       flow,
@@ -966,32 +1108,19 @@ function layoutAppendix(flow: Flow, doc: ReportDocument, labels: AppendixLabels)
       columns.map((column) => column.header),
       rows,
     );
-    const drawHeader = () =>
-      drawTableRow(flow, table, table.header.lines, table.header.height, true);
-
-    // The title keeps with the header row and the first row.
+    // The title keeps with the header row and the first two rows.
     const titleLines = flow.wrap(title, a.tableTitle, tableWidth);
     const titleHeight = titleLines.length * lineHeight(a.tableTitle.size) + 1.5;
-    if (
-      !flow.fits(titleHeight + table.header.height + (table.rows[0]?.height ?? 0)) &&
-      flow.y > flow.firstBodyY() + 0.01
-    ) {
+    if (!flow.fits(titleHeight + tableStartHeight(table)) && flow.y > flow.firstBodyY() + 0.01) {
       flow.continuePage();
     }
+    flow.place(flow.y, flow.y + titleHeight, `stats:${tableIndex}:title`);
     for (const line of titleLines) {
       flow.drawLine(line, a.tableTitle, flow.y, flow.left, tableWidth, 'left');
       flow.y += lineHeight(a.tableTitle.size);
     }
     flow.y += 1.5;
-    drawHeader();
-    // A row never splits: one that does not fit goes whole to a new page under the header.
-    for (const row of table.rows) {
-      if (!flow.fits(row.height)) {
-        flow.continuePage();
-        drawHeader();
-      }
-      drawTableRow(flow, table, row.lines, row.height, false);
-    }
+    layoutTableRows(flow, table, `stats:${tableIndex}`);
     flow.y += a.spaceBetweenTables;
   });
 }
@@ -1014,8 +1143,8 @@ export type LayoutOptions = {
 // own, the heading, title and note as over the statistics, then the blocks.
 function layoutAppendixBody(flow: Flow, doc: ReportDocument, context: BlockContext) {
   flow.newPage('appendix', 'portrait', true);
-  layoutAppendixHead(flow, doc);
-  layoutBlocks(flow, doc.appendixBody, context);
+  layoutAppendixHead(flow, doc, doc.appendixBodyHeading);
+  layoutBlocks(flow, doc.appendixBody, context, 'appendix');
 }
 
 // On the last page (the appendix's last page where there is one), below the text area.
@@ -1043,10 +1172,12 @@ export function layoutReport(doc: ReportDocument, options: LayoutOptions): Repor
   flow.newPage('body', 'portrait', true);
   layoutHeader(flow, doc, doc.isDraft, options.draftText);
   layoutTitle(flow, doc);
-  layoutBlocks(flow, doc.body, context);
-  layoutClosing(flow, doc);
+  const closing = planClosing(flow, doc);
+  layoutBlocks(flow, doc.body, context, 'body', FORMAT.closing.spaceBefore + closing.height);
+  flow.tag = '';
+  layoutClosing(flow, doc, closing);
   if (hasAppendixData(doc)) layoutAppendix(flow, doc, options.appendixLabels);
   if (doc.appendixBody.length > 0) layoutAppendixBody(flow, doc, context);
   if (options.fingerprintText) layoutFingerprint(flow, options.fingerprintText);
-  return { pages: flow.pages, replacedCharacters: [...found] };
+  return { pages: flow.pages, replacedCharacters: [...found], placements: flow.placements };
 }

@@ -16,8 +16,15 @@ import { PT } from './format';
 import { layoutReport, type Measure, type PageLayout } from './layout';
 
 export type FontFiles = Record<FontStyle, string>; // base64 TrueType
-export const FONT_FAMILY = 'Tinos';
 export const FONT_STYLES: readonly FontStyle[] = ['normal', 'bold', 'italic', 'bolditalic'];
+// jsPDF embeds only the glyphs used and names the font as registered: a subset must carry
+// a six-letter tag before its PostScript name (PDF 32000-1, 9.6.4), one per subset.
+export const FONT_NAMES: Record<FontStyle, string> = {
+  normal: 'SKTNRG+Tinos-Regular',
+  bold: 'SKTNBD+Tinos-Bold',
+  italic: 'SKTNIT+Tinos-Italic',
+  bolditalic: 'SKTNBI+Tinos-BoldItalic',
+};
 
 export type PdfResult = {
   bytes: Uint8Array;
@@ -38,7 +45,7 @@ function createPdf(fonts: FontFiles) {
   for (const style of FONT_STYLES) {
     const file = `tinos-${style}.ttf`;
     pdf.addFileToVFS(file, fonts[style]);
-    pdf.addFont(file, FONT_FAMILY, style);
+    pdf.addFont(file, FONT_NAMES[style], style);
   }
   return pdf;
 }
@@ -49,7 +56,7 @@ function measurer(pdf: jsPDF): Measure {
     const key = `${style}|${size}|${text}`;
     let width = cache.get(key);
     if (width === undefined) {
-      pdf.setFont(FONT_FAMILY, style);
+      pdf.setFont(FONT_NAMES[style], style);
       width = pdf.getStringUnitWidth(text) * size * PT;
       cache.set(key, width);
     }
@@ -83,7 +90,7 @@ function draw(pdf: jsPDF, pages: readonly PageLayout[], photos: PhotoAssets | un
           );
         }
       } else if (item.kind === 'text') {
-        pdf.setFont(FONT_FAMILY, item.style);
+        pdf.setFont(FONT_NAMES[item.style], item.style);
         pdf.setFontSize(item.size);
         pdf.text(item.text, item.x, item.y);
       } else if (item.kind === 'line') {

@@ -103,25 +103,29 @@ function Block({
     case 'table': {
       const label = findCriterion(template, block.criterionId)?.criterion.label ?? '';
       return (
-        <ScrollTable label={label} columns={block.columns.map((column) => column.label)}>
-          {block.rows.map((row, rowIndex) => (
-            <tr key={rowIndex}>
-              {row.map((cell, cellIndex) => (
-                <td
-                  key={cellIndex}
-                  className={[
-                    cellIndex === 0 ? 'sticky-col' : '',
-                    block.columns[cellIndex]?.align === 'center' ? 'doc-cell-center' : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' ')}
-                >
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </ScrollTable>
+        <>
+          <p className="doc-label">{block.title}</p>
+          <ScrollTable label={label} columns={block.columns.map((column) => column.label)}>
+            {block.rows.map((row, rowIndex) => (
+              <tr key={rowIndex}>
+                {row.map((cell, cellIndex) => (
+                  <td
+                    key={cellIndex}
+                    className={[
+                      cellIndex === 0 ? 'sticky-col' : '',
+                      block.columns[cellIndex]?.align === 'center' ? 'doc-cell-center' : '',
+                      block.columns[cellIndex]?.align === 'right' ? 'doc-cell-right' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                  >
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </ScrollTable>
+        </>
       );
     }
   }
@@ -291,7 +295,9 @@ export function ReviewPage({
       </article>
       {hasAppendixData || document.appendixBody.length > 0 ? (
         <article className="document appendix" aria-labelledby="appendix-title" lang="vi">
-          <p className="doc-title">{document.appendixHeading}</p>
+          <p className="doc-title">
+            {hasAppendixData ? document.appendixHeading : document.appendixBodyHeading}
+          </p>
           <p className="doc-subject" id="appendix-title">
             {document.appendixTitle}
           </p>
