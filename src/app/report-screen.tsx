@@ -128,7 +128,13 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
             }
             footer={
               extraDocument ? undefined : (
-                <SubmitPanel reportId={reportId} beforeSubmit={flushAll} />
+                <SubmitPanel
+                  reportId={reportId}
+                  template={template}
+                  beforeSubmit={flushAll}
+                  settingsHref={hrefs.settings}
+                  errorsId="issues-heading"
+                />
               )
             }
             links={{

@@ -99,6 +99,8 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   // One registration: Hono's '/api/reports/*' also matches '/api/reports' itself, and a
   // second one would run this twice there (two tokens a request).
   app.use('/api/reports/*', authenticate);
+  // Which unit an access code belongs to (Settings checks a code with it); 401 otherwise.
+  app.get('/api/me', authenticate, (c) => c.json({ unit: c.get('unit').name }));
 
   const tooLarge = (c: Context) => fail(c, 413, 'tooLarge');
 

@@ -41,10 +41,38 @@ export class ReportChangedError extends Error {
   }
 }
 
+// Content the same as the report's last submission: no new revision is made.
+export class UnchangedSubmissionError extends Error {
+  constructor(readonly revision: number) {
+    super(`the content equals submission ${revision}`);
+    this.name = 'UnchangedSubmissionError';
+  }
+}
+
+// What a submission says, without when it was frozen or the report's save counter.
+function submittedContent(body: OutboxEntry['body']): string {
+  const { name, unit, templateId, templateVersion } = body.report;
+  return canonicalReportJson({
+    report: { name, unit, templateId, templateVersion },
+    answers: body.answers,
+    photos: body.photos,
+    incomplete: body.incomplete === true,
+  });
+}
+
+// `unlessUnchanged`: refuse (UnchangedSubmissionError) when the content is the same as
+// the last submission's; checked in the transaction that takes the revision, so a double
+// tap makes one. `incomplete`: marks the body for the province (asked first).
 export async function enqueueSubmission(
   db: SoKetDatabase,
   reportId: string,
-  options: { id: string; now: Date; sha256?: Sha256 },
+  options: {
+    id: string;
+    now: Date;
+    sha256?: Sha256;
+    unlessUnchanged?: boolean;
+    incomplete?: boolean;
+  },
 ): Promise<OutboxEntry> {
   const sha256 = options.sha256 ?? webSha256;
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -54,11 +82,20 @@ export async function enqueueSubmission(
     const nowIso = options.now.toISOString();
     const sent = await photosForAnswers(db, answers, { withData: false });
     const body = buildReportFile(reportMeta(loaded.report), sent.answers, nowIso, sent.photos);
+    if (options.incomplete) body.incomplete = true;
     const hash = await sha256(canonicalReportJson(body));
     const entry = await db.transaction('rw', db.reports, db.outbox, async () => {
       const record = await db.reports.get(reportId);
       if (!record) throw new ReportMissingError(reportId);
       if (record.revision !== loaded.report.revision) return null; // edited meanwhile: freeze again
+      if (options.unlessUnchanged) {
+        const last = (await listOutbox(db, reportId))
+          .filter((entry) => entry.state !== 'quarantined')
+          .sort((a, b) => a.revision - b.revision)
+          .at(-1);
+        if (last && submittedContent(last.body) === submittedContent(body))
+          throw new UnchangedSubmissionError(last.revision);
+      }
       const revision =
         (typeof record.submittedRevision === 'number' ? record.submittedRevision : 0) + 1;
       const next: OutboxEntry = {

@@ -13,7 +13,12 @@ import {
 } from '@/storage/outbox-repository';
 import { photoBlob } from '@/storage/photo-file-repository';
 import { getSyncSettings, type SyncSettings } from '@/storage/settings-repository';
-import { createHttpTransport, isEndpointAlive } from './http-transport';
+import {
+  checkAccessCode,
+  createHttpTransport,
+  isEndpointAlive,
+  type CodeCheck,
+} from './http-transport';
 import { SyncEngine } from './sync-engine';
 
 export type SyncAvailability = {
@@ -51,6 +56,15 @@ export async function syncAvailability(): Promise<SyncAvailability> {
     hasAccessCode: settings.accessCode !== '',
     isReachable,
   };
+}
+
+// The stored access code, checked against the endpoint; null when none is stored.
+export async function checkStoredAccessCode(): Promise<CodeCheck | null> {
+  const settings = await getSyncSettings(getDatabase());
+  if (!settings.accessCode) return null;
+  const endpoint = await resolveEndpoint(settings);
+  if (!endpoint) return { kind: 'unreachable' };
+  return checkAccessCode(endpoint, settings.accessCode);
 }
 
 function createEngine(): SyncEngine {

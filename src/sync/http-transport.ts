@@ -76,3 +76,32 @@ export async function isEndpointAlive(endpoint: string, timeoutMs = 5_000): Prom
     clearTimeout(timer);
   }
 }
+
+export type CodeCheck = { kind: 'ok'; unit: string } | { kind: 'wrong' } | { kind: 'unreachable' };
+
+// Whose access code this is: GET /me answers the unit's name, 401 a code it does not know.
+export async function checkAccessCode(
+  endpoint: string,
+  accessCode: string,
+  timeoutMs = 5_000,
+): Promise<CodeCheck> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(`${endpoint.replace(/\/+$/, '')}/me`, {
+      headers: { Authorization: `Bearer ${accessCode}` },
+      signal: controller.signal,
+      cache: 'no-store',
+    });
+    if (response.status === 401) return { kind: 'wrong' };
+    if (!response.ok) return { kind: 'unreachable' };
+    const body = (await response.json()) as { unit?: unknown };
+    return typeof body.unit === 'string'
+      ? { kind: 'ok', unit: body.unit }
+      : { kind: 'unreachable' };
+  } catch {
+    return { kind: 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}

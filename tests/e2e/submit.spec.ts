@@ -84,7 +84,7 @@ test.describe('submitting a report', () => {
     await context.setOffline(true);
     await panel.submit(1);
     await expect(panel.queuedMessage).toBeVisible();
-    await expect(panel.entry(1)).toHaveText('Lần nộp 1 · Chờ gửi');
+    await expect(panel.entry(1)).toHaveText('Lần nộp 1 · Chờ gửi · Bản chưa đầy đủ');
 
     await list.goto();
     await expect(summary.status(list.card(nameOf('Huyện Đoàn Hồng Dân')))).toHaveText('Chờ gửi');

@@ -56,6 +56,18 @@ export function validateReport(template: Template, answers: Answers): FieldIssue
   return issuesByStep(template, answers, evaluateAppendix(template, answers)).flat();
 }
 
+// Before "Nộp báo cáo": data errors block it, missing items only ask first.
+export function submissionCheck(
+  template: Template,
+  answers: Answers,
+): { errors: FieldIssue[]; missing: FieldIssue[] } {
+  const issues = validateReport(template, answers);
+  return {
+    errors: issues.filter((issue) => !INCOMPLETE.has(issue.code)),
+    missing: issues.filter((issue) => INCOMPLETE.has(issue.code)),
+  };
+}
+
 // Missing answers leave a step in progress; any other broken rule is an error. A step
 // nobody has written in is not started, even when all of it is optional.
 export function stepState(

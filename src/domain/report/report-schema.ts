@@ -62,6 +62,8 @@ export const reportFileSchema = z
     report: reportMetaSchema,
     answers: answersSchema,
     photos: z.array(photoFileSchema).max(5000).default([]),
+    // A submission the unit sent knowing required items were missing (it was asked).
+    incomplete: z.boolean().optional(),
   })
   .meta({
     title: 'so-ket report file',

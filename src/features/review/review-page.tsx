@@ -198,7 +198,9 @@ export function ReviewPage({
       ) : null}
       {actions ? <div className="review-actions">{actions}</div> : null}
       <section aria-labelledby="issues-heading" className="review-issues">
-        <h3 id="issues-heading">{vi.review.missingHeading}</h3>
+        <h3 id="issues-heading" tabIndex={-1}>
+          {vi.review.missingHeading}
+        </h3>
         {issues.length === 0 && appendixIssues.length === 0 ? (
           <p className="notice success">
             {isMain ? vi.review.noIssues : vi.modelsDocument.review.noIssues}

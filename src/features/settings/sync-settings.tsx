@@ -1,11 +1,19 @@
 // The endpoint and the unit's access code, with a live check that the server answers.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { vi } from '@/i18n/vi-report';
+import { viSubmitCheck } from '@/i18n/vi-safety';
 import { getDatabase } from '@/storage/db';
 import { getSyncSettings, saveSyncSettings } from '@/storage/settings-repository';
 
 type Check =
   { state: 'checking' } | { state: 'reachable'; endpoint: string } | { state: 'unreachable' };
+
+type CodeState = { kind: 'ok'; unit: string } | { kind: 'wrong' } | { kind: 'unreachable' } | null;
+
+async function checkCode(): Promise<CodeState> {
+  const { checkStoredAccessCode } = await import('@/sync/browser-sync');
+  return checkStoredAccessCode();
+}
 
 async function check(): Promise<Check> {
   const { syncAvailability } = await import('@/sync/browser-sync');
@@ -19,6 +27,7 @@ export function SyncSettings() {
   const [endpoint, setEndpoint] = useState('');
   const [accessCode, setAccessCode] = useState('');
   const [status, setStatus] = useState<Check>({ state: 'checking' });
+  const [code, setCode] = useState<CodeState>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const endpointId = useId();
@@ -33,6 +42,9 @@ export function SyncSettings() {
     });
     void check().then((result) => {
       if (isActive) setStatus(result);
+    });
+    void checkCode().then((result) => {
+      if (isActive) setCode(result);
     });
     return () => {
       isActive = false;
@@ -54,6 +66,7 @@ export function SyncSettings() {
     setMessage(vi.syncSettings.saved);
     setStatus({ state: 'checking' });
     setStatus(await check());
+    setCode(await checkCode());
     const { sendNow } = await import('@/sync/browser-sync');
     await sendNow();
   };
@@ -90,6 +103,8 @@ export function SyncSettings() {
             id={codeId}
             type="text"
             autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
             spellCheck={false}
             value={accessCode}
             onChange={(event) => setAccessCode(event.target.value)}
@@ -101,6 +116,9 @@ export function SyncSettings() {
         {message ? <p>{message}</p> : null}
         {status.state === 'reachable' ? <p>{vi.syncSettings.reachable(status.endpoint)}</p> : null}
         {status.state === 'unreachable' ? <p>{vi.syncSettings.unreachable}</p> : null}
+        {code?.kind === 'ok' ? <p className="code-ok">{viSubmitCheck.codeOf(code.unit)}</p> : null}
+        {code?.kind === 'wrong' ? <p className="field-error">{viSubmitCheck.codeWrong}</p> : null}
+        {code?.kind === 'unreachable' ? <p>{viSubmitCheck.codeUnchecked}</p> : null}
       </div>
     </section>
   );

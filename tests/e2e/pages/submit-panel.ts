@@ -14,6 +14,10 @@ export class SubmitPanel {
   readonly sendNowButton: Locator;
   readonly queuedMessage: Locator;
   readonly entries: Locator;
+  // "Báo cáo còn thiếu N mục bắt buộc. Vẫn nộp bản chưa đầy đủ?" and its answer.
+  readonly incompleteQuestion: Locator;
+  readonly submitAnywayButton: Locator;
+  readonly blocked: Locator;
 
   constructor(readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Nộp báo cáo qua mạng' });
@@ -23,6 +27,11 @@ export class SubmitPanel {
       .getByRole('status')
       .filter({ hasText: 'Đã đưa báo cáo vào hàng chờ gửi.' });
     this.entries = this.region.getByRole('listitem');
+    this.incompleteQuestion = this.region
+      .getByRole('alert')
+      .filter({ hasText: /^Báo cáo còn thiếu \d+ mục bắt buộc\. Vẫn nộp bản chưa đầy đủ\?/ });
+    this.submitAnywayButton = this.incompleteQuestion.getByRole('button', { name: 'Vẫn nộp' });
+    this.blocked = this.region.getByRole('alert').filter({ hasText: /^Chưa nộp được/ });
   }
 
   // One line of the history: "Lần nộp <n> · <state>" and what follows it.
@@ -30,9 +39,12 @@ export class SubmitPanel {
     return this.entries.filter({ hasText: new RegExp(`^Lần nộp ${revision} · `) });
   }
 
-  // Presses "Nộp báo cáo" and waits until the submission is in the history.
+  // Presses "Nộp báo cáo", answers "Vẫn nộp" when required items are missing, and waits
+  // until the submission is in the history.
   async submit(revision: number): Promise<void> {
     await this.submitButton.click();
+    await this.entry(revision).or(this.submitAnywayButton).first().waitFor();
+    if (await this.submitAnywayButton.isVisible()) await this.submitAnywayButton.click();
     await this.entry(revision).waitFor();
   }
 }
