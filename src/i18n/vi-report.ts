@@ -196,6 +196,7 @@ export const vi = {
     targetLine: 'Chỉ tiêu',
     noData: '—',
     issuesInReview: 'Phụ lục số liệu',
+    unnamedRow: 'Dòng chưa đặt tên',
   },
 
   review: {
@@ -256,7 +257,12 @@ export const vi = {
   },
 } as const;
 
-const where = (year: string | null) => (year === null ? 'chỉ tiêu' : `năm ${year}`);
+const where = (issue: AppendixIssue) =>
+  issue.year !== null
+    ? `năm ${issue.year}`
+    : issue.code === 'customLabelMissing' || issue.code === 'customRateRows'
+      ? 'chỉ tiêu khác'
+      : 'chỉ tiêu';
 
 // One sentence naming the indicator and the year, e.g. "Xếp loại – số được xếp loại,
 // năm 2011: tổng các loại là 52, lớn hơn 50."
@@ -286,8 +292,10 @@ export function appendixIssueMessage(
       return `${change > 0 ? 'tăng' : 'giảm'} ${Math.abs(change)}% so với năm ${issue.other?.year ?? ''} (${n(previous)} → ${n(issue.value)}).`;
     },
     missesTarget: () => `${n(issue.value)} chưa đạt chỉ tiêu ${n(issue.other?.value)}.`,
+    customLabelMissing: () => 'chưa nhập tên chỉ tiêu.',
+    customRateRows: () => 'hãy chọn hai dòng để tính tỷ lệ (tử số và mẫu số).',
   };
-  return `${label}, ${where(issue.year)}: ${messages[issue.code]()}`;
+  return `${label || vi.appendix.unnamedRow}, ${where(issue)}: ${messages[issue.code]()}`;
 }
 
 export function issueMessage(code: IssueCode, details: { length?: number; max?: number }): string {

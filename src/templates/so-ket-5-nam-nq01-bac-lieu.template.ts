@@ -318,6 +318,7 @@ export const soKet5NamNq01BacLieu = {
   ],
   unitNameRules: { otherIssuingBodyPrefix: 'BCH ' },
   reviewYears: ['2009', '2010', '2011', '2012', '2013'],
+  partialLastYear: true,
   exportFilePrefix: 'BC-so-ket-NQ01',
   appendixTitle: 'PHỤ LỤC SỐ LIỆU SƠ KẾT 5 NĂM THỰC HIỆN NGHỊ QUYẾT 01-NQ/ĐTN',
   documentFields: {
@@ -742,8 +743,18 @@ export const soKet5NamNq01BacLieu = {
               computed: { numerator: ['youth-gathered'], denominator: ['youth-total'] },
               target: 'atLeast',
             },
+            {
+              id: 'youth-members-share',
+              label: 'Tỷ lệ đoàn viên trong thanh niên trên địa bàn',
+              unit: 'percent',
+              computed: { numerator: ['youth-members'], denominator: ['youth-total'] },
+              target: 'atLeast',
+            },
           ],
-          rules: [{ kind: 'partOfWhole', part: 'youth-gathered', whole: ['youth-total'] }],
+          rules: [
+            { kind: 'partOfWhole', part: 'youth-gathered', whole: ['youth-total'] },
+            { kind: 'partOfWhole', part: 'youth-members', whole: ['youth-total'] },
+          ],
         },
       ],
     },
@@ -851,6 +862,37 @@ export const soKet5NamNq01BacLieu = {
               unit: 'count',
               measure: 'flow',
             },
+            // Issue 12: what the guidance's section 2.1 asks about and the table lacked.
+            {
+              id: 'cad-standard',
+              label:
+                'Cán bộ đạt chuẩn theo Quy chế cán bộ Đoàn (độ tuổi, trình độ chuyên môn, lý luận chính trị)',
+              unit: 'count',
+            },
+            {
+              id: 'cad-commune-secretaries',
+              label: 'Trong đó: bí thư Đoàn xã, phường, thị trấn',
+              unit: 'count',
+            },
+            {
+              id: 'cad-commune-rotated',
+              label: 'Bí thư Đoàn cấp xã được luân chuyển trong năm',
+              unit: 'count',
+              measure: 'flow',
+            },
+            {
+              id: 'cad-trained-union-secretaries',
+              label:
+                'Trong đó: bí thư, phó bí thư Đoàn cơ sở được đào tạo, bồi dưỡng theo chức danh',
+              unit: 'count',
+              measure: 'flow',
+            },
+            {
+              id: 'cad-trained-branch-secretaries',
+              label: 'Trong đó: bí thư, phó bí thư chi đoàn được đào tạo, bồi dưỡng theo chức danh',
+              unit: 'count',
+              measure: 'flow',
+            },
             ...['degree', 'theory', 'party'].map((part) => ({
               id: `cad-${part}-share`,
               label: `Tỷ lệ cán bộ ${part === 'degree' ? 'có trình độ chuyên môn từ trung cấp' : part === 'theory' ? 'có lý luận chính trị từ trung cấp' : 'là đảng viên'}`,
@@ -858,11 +900,70 @@ export const soKet5NamNq01BacLieu = {
               computed: { numerator: [`cad-${part}`], denominator: CADRES },
               target: 'atLeast' as const,
             })),
+            {
+              id: 'cad-standard-share',
+              label: 'Tỷ lệ cán bộ đạt chuẩn theo Quy chế cán bộ Đoàn',
+              unit: 'percent',
+              computed: { numerator: ['cad-standard'], denominator: CADRES },
+              target: 'atLeast',
+            },
+            {
+              id: 'cad-commune-rotated-share',
+              label: 'Tỷ lệ bí thư Đoàn cấp xã được luân chuyển',
+              unit: 'percent',
+              computed: {
+                numerator: ['cad-commune-rotated'],
+                denominator: ['cad-commune-secretaries'],
+              },
+            },
+            {
+              id: 'cad-trained-union-share',
+              label: 'Tỷ lệ bí thư, phó bí thư Đoàn cơ sở được đào tạo, bồi dưỡng theo chức danh',
+              unit: 'percent',
+              computed: {
+                numerator: ['cad-trained-union-secretaries'],
+                denominator: ['cad-union-secretaries'],
+              },
+              target: 'atLeast',
+            },
+            {
+              id: 'cad-trained-branch-share',
+              label: 'Tỷ lệ bí thư, phó bí thư chi đoàn được đào tạo, bồi dưỡng theo chức danh',
+              unit: 'percent',
+              computed: {
+                numerator: ['cad-trained-branch-secretaries'],
+                denominator: ['cad-branch-secretaries'],
+              },
+              target: 'atLeast',
+            },
           ],
           rules: [
             { kind: 'partOfWhole', part: 'cad-degree', whole: CADRES },
             { kind: 'partOfWhole', part: 'cad-theory', whole: CADRES },
             { kind: 'partOfWhole', part: 'cad-party', whole: CADRES },
+            { kind: 'partOfWhole', part: 'cad-standard', whole: CADRES },
+            {
+              kind: 'partOfWhole',
+              part: 'cad-commune-secretaries',
+              whole: ['cad-union-secretaries'],
+            },
+            {
+              kind: 'partOfWhole',
+              part: 'cad-commune-rotated',
+              whole: ['cad-commune-secretaries'],
+            },
+            {
+              kind: 'partOfWhole',
+              part: 'cad-trained-union-secretaries',
+              whole: ['cad-union-secretaries'],
+            },
+            {
+              kind: 'partOfWhole',
+              part: 'cad-trained-branch-secretaries',
+              whole: ['cad-branch-secretaries'],
+            },
+            { kind: 'partOfWhole', part: 'cad-trained-union-secretaries', whole: ['cad-trained'] },
+            { kind: 'partOfWhole', part: 'cad-trained-branch-secretaries', whole: ['cad-trained'] },
           ],
         },
       ],
@@ -895,6 +996,8 @@ export const soKet5NamNq01BacLieu = {
               label: 'Đoàn viên học tập 6 bài học lý luận chính trị',
               unit: 'count',
             },
+            { id: 'mem-dues', label: 'Đoàn viên đóng đoàn phí đúng quy định', unit: 'count' },
+            { id: 'mem-cards', label: 'Đoàn viên sử dụng thẻ đoàn viên', unit: 'count' },
             ...ratingShares('mem', ['excellent', 'good'], 'Xuất sắc và khá', [
               'excellent',
               'good',
@@ -907,6 +1010,20 @@ export const soKet5NamNq01BacLieu = {
               computed: { numerator: ['mem-lessons'], denominator: ['mem-total'] },
               target: 'atLeast',
             },
+            {
+              id: 'mem-dues-share',
+              label: 'Tỷ lệ đoàn viên đóng đoàn phí đúng quy định',
+              unit: 'percent',
+              computed: { numerator: ['mem-dues'], denominator: ['mem-total'] },
+              target: 'atLeast',
+            },
+            {
+              id: 'mem-cards-share',
+              label: 'Tỷ lệ đoàn viên sử dụng thẻ đoàn viên',
+              unit: 'percent',
+              computed: { numerator: ['mem-cards'], denominator: ['mem-total'] },
+              target: 'atLeast',
+            },
           ],
           rules: [
             {
@@ -917,6 +1034,8 @@ export const soKet5NamNq01BacLieu = {
             { kind: 'partOfWhole', part: 'mem-rated', whole: ['mem-total'] },
             { kind: 'partOfWhole', part: 'mem-lessons', whole: ['mem-total'] },
             { kind: 'partOfWhole', part: 'mem-admitted', whole: ['mem-total'] },
+            { kind: 'partOfWhole', part: 'mem-dues', whole: ['mem-total'] },
+            { kind: 'partOfWhole', part: 'mem-cards', whole: ['mem-total'] },
           ],
         },
       ],
@@ -948,8 +1067,8 @@ export const soKet5NamNq01BacLieu = {
               id: 'party-new-total',
               label: 'Tổng số đảng viên mới kết nạp của Đảng bộ (nếu có)',
               unit: 'count',
-              measure: 'flow',
               optional: true,
+              measure: 'flow',
             },
             {
               id: 'party-admitted-rate',
@@ -967,7 +1086,8 @@ export const soKet5NamNq01BacLieu = {
             },
           ],
           rules: [
-            { kind: 'notAboveWarning', value: 'party-admitted', limit: 'party-introduced' },
+            // "Trong đó": the admitted are among those introduced.
+            { kind: 'partOfWhole', part: 'party-admitted', whole: ['party-introduced'] },
             { kind: 'partOfWhole', part: 'party-admitted', whole: ['party-new-total'] },
           ],
         },

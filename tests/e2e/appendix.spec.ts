@@ -47,7 +47,7 @@ test('checks two appendix tables on a phone, keeps them and shows them in Xem l�
   await expect(appendix.rate(RATE, '2009')).toHaveText('—');
   await appendix.cell(TOTAL, '2009').fill('1.000');
   await appendix.cell(GATHERED, '2009').fill('600');
-  await expect(appendix.rate(RATE, '2009')).toHaveText('60%');
+  await expect(appendix.rate(RATE, '2009')).toHaveText('60,0%');
   await appendix.cell(TOTAL, '2010').fill('1600');
   await expect(appendix.cell(TOTAL, '2009')).toHaveValue('1.000');
   await expect(appendix.warnings(1)).toContainText(
@@ -66,7 +66,7 @@ test('checks two appendix tables on a phone, keeps them and shows them in Xem l�
   // Phụ lục 3: more rated than there are ratings is an error, fewer is a warning.
   await wizard.openFromToc(RATINGS, RATINGS);
   await appendix.fill(RATINGS_TYPED);
-  await expect(appendix.rate('Tỷ lệ vững mạnh', '2009')).toHaveText('50%');
+  await expect(appendix.rate('Tỷ lệ vững mạnh', '2009')).toHaveText('50,0%');
   await expect(appendix.errors(1)).toContainText(RATINGS_ERROR);
   await expect(appendix.warnings(1)).toContainText(RATINGS_WARNING);
   await expect(appendix.cell(RATED, '2009')).toHaveAttribute('aria-invalid', 'true');
@@ -91,7 +91,7 @@ test('checks two appendix tables on a phone, keeps them and shows them in Xem l�
 
   // Fixed: 8 + 8 + 3 + 1 = 20. The warning of 2010 stays and does not block.
   await appendix.cell('Vững mạnh', '2009').fill('8');
-  await expect(appendix.rate('Tỷ lệ vững mạnh', '2009')).toHaveText('40%');
+  await expect(appendix.rate('Tỷ lệ vững mạnh', '2009')).toHaveText('40,0%');
   await expect(appendix.anyErrors()).toHaveCount(0);
   await expect(appendix.warnings(1)).toContainText(RATINGS_WARNING);
   await appendix.markCompleteButton.click();
@@ -104,7 +104,7 @@ test('checks two appendix tables on a phone, keeps them and shows them in Xem l�
 
   await wizard.openFromToc(YOUTH, YOUTH);
   await expect(appendix.cell(TOTAL, '2010')).toHaveValue('1.600');
-  await expect(appendix.rate(RATE, '2009')).toHaveText('60%');
+  await expect(appendix.rate(RATE, '2009')).toHaveText('60,0%');
   await expect(appendix.warnings(1)).toBeVisible();
   await expect(appendix.markedComplete).toBeVisible();
 
@@ -115,8 +115,8 @@ test('checks two appendix tables on a phone, keeps them and shows them in Xem l�
   await wizard.gotoReview(reportId);
   const youth = review.appendixTable('Tập hợp thanh niên');
   await expect(youth).toBeVisible();
-  await expect(youth.getByRole('row', { name: new RegExp(`^${RATE}`) })).toContainText('60%');
-  await expect(review.appendixTable('Xếp loại cơ sở Đoàn')).toContainText('40%');
+  await expect(youth.getByRole('row', { name: new RegExp(`^${RATE}`) })).toContainText('60,0%');
+  await expect(review.appendixTable('Xếp loại cơ sở Đoàn')).toContainText('40,0%');
   await expect(review.charts().first()).toBeVisible();
   await expect(review.charts().first()).toHaveAccessibleName(
     `Biểu đồ ${TOTAL} theo năm, so với chỉ tiêu`,

@@ -200,21 +200,15 @@ describe('evaluateAppendix on the built-in template', () => {
       expect(rowOf(answers, 'ur-top-share').values['2011']).toBe(expected);
     });
 
-    it('is an error above 100%, besides the part above its whole', () => {
+    // Issue 12: a rate whose numerator is part of its denominator never passes 100%; the
+    // part's error names both rows (it used to be shown as 120% with a second error).
+    it('is not shown above 100% when its numerator is part of its denominator', () => {
       const answers = youth({
         'youth-total': { '2009': 1000 },
         'youth-gathered': { '2009': 1200 },
       });
-      expect(rowOf(answers, 'youth-gathered-rate').values['2009']).toBe(120);
+      expect(rowOf(answers, 'youth-gathered-rate').values['2009']).toBeNull();
       expect(issues(answers)).toEqual([
-        expect.objectContaining({
-          severity: 'error',
-          code: 'rateAbove100',
-          indicatorId: 'youth-gathered-rate',
-          year: '2009',
-          value: 120,
-          other: null,
-        }),
         expect.objectContaining({
           severity: 'error',
           code: 'partAboveWhole',
@@ -352,9 +346,10 @@ describe('evaluateAppendix on the built-in template', () => {
     });
   });
 
+  // Issue 12: the admitted are part of the introduced; more is impossible, an error.
   describe('members admitted to the Party above those introduced', () => {
     it.each<[string, string, number, boolean]>([
-      ['a warning', 'more are admitted than introduced', 12, true],
+      ['an error', 'more are admitted than introduced', 12, true],
       ['nothing', 'as many are admitted as introduced', 10, false],
       ['nothing', 'fewer are admitted than introduced', 9, false],
     ])('gives %s when %s', (_, __, admitted, isWarned) => {
@@ -364,18 +359,18 @@ describe('evaluateAppendix on the built-in template', () => {
           'party-admitted': { '2012': admitted },
         }),
       });
-      const warning = {
-        severity: 'warning',
-        code: 'aboveLimit',
+      const error = {
+        severity: 'error',
+        code: 'partAboveWhole',
         stepId: 'appendix-party',
         criterionId: 'party-table',
         indicatorId: 'party-admitted',
         year: '2012',
-        key: 'aboveLimit:party-admitted:2012',
+        key: 'partAboveWhole:party-admitted:2012',
         value: admitted,
         other: { value: 10, indicatorIds: ['party-introduced'], year: '2012' },
       };
-      if (isWarned) expect(found).toContainEqual(warning);
+      if (isWarned) expect(found).toEqual([error]);
       else expect(found).toEqual([]);
     });
   });
@@ -448,38 +443,39 @@ describe('evaluateAppendix on the built-in template', () => {
       );
     };
 
+    // Issue 12: a target is for its year (2013 by default); earlier years never warn.
     it.each<[TargetStatus | null, string, Answers, string[]]>([
       [
         'exceeded',
-        'above it in the latest year',
-        gathered({ '2009': [600, 1000], '2010': [750, 1000] }, 70),
-        ['2009'],
+        'above it in the target year',
+        gathered({ '2009': [600, 1000], '2013': [750, 1000] }, 70),
+        [],
       ],
       [
         'met',
-        'equal to it in the latest year',
-        gathered({ '2009': [750, 1000], '2010': [700, 1000] }, 70),
+        'equal to it in the target year',
+        gathered({ '2009': [750, 1000], '2013': [700, 1000] }, 70),
         [],
       ],
       [
         'notMet',
-        'below it in the latest year',
-        gathered({ '2009': [750, 1000], '2010': [650, 1000] }, 70),
-        ['2010'],
+        'below it in the target year',
+        gathered({ '2009': [750, 1000], '2013': [650, 1000] }, 70),
+        ['2013'],
       ],
       [
-        'notMet',
-        'below it in the latest year with a value, not the last year',
+        null,
+        'below it before the target year, which has no value yet',
         gathered({ '2011': [650, 1000] }, 70),
-        ['2011'],
+        [],
       ],
       [
         'notMet',
         'below it in every year',
         gathered({ '2009': [100, 1000], '2013': [200, 1000] }, 70),
-        ['2009', '2013'],
+        ['2013'],
       ],
-      ['met', 'equal to a decimal target', gathered({ '2012': [725, 1000] }, 72.5), []],
+      ['met', 'equal to a decimal target', gathered({ '2013': [725, 1000] }, 72.5), []],
       [null, 'missing in every year', gathered({}, 70), []],
       [null, 'low but there is no target', gathered({ '2009': [100, 1000] }, undefined), []],
     ])(
@@ -517,10 +513,10 @@ describe('evaluateAppendix on the built-in template', () => {
     };
 
     it.each<[TargetStatus, string, Answers, string[]]>([
-      ['met', 'below it', weak({ '2011': 4 }, 10), []],
-      ['met', 'equal to it', weak({ '2011': 5 }, 10), []],
-      ['notMet', 'above it', weak({ '2011': 6 }, 10), ['2011']],
-      ['met', 'above it only before the latest year', weak({ '2010': 6, '2011': 4 }, 10), ['2010']],
+      ['met', 'below it', weak({ '2013': 4 }, 10), []],
+      ['met', 'equal to it', weak({ '2013': 5 }, 10), []],
+      ['notMet', 'above it', weak({ '2013': 6 }, 10), ['2013']],
+      ['met', 'above it only before the target year', weak({ '2010': 6, '2013': 4 }, 10), []],
       ['met', 'zero with a target of zero', weak({ '2013': 0 }, 0), []],
     ])(
       'gives the status %s for an "at most" target when the rate is %s',
@@ -599,7 +595,8 @@ describe('evaluateAppendix on the built-in template', () => {
           'notANumber:youth-gathered-rate:target',
           'partsAboveWhole:ur-rated:2011',
           'partsBelowWhole:ur-rated:2012',
-          'aboveLimit:party-admitted:2012',
+          // Issue 12: the admitted are part of the introduced (was aboveLimit).
+          'partAboveWhole:party-admitted:2012',
           'bigChange:youth-total:2010',
         ]),
       );
@@ -631,10 +628,8 @@ describe('evaluateAppendix on a small template', () => {
       'the part is above the whole',
       { total: { '2011': 10 }, part: { '2011': 11 } },
       {},
-      [
-        ['error', 'rateAbove100', 'part-rate', '2011'],
-        ['error', 'partAboveWhole', 'part', '2011'],
-      ],
+      // Issue 12: the rate of a part is not shown, the part's error speaks for it.
+      [['error', 'partAboveWhole', 'part', '2011']],
     ],
     [
       'the classes sum above the whole',
@@ -910,25 +905,15 @@ describe('the progress of an appendix step', () => {
 });
 
 describe('appendixIssueMessage', () => {
-  const indicators = new Map(
-    defaultTemplate.steps.flatMap((step) =>
-      step.criteria.flatMap((criterion) =>
-        criterion.kind === 'indicatorTable'
-          ? criterion.indicators.map((indicator) => [indicator.id, indicator] as const)
-          : [],
-      ),
-    ),
-  );
-  const labelOf = (id: string) => indicators.get(id)!.label;
-  const unitOf = (id: string) => indicators.get(id)!.unit;
-
   const answers: Answers = {
     'youth-table': table(
       {
         'youth-total': { '2009': 1000, '2010': 1600, '2011': 'mười', '2012': -5, '2013': 12.5 },
         'youth-gathered': { '2009': 600, '2010': 2000 },
+        'custom-share': { '2010': 125 },
       },
       { 'youth-gathered-rate': 70 },
+      { custom: [{ id: 'custom-share', label: 'Tỷ lệ thanh niên có việc làm', kind: 'percent' }] },
     ),
     'organisations-table': table({
       'org-unions': { '2011': 20 },
@@ -936,11 +921,11 @@ describe('appendixIssueMessage', () => {
     }),
     'union-ratings-table': table(
       {
-        'ur-rated': { '2011': 60, '2012': 50 },
+        'ur-rated': { '2011': 60, '2012': 50, '2013': 50 },
         'ur-strong': { '2011': 20, '2012': 20 },
         'ur-good': { '2011': 20, '2012': 20 },
         'ur-average': { '2011': 10, '2012': 5 },
-        'ur-weak': { '2011': 12, '2012': 1 },
+        'ur-weak': { '2011': 12, '2012': 1, '2013': 10 },
       },
       { 'ur-weak-share': 10, 'ur-top-share': 'abc' },
     ),
@@ -949,9 +934,11 @@ describe('appendixIssueMessage', () => {
       'party-admitted': { '2012': 12 },
     }),
   };
-  const byKey = new Map(
-    evaluateAppendix(defaultTemplate, answers).issues.map((issue) => [issue.key, issue]),
-  );
+  const evaluation = evaluateAppendix(defaultTemplate, answers);
+  const byKey = new Map(evaluation.issues.map((issue) => [issue.key, issue]));
+  // Custom rows are named like the template's own.
+  const labelOf = (id: string) => evaluation.indicators.get(id)!.label;
+  const unitOf = (id: string) => evaluation.indicators.get(id)!.unit;
 
   it.each<[string, string]>([
     [
@@ -967,8 +954,8 @@ describe('appendixIssueMessage', () => {
       'Thanh niên từ 16 đến 30 tuổi trên địa bàn, năm 2013: phải là số nguyên (đang là 12,5).',
     ],
     [
-      'rateAbove100:youth-gathered-rate:2010',
-      'Tỷ lệ tập hợp thanh niên, năm 2010: tỷ lệ 125% vượt quá 100%.',
+      'rateAbove100:custom-share:2010',
+      'Tỷ lệ thanh niên có việc làm, năm 2010: tỷ lệ 125,0% vượt quá 100%.',
     ],
     [
       'partAboveWhole:youth-gathered:2010',
@@ -987,7 +974,7 @@ describe('appendixIssueMessage', () => {
       'Số cơ sở Đoàn được xếp loại, năm 2012: tổng Vững mạnh + Khá + Trung bình + Yếu là 46, nhỏ hơn 50.',
     ],
     [
-      'aboveLimit:party-admitted:2012',
+      'partAboveWhole:party-admitted:2012',
       'Trong đó được kết nạp Đảng, năm 2012: 12 lớn hơn Đoàn viên ưu tú được giới thiệu cho Đảng (10).',
     ],
     [
@@ -995,11 +982,7 @@ describe('appendixIssueMessage', () => {
       'Thanh niên từ 16 đến 30 tuổi trên địa bàn, năm 2010: tăng 60% so với năm 2009 (1.000 → 1.600).',
     ],
     ['bigChange:ur-weak:2012', 'Yếu, năm 2012: giảm 92% so với năm 2011 (12 → 1).'],
-    [
-      'missesTarget:youth-gathered-rate:2009',
-      'Tỷ lệ tập hợp thanh niên, năm 2009: 60% chưa đạt chỉ tiêu 70%.',
-    ],
-    ['missesTarget:ur-weak-share:2011', 'Tỷ lệ yếu, năm 2011: 20% chưa đạt chỉ tiêu 10%.'],
+    ['missesTarget:ur-weak-share:2013', 'Tỷ lệ yếu, năm 2013: 20,0% chưa đạt chỉ tiêu 10,0%.'],
     [
       'notANumber:ur-top-share:target',
       'Tỷ lệ vững mạnh và khá, chỉ tiêu: không đọc được thành số.',
@@ -1021,29 +1004,41 @@ describe('appendixIssueMessage', () => {
   });
 });
 
-describe('a rate whose numerator may exceed its denominator by the template', () => {
-  it('warns that admitted exceed introduced without blocking the table with a rate error', () => {
+describe('a rate above 100%', () => {
+  // Issue 12: admitted among introduced is "part of": it used to be a warning and print
+  // 120% as "Vượt".
+  it('is neither shown nor "Vượt" when its numerator is part of its denominator', () => {
     const answers: Answers = {
-      'party-table': table({
-        'party-introduced': { '2012': 10 },
-        'party-admitted': { '2012': 12 },
-      }),
+      'party-table': table(
+        { 'party-introduced': { '2013': 10 }, 'party-admitted': { '2013': 12 } },
+        { 'party-admitted-rate': 80 },
+      ),
     };
-    const found = issues(answers).map(brief);
-    expect(found).toContainEqual(['warning', 'aboveLimit', 'party-admitted', '2012']);
-    expect(found).not.toContainEqual(['error', 'rateAbove100', 'party-admitted-rate', '2012']);
-    expect(rowOf(answers, 'party-admitted-rate').values['2012']).toBe(120);
+    expect(issues(answers).map(brief)).toEqual([
+      ['error', 'partAboveWhole', 'party-admitted', '2013'],
+    ]);
+    const row = rowOf(answers, 'party-admitted-rate');
+    expect(row.values['2013']).toBeNull();
+    expect(row.status).toBeNull();
   });
 
-  it('still calls a rate above 100% an error where no warning rule covers it', () => {
-    const answers: Answers = {
-      'youth-table': table({ 'youth-total': { '2012': 10 }, 'youth-gathered': { '2012': 12 } }),
-    };
-    expect(issues(answers).map(brief)).toContainEqual([
-      'error',
-      'rateAbove100',
-      'youth-gathered-rate',
-      '2012',
+  it('is an error where no rule makes its numerator part of its denominator', () => {
+    const template = makeAppendixTemplate({ rules: [] });
+    const answers = { 'stats-table': table({ total: { '2012': 10 }, part: { '2012': 12 } }) };
+    expect(issues(answers, template).map(brief)).toEqual([
+      ['error', 'rateAbove100', 'part-rate', '2012'],
     ]);
+    expect(rowOf(answers, 'part-rate', template).values['2012']).toBe(120);
+  });
+
+  it('is only the warning of a template that allows its numerator above its denominator', () => {
+    const template = makeAppendixTemplate({
+      rules: [{ kind: 'notAboveWarning', value: 'part', limit: 'total' }],
+    });
+    const answers = { 'stats-table': table({ total: { '2012': 10 }, part: { '2012': 12 } }) };
+    expect(issues(answers, template).map(brief)).toEqual([
+      ['warning', 'aboveLimit', 'part', '2012'],
+    ]);
+    expect(rowOf(answers, 'part-rate', template).values['2012']).toBe(120);
   });
 });

@@ -76,8 +76,8 @@ describe('formatVietnameseNumber', () => {
     [1234.5, 'count', '1.234,5'],
     [12.25, 'count', '12,25'],
     [12.5, 'percent', '12,5%'],
-    [100, 'percent', '100%'],
-    [0, 'percent', '0%'],
+    [100, 'percent', '100,0%'],
+    [0, 'percent', '0,0%'],
     [33.333333, 'percent', '33,3%'],
     [66.666667, 'percent', '66,7%'],
   ])('writes %d as a %s as "%s"', (value, unit, expected) => {

@@ -36,6 +36,10 @@ describe('the province roll-up', () => {
       'cad-courses',
       'cad-attendees',
       'cad-contests',
+      // Issue 12's indicators that happen within a year.
+      'cad-commune-rotated',
+      'cad-trained-union-secretaries',
+      'cad-trained-branch-secretaries',
       'mem-admitted',
       'party-introduced',
       'party-admitted',

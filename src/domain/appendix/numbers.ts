@@ -44,11 +44,11 @@ export function parseVietnameseNumber(input: string): number | null | undefined 
 
 const countFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const percentFormat = new Intl.NumberFormat('vi-VN', {
-  minimumFractionDigits: 0,
+  minimumFractionDigits: 1,
   maximumFractionDigits: 1,
 });
 
-// "1.234" for counts, "12,5%" for rates.
+// "1.234" for counts, "12,5%" and "13,0%" for rates (always one decimal).
 export function formatVietnameseNumber(value: number, unit: 'count' | 'percent'): string {
   return unit === 'percent' ? `${percentFormat.format(value)}%` : countFormat.format(value);
 }

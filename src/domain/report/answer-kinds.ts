@@ -348,6 +348,9 @@ export const answerKinds: { [K in CriterionKind]: AnswerKind<K> } = {
       notes: Object.fromEntries(
         Object.entries(value.notes).map(([key, note]) => [key, normalizeText(note)]),
       ),
+      ...(value.custom
+        ? { custom: value.custom.map((row) => ({ ...row, label: normalizeText(row.label) })) }
+        : {}),
     }),
     // Its rules span the whole report: domain/appendix/evaluate.ts, applied in progress.ts.
     check: () => null,

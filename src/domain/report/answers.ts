@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIndicatorTable } from '@/domain/appendix/evaluate';
 import type {
   Criterion,
   CriterionKind,
@@ -31,6 +32,8 @@ export function emptyAnswer(criterion: Criterion): AnswerValue {
 
 // The stored value if it has the kind's shape, else undefined.
 export function readAnswer(criterion: Criterion, raw: unknown): AnswerValue | undefined {
+  // The largest answers, read many times for each keystroke: parsed once per value.
+  if (criterion.kind === 'indicatorTable') return parseIndicatorTable(raw);
   const parsed = kindFor(criterion).valueSchema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }

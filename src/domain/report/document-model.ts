@@ -3,6 +3,7 @@
 // lay it out for PDF and Word. Each criterion kind contributes its body blocks through
 // `documentBlocks`, typed over every kind.
 import { documentWords } from '@/i18n/document';
+import { statusText, yearHeader } from '@/i18n/vi-appendix';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import {
   findCriterion,
@@ -66,6 +67,10 @@ export type ReportDocument = {
     signerName: string;
   };
   appendix: AppendixEvaluation;
+  // The appendix's column headers by year ("2013 (đến tháng 8)") and what the status
+  // column says of each row, by indicator id (a status or the progress toward a target).
+  appendixYearHeaders: Record<string, string>;
+  appendixStatuses: Record<string, string>;
   // Steps marked as appendix (the materials list), printed after the signature.
   appendixBody: DocumentBlock[];
   // "Phụ lục 1": the statistics appendix; the appendix made of blocks takes the next number.
@@ -526,6 +531,14 @@ export function buildReportDocument(
       signerName: roleText(template, answers, 'signerName'),
     },
     appendix,
+    appendixYearHeaders: Object.fromEntries(
+      appendix.years.map((year) => [year, yearHeader(year, appendix.partialYear)]),
+    ),
+    appendixStatuses: Object.fromEntries(
+      appendix.tables.flatMap((table) =>
+        table.rows.map((row) => [row.indicator.id, statusText(row, appendix.years.at(-1))]),
+      ),
+    ),
     appendixBody,
     appendixHeading: `${documentWords.appendixHeading} 1`,
     appendixBodyHeading: `${documentWords.appendixHeading} ${appendixHasData(appendix) ? 2 : 1}`,

@@ -133,7 +133,8 @@ export const indicatorSchema = z.object({
   // How the province consolidates a typed count (PROVINCE.md): a stock is a state at year
   // end (members, branches), summed across units, its last year standing for the period;
   // a flow happened during the year (admitted, founded, trained), summed both ways.
-  // Undeclared counts are taken as stocks.
+  // Undeclared counts are taken as stocks. A partial year's flows are also not compared
+  // with full years (domain/appendix).
   measure: z.enum(['stock', 'flow']).optional(),
 });
 
@@ -246,6 +247,9 @@ export const templateSchema = z
       .array(z.string().regex(/^\d{4}$/))
       .min(1)
       .default([]),
+    // Whether the last review year runs only to the report's date (its flows are then
+    // partial and its column says so).
+    partialLastYear: z.boolean().default(false),
     appendixTitle: z.string().default('PHỤ LỤC SỐ LIỆU'),
     // ASCII start of exported file names, e.g. "BC-so-ket-NQ01".
     exportFilePrefix: z

@@ -992,6 +992,7 @@ function tableColumns(
   years: readonly string[],
   labels: AppendixLabels,
   labelWidth: number,
+  yearHeaders: Readonly<Record<string, string>> = {},
 ): AppendixColumn[] {
   const a = FORMAT.appendix;
   const pad = a.cellPadding * 2;
@@ -1003,14 +1004,24 @@ function tableColumns(
     );
   return [
     { header: labels.indicator, width: labelWidth, align: 'left' },
-    ...years.map((year) => ({
-      header: year,
-      width: dataWidth(
-        year,
-        table.rows.map((row) => cellText(row.values[year], row.indicator.unit, labels)),
-      ),
-      align: 'right' as const,
-    })),
+    // A partial year's header ("2013 (đến tháng 8)") takes two lines: the year, then
+    // what it covers, as wide as the longer.
+    ...years.map((year) => {
+      const header = yearHeaders[year] ?? year;
+      const widest = header
+        .split(/ (?=\()/)
+        .reduce((wide, part) =>
+          widthOf(part, a.headerCell) > widthOf(wide, a.headerCell) ? part : wide,
+        );
+      return {
+        header,
+        width: dataWidth(
+          widest,
+          table.rows.map((row) => cellText(row.values[year], row.indicator.unit, labels)),
+        ),
+        align: 'right' as const,
+      };
+    }),
     {
       header: labels.target,
       width: dataWidth(
@@ -1066,12 +1077,13 @@ export function planAppendix(
         years,
         labels,
         Math.min(a.maxLabelWidth, blockWidth - dataWidths[tableIndex]!),
+        doc.appendixYearHeaders,
       ),
       rows: table.rows.map((row) => [
         row.indicator.label + (row.indicator.unit === 'percent' ? ` ${labels.percentUnit}` : ''),
         ...years.map((year) => cellText(row.values[year], row.indicator.unit, labels)),
         row.target === null ? '' : cellText(row.target, row.indicator.unit, labels),
-        row.status ? labels.statuses[row.status] : '',
+        doc.appendixStatuses[row.indicator.id] ?? '',
       ]),
     })),
   };

@@ -1,8 +1,9 @@
 // The statistics appendix on the review page: one table per group, years as columns,
 // the target and its status, and a small chart of the group's first indicator with a
 // target (or its first indicator) by year against the target line.
-import type { AppendixTable, IndicatorRow } from '@/domain/appendix/evaluate';
+import type { AppendixEvaluation, IndicatorRow } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
+import { statusText, yearHeader } from '@/i18n/vi-appendix';
 import { vi } from '@/i18n/vi-report';
 import { ScrollTable } from '@/ui/scroll-table';
 
@@ -78,13 +79,8 @@ function Chart({ row, years }: { row: IndicatorRow; years: readonly string[] }) 
   );
 }
 
-export function AppendixView({
-  tables,
-  years,
-}: {
-  tables: readonly AppendixTable[];
-  years: readonly string[];
-}) {
+export function AppendixView({ evaluation }: { evaluation: AppendixEvaluation }) {
+  const { tables, years, partialYear } = evaluation;
   return (
     <>
       {tables.map((table, index) => {
@@ -102,7 +98,12 @@ export function AppendixView({
             </h4>
             <ScrollTable
               label={vi.appendix.tableRegion(table.title)}
-              columns={[vi.appendix.indicator, ...years, vi.appendix.target, vi.appendix.status]}
+              columns={[
+                vi.appendix.indicator,
+                ...years.map((year) => yearHeader(year, partialYear)),
+                vi.appendix.target,
+                vi.appendix.status,
+              ]}
             >
               {table.rows.map((row) => (
                 <tr key={row.indicator.id}>
@@ -119,7 +120,7 @@ export function AppendixView({
                     {row.target === null ? '' : cell(row.target, row.indicator.unit)}
                   </td>
                   <td className={`status status-${row.status ?? 'none'}`}>
-                    {row.status ? vi.appendix.statuses[row.status] : ''}
+                    {statusText(row, years.at(-1))}
                   </td>
                 </tr>
               ))}

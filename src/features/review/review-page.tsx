@@ -304,9 +304,7 @@ export function ReviewPage({
             {document.appendixTitle}
           </p>
           <p className="doc-date doc-center">{document.appendixNote}</p>
-          {hasAppendixData ? (
-            <AppendixView tables={appendix.tables} years={appendix.years} />
-          ) : null}
+          {hasAppendixData ? <AppendixView evaluation={appendix} /> : null}
           {document.appendixBody.map((block, index) => (
             <Block
               key={index}

@@ -1,17 +1,21 @@
-// Beside the II.3 narrative: each indicator that has a target, its latest value and
-// whether the target is met, to help write the comparison.
+// Beside the II.3 narrative: each indicator that has a target, its value in the
+// target's year and whether the target is met (or, before that year has a figure, the
+// progress toward it), to help write the comparison.
 import type { AppendixEvaluation } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
+import { progressText } from '@/i18n/vi-appendix';
 import { vi } from '@/i18n/vi-report';
 
 export function AppendixSummary({ evaluation }: { evaluation: AppendixEvaluation }) {
   const lines = evaluation.tables.flatMap((table) =>
-    table.rows.flatMap(({ indicator, values, target, status }) => {
-      if (target === null || status === null) return [];
-      const year = [...evaluation.years]
-        .reverse()
-        .find((y) => values[y] !== null && values[y] !== undefined);
-      if (!year) return [];
+    table.rows.flatMap(({ indicator, values, target, targetYear, status, progress }) => {
+      if (target === null || targetYear === null) return [];
+      if (status === null) {
+        if (!progress) return [];
+        const text = `${indicator.label}: ${progressText(progress)} ${formatVietnameseNumber(target, indicator.unit)}`;
+        return [{ id: indicator.id, text, status: 'progress' }];
+      }
+      const year = targetYear;
       return [
         {
           id: indicator.id,

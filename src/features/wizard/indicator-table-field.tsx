@@ -1,7 +1,8 @@
 // A year-by-indicator table of the statistics appendix. A table with a sticky first
 // column that scrolls sideways inside its own box, so the page never does (360 px);
 // every input is labelled "indicator – year". Rates and target status are recomputed
-// from the current (unsaved) values on every keystroke.
+// from the current (unsaved) values on every keystroke. The unit's own rows ("Chỉ tiêu
+// khác") are defined in a list under the table and typed in the table after its rows.
 import { createContext, useContext, useMemo, useState, type ClipboardEvent } from 'react';
 import {
   evaluateAppendix,
@@ -9,6 +10,8 @@ import {
   type CellValue,
   type IndicatorTableValue,
 } from '@/domain/appendix/evaluate';
+import { statusText, viAppendix, yearHeader } from '@/i18n/vi-appendix';
+import { CustomRowsEditor, customLabelInputId, removeCustomRow } from './custom-rows-editor';
 import { formatVietnameseNumber, parseVietnameseNumber } from '@/domain/appendix/numbers';
 import type { Answers } from '@/domain/report/answers';
 import { normalizeText } from '@/domain/report/text';
@@ -117,6 +120,7 @@ export function IndicatorTableField({
     [template, context.answers, criterion.id, value],
   );
   const table = evaluation.tables.find((t) => t.criterionId === criterion.id);
+  const rows = table?.rows ?? [];
   const issues = evaluation.issues.filter((issue) => issue.criterionId === criterion.id);
   const errors = issues.filter((issue) => issue.severity === 'error');
   const warnings = issues.filter((issue) => issue.severity === 'warning');
@@ -125,7 +129,12 @@ export function IndicatorTableField({
   );
   const labelOf = (id: string) => evaluation.indicators.get(id)?.label ?? id;
   const unitOf = (id: string) => evaluation.indicators.get(id)?.unit ?? 'count';
-  const typedIndicators = criterion.indicators.filter((indicator) => !indicator.computed);
+  const customKinds = new Map((value.custom ?? []).map((row) => [row.id, row.kind]));
+  // The rows typed year by year (the template's and the unit's), in table order.
+  const typedIndicators = rows
+    .map((row) => row.indicator)
+    .filter((indicator) => !indicator.computed && customKinds.get(indicator.id) !== 'rate');
+  const isTyped = (id: string) => typedIndicators.some((indicator) => indicator.id === id);
 
   const update = (next: IndicatorTableValue) => {
     setHighlighted(new Set());
@@ -184,66 +193,119 @@ export function IndicatorTableField({
     };
 
   const focusCell = (issue: AppendixIssue) =>
-    document.getElementById(cellInputId(issue.indicatorId, issue.year))?.focus();
+    document
+      .getElementById(
+        issue.code === 'customLabelMissing' || issue.code === 'customRateRows'
+          ? customLabelInputId(issue.indicatorId)
+          : cellInputId(issue.indicatorId, issue.year),
+      )
+      ?.focus();
 
   return (
     <div className="field indicator-table">
       <p className="field-help">{vi.appendix.pasteHint}</p>
       <ScrollTable
         label={vi.appendix.tableRegion(criterion.label)}
-        columns={[vi.appendix.indicator, ...years, vi.appendix.target, vi.appendix.status]}
+        columns={[
+          vi.appendix.indicator,
+          ...years.map((year) => yearHeader(year, evaluation.partialYear)),
+          vi.appendix.target,
+          vi.appendix.status,
+        ]}
       >
-        {(table?.rows ?? []).map(({ indicator, values, status }) => (
-          <tr key={indicator.id} className={indicator.computed ? 'computed-row' : undefined}>
-            <th scope="row" className="sticky-col">
-              {indicator.label}
-              {indicator.unit === 'percent' ? ` ${vi.appendix.percentUnit}` : ''}
-              {indicator.computed ? (
-                <span className="computed-note"> · {vi.appendix.computedNote}</span>
-              ) : null}
-            </th>
-            {years.map((year) => (
-              <td key={year} className="num">
-                {indicator.computed ? (
-                  <output aria-label={vi.appendix.cellLabel(indicator.label, year)}>
-                    {values[year] === null || values[year] === undefined
-                      ? vi.appendix.noData
-                      : formatVietnameseNumber(values[year], 'percent')}
-                  </output>
-                ) : (
-                  <CellInput
-                    indicator={indicator}
-                    year={year}
-                    value={value.cells[indicator.id]?.[year]}
-                    hasError={errorCells.has(`${indicator.id}:${year}`)}
-                    isHighlighted={highlighted.has(`${indicator.id}:${year}`)}
-                    onChange={(cell) => update(withCell(value, indicator.id, year, cell))}
-                    onBlur={onBlur}
-                    onPaste={paste(indicator.id, year)}
-                  />
-                )}
+        {rows.map((row) => {
+          const { indicator, values, status } = row;
+          const isComputed = !isTyped(indicator.id);
+          return (
+            <tr
+              key={indicator.id}
+              className={
+                [isComputed ? 'computed-row' : '', row.isCustom ? 'custom-row' : '']
+                  .join(' ')
+                  .trim() || undefined
+              }
+            >
+              <th scope="row" className="sticky-col">
+                {indicator.label || vi.appendix.unnamedRow}
+                {indicator.unit === 'percent' ? ` ${vi.appendix.percentUnit}` : ''}
+                {isComputed ? (
+                  <span className="computed-note"> · {vi.appendix.computedNote}</span>
+                ) : null}
+                {row.isCustom ? (
+                  <span className="computed-note"> · {viAppendix.customMarker}</span>
+                ) : null}
+              </th>
+              {years.map((year) => (
+                <td key={year} className="num">
+                  {isComputed ? (
+                    <output aria-label={vi.appendix.cellLabel(indicator.label, year)}>
+                      {values[year] === null || values[year] === undefined
+                        ? vi.appendix.noData
+                        : formatVietnameseNumber(values[year], 'percent')}
+                    </output>
+                  ) : (
+                    <CellInput
+                      indicator={indicator}
+                      year={year}
+                      value={value.cells[indicator.id]?.[year]}
+                      hasError={errorCells.has(`${indicator.id}:${year}`)}
+                      isHighlighted={highlighted.has(`${indicator.id}:${year}`)}
+                      onChange={(cell) => update(withCell(value, indicator.id, year, cell))}
+                      onBlur={onBlur}
+                      onPaste={paste(indicator.id, year)}
+                    />
+                  )}
+                </td>
+              ))}
+              <td className="num">
+                {indicator.target ? (
+                  <>
+                    <CellInput
+                      indicator={indicator}
+                      year={null}
+                      value={value.targets[indicator.id]}
+                      hasError={errorCells.has(`${indicator.id}:target`)}
+                      isHighlighted={false}
+                      onChange={(cell) => update(withCell(value, indicator.id, null, cell))}
+                      onBlur={onBlur}
+                      onPaste={() => {}}
+                    />
+                    <select
+                      className="target-year"
+                      aria-label={viAppendix.targetYear(indicator.label)}
+                      value={row.targetYear ?? years.at(-1)}
+                      onChange={(event) => {
+                        const targetYears = { ...value.targetYears };
+                        if (event.target.value === years.at(-1)) delete targetYears[indicator.id];
+                        else targetYears[indicator.id] = event.target.value;
+                        update({ ...value, targetYears });
+                      }}
+                      onBlur={onBlur}
+                    >
+                      {years.map((year) => (
+                        <option key={year} value={year}>
+                          {viAppendix.targetYearOption(year)}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                ) : null}
               </td>
-            ))}
-            <td className="num">
-              {indicator.target ? (
-                <CellInput
-                  indicator={indicator}
-                  year={null}
-                  value={value.targets[indicator.id]}
-                  hasError={errorCells.has(`${indicator.id}:target`)}
-                  isHighlighted={false}
-                  onChange={(cell) => update(withCell(value, indicator.id, null, cell))}
-                  onBlur={onBlur}
-                  onPaste={() => {}}
-                />
-              ) : null}
-            </td>
-            <td className={`status status-${status ?? 'none'}`}>
-              {status ? vi.appendix.statuses[status] : ''}
-            </td>
-          </tr>
-        ))}
+              <td className={`status status-${status ?? (row.progress ? 'progress' : 'none')}`}>
+                {statusText(row, years.at(-1))}
+              </td>
+            </tr>
+          );
+        })}
       </ScrollTable>
+      <CustomRowsEditor
+        criterion={criterion}
+        value={value}
+        errors={errors}
+        onChange={update}
+        onRemove={(id) => update(removeCustomRow(value, id))}
+        onBlur={onBlur}
+      />
       <div role="status" aria-live="polite" className="paste-status">
         {message ? <p className="notice">{message}</p> : null}
       </div>
