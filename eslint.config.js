@@ -10,7 +10,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['drafts', 'wizard', 'review'];
+const features = ['drafts', 'wizard', 'review', 'province'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'tests/artifacts/', 'test-results/', 'data/'] },

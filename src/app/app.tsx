@@ -18,6 +18,11 @@ const SettingsPage = lazy(() =>
   })),
 );
 
+// The province office's screens: a chunk of their own.
+const ProvinceScreen = lazy(() =>
+  retryImport(() => import('./province-screen')).then((m) => ({ default: m.ProvinceScreen })),
+);
+
 function useHashRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
@@ -66,6 +71,8 @@ export function App() {
             <Suspense fallback={<p>{vi.list.loading}</p>}>
               {route.name === 'settings' ? (
                 <SettingsPage />
+              ) : route.name === 'province' ? (
+                <ProvinceScreen route={route} />
               ) : (
                 <ReportScreen key={route.reportId} route={route} />
               )}

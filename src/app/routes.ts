@@ -5,12 +5,23 @@
 //   #/r/<id>/xem-lai            the review page
 //   #/r/<id>/xem-lai/<document> the review page of a further document (e.g. models)
 //   #/cai-dat                   settings
+//   #/tinh[/<view>[/<id>]]      the province office: tracker, tiep-nhan, tong-hop,
+//                               don-vi/<unitKey>, ban/<versionId>
 export const REVIEW_SEGMENT = 'xem-lai';
 const SETTINGS_SEGMENT = 'cai-dat';
+const PROVINCE_SEGMENT = 'tinh';
+export const PROVINCE_VIEWS = {
+  intake: 'tiep-nhan',
+  rollup: 'tong-hop',
+  unit: 'don-vi',
+  version: 'ban',
+} as const;
+export type ProvinceView = 'tracker' | keyof typeof PROVINCE_VIEWS;
 
 export type Route =
   | { name: 'list' }
   | { name: 'settings' }
+  | { name: 'province'; view: ProvinceView; id: string | null }
   | {
       name: 'report';
       reportId: string;
@@ -24,6 +35,12 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === SETTINGS_SEGMENT) return { name: 'settings' };
+  if (parts[0] === PROVINCE_SEGMENT) {
+    const view = (Object.keys(PROVINCE_VIEWS) as (keyof typeof PROVINCE_VIEWS)[]).find(
+      (key) => PROVINCE_VIEWS[key] === parts[1],
+    );
+    return { name: 'province', view: view ?? 'tracker', id: view ? (parts[2] ?? null) : null };
+  }
   if (parts[0] === 'r' && parts[1]) {
     const stepId = parts[2] ?? null;
     const isReview = stepId === REVIEW_SEGMENT;
@@ -42,6 +59,10 @@ export function parseRoute(hash: string): Route {
 export const hrefs = {
   list: '#/',
   settings: `#/${SETTINGS_SEGMENT}`,
+  province: (view: ProvinceView = 'tracker', id?: string) =>
+    view === 'tracker'
+      ? `#/${PROVINCE_SEGMENT}`
+      : `#/${PROVINCE_SEGMENT}/${PROVINCE_VIEWS[view]}${id ? `/${encodeURIComponent(id)}` : ''}`,
   report: (id: string) => `#/r/${encodeURIComponent(id)}`,
   step: (id: string, stepId: string, fieldId?: string) =>
     `#/r/${encodeURIComponent(id)}/${encodeURIComponent(stepId)}${fieldId ? `/${encodeURIComponent(fieldId)}` : ''}`,

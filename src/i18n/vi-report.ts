@@ -2,6 +2,7 @@
 import type { AppendixIssue, AppendixIssueCode, TargetStatus } from '@/domain/appendix/evaluate';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import type { IssueCode } from '@/domain/report/answer-kinds';
+import type { ImportProblem } from '@/domain/report/import-plan';
 import type { StepState } from '@/domain/report/progress';
 import { formatNumber, vi as firstScreen } from './vi';
 import { viModels } from './vi-models';
@@ -307,5 +308,26 @@ export function issueMessage(code: IssueCode, details: { length?: number; max?: 
       return vi.issues.itemTooLong(details.max ?? 0);
     default:
       return vi.issues[code];
+  }
+}
+
+// Why a report file or backup was refused (Khôi phục, and the office's Tiếp nhận).
+export function importProblemMessage(problem: ImportProblem): string {
+  const p = vi.restore.problems;
+  switch (problem.code) {
+    case 'newerVersion':
+      return p.newerVersion(problem.version);
+    case 'unknownTemplate':
+      return p.unknownTemplate(problem.reportName, problem.templateId, problem.templateVersion);
+    case 'invalidReport':
+      return p.invalidReport(problem.reportName, problem.field);
+    case 'duplicateReport':
+      return p.duplicateReport(problem.reportName);
+    case 'missingPhoto':
+      return vi.photoSync.missingPhoto(problem.reportName);
+    case 'damagedPhoto':
+      return vi.photoSync.damagedPhoto(problem.reportName);
+    default:
+      return p[problem.code];
   }
 }

@@ -55,6 +55,18 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 3,
     stores: { photos: 'id, reportId, sha256' },
   },
+  {
+    // 4: the province office (PROVINCE.md): versions of units' reports it received,
+    // the expected units, the version accepted per unit, and its settings. Nothing
+    // existing changes shape.
+    version: 4,
+    stores: {
+      provinceVersions: 'id, unitKey',
+      provinceUnits: 'key',
+      provinceAccepted: 'unitKey',
+      provinceSettings: 'key',
+    },
+  },
 ];
 
 declare const __DB_SCHEMA_MAX__: number | null | undefined;
@@ -69,6 +81,11 @@ export class SoKetDatabase extends Dexie {
   // Entries are read through outboxEntrySchema (outbox-repository.ts).
   outbox!: EntityTable<Record<string, unknown> & { id: string }, 'id'>;
   photos!: EntityTable<PhotoRow, 'id'>;
+  // The province office's tables, read through province-repository.ts.
+  provinceVersions!: EntityTable<Record<string, unknown> & { id: string }, 'id'>;
+  provinceUnits!: EntityTable<Record<string, unknown> & { key: string }, 'key'>;
+  provinceAccepted!: EntityTable<Record<string, unknown> & { unitKey: string }, 'unitKey'>;
+  provinceSettings!: EntityTable<SettingRow, 'key'>;
 
   constructor(name = DB_NAME, maxVersion = schemaMax) {
     super(name);

@@ -12,12 +12,11 @@ import {
   parseImport,
   planImport,
   summarizePlan,
-  type ImportProblem,
 } from '@/domain/report/import-plan';
 import { normalizeAnswers } from '@/domain/report/answers';
 import { type ReportFile } from '@/domain/report/report-schema';
 import { normalizeText } from '@/domain/report/text';
-import { vi } from '@/i18n/vi-report';
+import { importProblemMessage, vi } from '@/i18n/vi-report';
 import type { SoKetDatabase } from '@/storage/db';
 import { applyImport, existingReports } from '@/storage/import-repository';
 import {
@@ -55,26 +54,8 @@ const largest = readFixtureFile('largest');
 const databases = testDatabases('backup');
 afterEach(() => databases.removeAll());
 
-// What the Settings screen shows for a problem (restore-panel.tsx), from vi.restore.
-function messageOf(problem: ImportProblem): string {
-  const p = vi.restore.problems;
-  switch (problem.code) {
-    case 'newerVersion':
-      return p.newerVersion(problem.version);
-    case 'unknownTemplate':
-      return p.unknownTemplate(problem.reportName, problem.templateId, problem.templateVersion);
-    case 'invalidReport':
-      return p.invalidReport(problem.reportName, problem.field);
-    case 'duplicateReport':
-      return p.duplicateReport(problem.reportName);
-    case 'missingPhoto':
-      return vi.photoSync.missingPhoto(problem.reportName);
-    case 'damagedPhoto':
-      return vi.photoSync.damagedPhoto(problem.reportName);
-    default:
-      return p[problem.code];
-  }
-}
+// What the Settings screen shows for a problem (restore-panel.tsx).
+const messageOf = importProblemMessage;
 
 // A report file with other metadata (and, optionally, other answers).
 function variant(
@@ -424,10 +405,10 @@ describe('files that are refused, each with its own message', () => {
         ] as [string, string, null, string],
     ),
     [
-      'a backup of format version 3',
-      backup({ version: 3 }),
+      'a backup of format version 4',
+      backup({ version: 4 }),
       null,
-      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 3). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
+      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 4). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
     ],
     [
       'a report file of format version 3',
@@ -518,12 +499,17 @@ describe('files that are refused, each with its own message', () => {
   });
 
   it('reads a single report file as one report', () => {
-    expect(parseText(JSON.stringify(full))).toEqual({ ok: true, kind: 'report', reports: [full] });
+    expect(parseText(JSON.stringify(full))).toEqual({
+      ok: true,
+      kind: 'report',
+      reports: [full],
+      office: null,
+    });
   });
 
   it('reads a backup with no reports as an empty plan', () => {
     const parsed = parseText(backupText([]));
-    expect(parsed).toEqual({ ok: true, kind: 'backup', reports: [] });
+    expect(parsed).toEqual({ ok: true, kind: 'backup', reports: [], office: null });
     expect(vi.restore.summary(summarizePlan([]))).toBe('');
   });
 });

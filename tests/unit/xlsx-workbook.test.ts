@@ -2,17 +2,15 @@
 // numbers, written through the lazy writer chunk, opened by LibreOffice headless
 // (converted to CSV, every sheet) with its values and diacritics intact; the sheet XML
 // keeps numbers as numbers and the merges; sheet names Excel would refuse are made valid.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeWorkbook, XLSX_MIME_TYPE, type WorkbookSheet } from '@/export/xlsx/workbook';
 import { sheetNames } from '@/export/xlsx/xlsx-writer.chunk';
+import { SOFFICE_TIMEOUT, xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { readZip } from './zip';
 
-const SOFFICE_TIMEOUT = 120_000;
 const LONG_NAME = 'Theo đơn vị: [Huyện Đoàn Hồng Dân] / 2009*2013? và các đơn vị trực thuộc';
 
 const SHEETS: WorkbookSheet[] = [
@@ -63,72 +61,16 @@ const SHEETS: WorkbookSheet[] = [
 ];
 
 let dir = '';
-let xlsx = '';
 let csv: Map<string, string[][]>;
 let parts: Map<string, Buffer>;
 
-// RFC 4180 CSV as LibreOffice writes it: quoted cells may hold commas, quotes, newlines.
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i += 1;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && (c === ',' || c === '\n')) {
-      row.push(cell);
-      cell = '';
-      if (c === '\n') {
-        rows.push(row);
-        row = [];
-      }
-    } else if (quoted || c !== '\r') {
-      cell += c;
-    }
-  }
-  return rows;
-}
-
 beforeAll(async () => {
-  if (spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).error)
-    throw new Error('soffice is missing: apt-get install -y libreoffice-calc-nogui');
   dir = mkdtempSync(join(tmpdir(), 'so-ket-xlsx-'));
   const blob = await writeWorkbook(SHEETS);
   expect(blob.type).toBe(XLSX_MIME_TYPE);
   const bytes = new Uint8Array(await blob.arrayBuffer());
   parts = readZip(bytes);
-  xlsx = join(dir, 'tong-hop.xlsx');
-  writeFileSync(xlsx, bytes);
-  // UTF-8 (76), every sheet to its own file (-1), cells as shown (formatted).
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
-      '--headless',
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
-      '--outdir',
-      dir,
-      xlsx,
-    ],
-    { timeout: SOFFICE_TIMEOUT, stdio: 'ignore' },
-  );
-  csv = new Map(
-    readdirSync(dir)
-      .filter((file) => file.endsWith('.csv'))
-      .map((file) => [
-        file
-          .normalize('NFC')
-          .replace(/^tong-hop-/, '')
-          .replace(/\.csv$/, ''),
-        parseCsv(readFileSync(join(dir, file), 'utf8')),
-      ]),
-  );
+  csv = xlsxSheetsAsCsv(dir, 'tong-hop', bytes);
 }, SOFFICE_TIMEOUT + 30_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,22 +1,34 @@
 // The backup file: every report file in one JSON document, and the reminder rule.
 import { z } from 'zod';
+import { officeBackupSchema, type OfficeBackup } from '@/domain/rollup/received';
 import { isoTimeSchema, reportFileSchema, type ReportFile } from './report-schema';
 
 export const BACKUP_FORMAT = 'so-ket/backup';
 // 2: its report files carry their photos (report file version 2). Version 1 backups are
 // still read.
-export const BACKUP_VERSION = 2;
+// 3: the province office's data (`office`: received versions, expected units, accepted
+// versions, settings). Written only when there is office data, so that a backup of a
+// unit's reports stays version 2 and an older app still restores it; an older app
+// refuses a version 3 backup rather than dropping the office's data unsaid.
+export const BACKUP_VERSION = 3;
 
 export const backupFileSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(BACKUP_VERSION)]),
   exportedAt: isoTimeSchema,
   reports: z.array(reportFileSchema),
+  office: officeBackupSchema.optional(),
 });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
-export function buildBackupFile(reports: ReportFile[], exportedAt: string): BackupFile {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, reports };
+export function buildBackupFile(
+  reports: ReportFile[],
+  exportedAt: string,
+  office: OfficeBackup | null = null,
+): BackupFile {
+  return office
+    ? { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, reports, office }
+    : { format: BACKUP_FORMAT, version: 2, exportedAt, reports };
 }
 
 export const BACKUP_REMINDER_DAYS = 3;

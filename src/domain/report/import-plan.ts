@@ -2,6 +2,7 @@
 // Everything is validated before anything is written; a bad file gets one specific
 // reason (the UI words it) and changes nothing.
 import type { z } from 'zod';
+import type { OfficeBackup } from '@/domain/rollup/received';
 import type { Template } from '@/domain/template/template-schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupFileSchema } from './backup';
 import {
@@ -36,7 +37,8 @@ export type ImportProblem =
   | { code: 'damagedPhoto'; reportName: string };
 
 export type ParsedImport =
-  | { ok: true; kind: 'report' | 'backup'; reports: ReportFile[] }
+  // `office`: the province office's data a backup carries (version 3), if any.
+  | { ok: true; kind: 'report' | 'backup'; reports: ReportFile[]; office: OfficeBackup | null }
   | { ok: false; problem: ImportProblem };
 
 function nameOf(raw: unknown): string | null {
@@ -89,6 +91,7 @@ export function parseImport(
     return { ok: false, problem: { code: 'newerVersion', version } };
   }
   let reports: ReportFile[];
+  let office: OfficeBackup | null = null;
   if (kind === 'backup') {
     const parsed = backupFileSchema.safeParse(json);
     if (!parsed.success) {
@@ -99,6 +102,7 @@ export function parseImport(
       return { ok: false, problem: invalidReport(nameOf(raw), path || '(gốc)') };
     }
     reports = parsed.data.reports;
+    office = parsed.data.office ?? null;
   } else {
     const parsed = reportFileSchema.safeParse(json);
     if (!parsed.success) {
@@ -122,6 +126,7 @@ export function parseImport(
     ok: true,
     kind,
     reports: reports.map((file) => normalizeReportFile(file, findTemplate)),
+    office,
   };
 }
 

@@ -8,35 +8,17 @@ import {
   summarizePlan,
   verifyImportPhotos,
   type ImportChoice,
-  type ImportProblem,
   type PlanItem,
 } from '@/domain/report/import-plan';
-import { formatDateTime, vi } from '@/i18n/vi-report';
+import type { OfficeBackup } from '@/domain/rollup/received';
+import { formatDateTime, importProblemMessage, vi } from '@/i18n/vi-report';
 import { newId } from '@/lib/ids';
 import { getDatabase } from '@/storage/db';
 import { applyImport, existingReports, ImportPhotoError } from '@/storage/import-repository';
 import { bytesSha256 } from '@/storage/photo-file-repository';
+import { restoreOffice } from '@/storage/province-repository';
 import { findTemplate } from '@/templates/template-registry';
-
-function problemText(problem: ImportProblem): string {
-  const p = vi.restore.problems;
-  switch (problem.code) {
-    case 'newerVersion':
-      return p.newerVersion(problem.version);
-    case 'unknownTemplate':
-      return p.unknownTemplate(problem.reportName, problem.templateId, problem.templateVersion);
-    case 'invalidReport':
-      return p.invalidReport(problem.reportName, problem.field);
-    case 'duplicateReport':
-      return p.duplicateReport(problem.reportName);
-    case 'missingPhoto':
-      return vi.photoSync.missingPhoto(problem.reportName);
-    case 'damagedPhoto':
-      return vi.photoSync.damagedPhoto(problem.reportName);
-    default:
-      return p[problem.code];
-  }
-}
+import { StatusLines } from '@/ui/status-lines';
 
 const CHOICES: Record<PlanItem['comparison'], ImportChoice[]> = {
   new: ['import', 'skip'],
@@ -48,6 +30,8 @@ const CHOICES: Record<PlanItem['comparison'], ImportChoice[]> = {
 export function RestorePanel() {
   const inputId = useId();
   const [plan, setPlan] = useState<PlanItem[] | null>(null);
+  // The province office's data of a version 3 backup, restored with the reports.
+  const [office, setOffice] = useState<OfficeBackup | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -64,7 +48,7 @@ export function RestorePanel() {
       const parsed = parseImport(text, file.size, findTemplate);
       if (!parsed.ok) {
         setStatus(null);
-        setError(problemText(parsed.problem));
+        setError(importProblemMessage(parsed.problem));
         return;
       }
       if (parsed.reports.some((report) => report.photos.length > 0)) {
@@ -72,7 +56,7 @@ export function RestorePanel() {
         const photoProblem = await verifyImportPhotos(parsed.reports, bytesSha256);
         if (photoProblem) {
           setStatus(null);
-          setError(problemText(photoProblem));
+          setError(importProblemMessage(photoProblem));
           return;
         }
       }
@@ -81,6 +65,7 @@ export function RestorePanel() {
         parsed.reports.map((r) => r.report.id),
       );
       const next = planImport(parsed.reports, existing);
+      setOffice(parsed.office);
       setPlan(next);
       setStatus(vi.restore.summary(summarizePlan(next)));
     } catch {
@@ -97,12 +82,13 @@ export function RestorePanel() {
         newId,
         copyName: vi.restore.copyName,
       });
+      if (office) await restoreOffice(getDatabase(), office);
       setPlan(null);
       setStatus(vi.restore.done(result));
     } catch (caught) {
       setError(
         caught instanceof ImportPhotoError
-          ? problemText({ code: caught.code, reportName: caught.reportName })
+          ? importProblemMessage({ code: caught.code, reportName: caught.reportName })
           : vi.restore.failed,
       );
     } finally {
@@ -123,14 +109,7 @@ export function RestorePanel() {
         accept=".json,application/json"
         onChange={(event) => void onFile(event)}
       />
-      <div role="status" aria-live="polite">
-        {status ? <p>{status}</p> : null}
-      </div>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <StatusLines status={status} error={error} />
       {plan ? (
         <div className="restore-plan">
           <ul className="cards">

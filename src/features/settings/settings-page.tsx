@@ -2,13 +2,16 @@
 // runs, and "Sao lưu tất cả".
 import { useEffect, useState } from 'react';
 import { backupFileName, buildBackupFile } from '@/domain/report/backup';
+import { viProvince } from '@/i18n/vi-province';
 import { formatNumber, vi } from '@/i18n/vi-report';
 import { appVersion } from '@/lib/app-version';
 import { downloadJson } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { exportAllReports } from '@/storage/report-repository';
+import { exportOffice } from '@/storage/province-repository';
 import { EmailSettings } from './email-settings';
 import { RestorePanel } from './restore-panel';
+import { StatusLines } from '@/ui/status-lines';
 import { SyncSettings } from './sync-settings';
 
 type StorageInfo = { persisted: boolean | null; usage: number | null; quota: number | null };
@@ -51,12 +54,13 @@ export function SettingsPage() {
     try {
       const now = new Date();
       const files = await exportAllReports(getDatabase(), now.toISOString());
-      if (files.length === 0) {
+      const office = await exportOffice(getDatabase());
+      if (files.length === 0 && !office) {
         setMessage(vi.settings.backupEmpty);
         return;
       }
       const name = backupFileName(now);
-      downloadJson(name, buildBackupFile(files, now.toISOString()));
+      downloadJson(name, buildBackupFile(files, now.toISOString(), office));
       setMessage(vi.settings.backedUp(files.length, name));
       setInfo(await readStorage());
     } catch {
@@ -102,16 +106,16 @@ export function SettingsPage() {
         <button type="button" onClick={() => void backup()}>
           {vi.settings.backupAll}
         </button>
-        <div role="status" aria-live="polite">
-          {message ? <p>{message}</p> : null}
-        </div>
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <StatusLines status={message} error={error} />
       </section>
       <RestorePanel />
+      <section className="panel" aria-labelledby="office-heading">
+        <h2 id="office-heading">{viProvince.nav.office}</h2>
+        <p>{viProvince.linkFromSettings}</p>
+        <p>
+          <a href="#/tinh">{viProvince.officeLink}</a>
+        </p>
+      </section>
     </div>
   );
 }

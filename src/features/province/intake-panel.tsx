@@ -1,0 +1,221 @@
+// Tiếp nhận: drop or pick any number of files (PDFs from the mail, report files,
+// backups), or read every submission from the endpoint with the admin code. Each file
+// gets one line; the good ones are filed in one write, the bad ones change nothing.
+import { useId, useState, type ChangeEvent, type DragEvent } from 'react';
+import { planIntake, type IncomingVersion, type IntakeOutcome } from '@/domain/rollup/intake';
+import { ictDate } from '@/domain/rollup/tracker';
+import { viProvince } from '@/i18n/vi-province';
+import { getDatabase } from '@/storage/db';
+import {
+  getOfficeSettings,
+  listReceivedVersions,
+  saveOfficeSettings,
+  saveReceivedVersions,
+} from '@/storage/province-repository';
+import { getSyncSettings } from '@/storage/settings-repository';
+import { StatusLines } from '@/ui/status-lines';
+import { downloadSubmissions } from '@/sync/admin-download';
+import {
+  MAX_FILES_PER_DROP,
+  readReceivedFile,
+  readSubmission,
+  type FileReading,
+} from './read-received';
+
+const t = viProvince.intake;
+
+type Line = { name: string; text: string; kind: 'new' | 'duplicate' | 'problem' };
+
+function outcomeText(outcome: IntakeOutcome): string {
+  switch (outcome.kind) {
+    case 'new':
+      return outcome.isCorrection
+        ? t.correction(outcome.version.unitName, outcome.version.fingerprint)
+        : t.newVersion(outcome.version.unitName, outcome.version.fingerprint);
+    case 'duplicate':
+      return t.duplicate(outcome.unitName);
+    case 'conflict':
+      return t.conflict(outcome.unitName, outcome.revision);
+  }
+}
+
+// Files them all: outcomes in the order of the readings, one line per version.
+async function file(readings: readonly FileReading[]): Promise<Line[]> {
+  const db = getDatabase();
+  const incoming: { name: string; version: IncomingVersion }[] = readings.flatMap((reading) =>
+    reading.ok ? reading.versions.map((version) => ({ name: reading.name, version })) : [],
+  );
+  const plan = planIntake(
+    (await listReceivedVersions(db)).items,
+    incoming.map((item) => item.version),
+  );
+  await saveReceivedVersions(db, plan.writes);
+  const lines: Line[] = [];
+  let next = 0;
+  for (const reading of readings) {
+    if (!reading.ok) {
+      lines.push({ name: reading.name, text: reading.message, kind: 'problem' });
+      continue;
+    }
+    for (let i = 0; i < reading.versions.length; i += 1) {
+      const outcome = plan.outcomes[next]!;
+      next += 1;
+      lines.push({
+        name: reading.name,
+        text: outcomeText(outcome),
+        kind: outcome.kind === 'conflict' ? 'problem' : outcome.kind,
+      });
+    }
+  }
+  return lines;
+}
+
+export function IntakePanel({ adminCode }: { adminCode: string }) {
+  const id = useId();
+  const [receivedOn, setReceivedOn] = useState(() => ictDate(new Date()));
+  const [status, setStatus] = useState<string | null>(null);
+  const [lines, setLines] = useState<Line[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const [code, setCode] = useState(adminCode);
+  const [isDragging, setDragging] = useState(false);
+
+  const run = async (work: () => Promise<Line[] | string>) => {
+    setBusy(true);
+    setError(null);
+    setLines(null);
+    try {
+      const result = await work();
+      if (typeof result === 'string') setError(result);
+      else {
+        setLines(result);
+        const count = (kind: Line['kind']) => result.filter((l) => l.kind === kind).length;
+        setStatus(t.summary(count('new'), count('duplicate'), count('problem')));
+      }
+    } catch {
+      setError(t.saveFailed);
+      setStatus(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const takeFiles = (files: File[]) =>
+    run(async () => {
+      if (files.length === 0) return [];
+      if (files.length > MAX_FILES_PER_DROP) return t.tooMany(MAX_FILES_PER_DROP);
+      const now = new Date();
+      const readings: FileReading[] = [];
+      for (const [index, one] of files.entries()) {
+        setStatus(t.reading(index + 1, files.length));
+        readings.push(await readReceivedFile(one, receivedOn, now));
+      }
+      return file(readings);
+    });
+
+  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    void takeFiles(files);
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    void takeFiles([...event.dataTransfer.files]);
+  };
+
+  const fromServer = () =>
+    run(async () => {
+      if (!code.trim()) return t.noAdminCode;
+      const db = getDatabase();
+      await saveOfficeSettings(db, { ...(await getOfficeSettings(db)), adminCode: code.trim() });
+      const sync = await getSyncSettings(db);
+      const endpoint = sync.endpoint ?? `${window.location.origin}/api`;
+      const downloaded = await downloadSubmissions(endpoint, code.trim());
+      if (!downloaded.ok) return downloaded.reason === 'denied' ? t.serverDenied : t.serverFailed;
+      const now = new Date();
+      const readings = await Promise.all(
+        downloaded.submissions.map((s) =>
+          readSubmission(
+            s.body,
+            `${viProvince.kinds.server} · ${s.revision}`,
+            ictDate(new Date(s.receivedAt)),
+            now,
+          ),
+        ),
+      );
+      return file(readings);
+    });
+
+  return (
+    <section className="panel province-intake" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t.heading}</h2>
+      <p>{t.note}</p>
+      <label className="field-label" htmlFor={`${id}-date`}>
+        {t.receivedOn}
+      </label>
+      <input
+        id={`${id}-date`}
+        type="date"
+        value={receivedOn}
+        aria-describedby={`${id}-date-help`}
+        onChange={(event) => event.target.value && setReceivedOn(event.target.value)}
+      />
+      <p id={`${id}-date-help`} className="field-help">
+        {t.receivedOnHelp}
+      </p>
+      <div
+        className={`drop-zone${isDragging ? ' is-dragging' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>{t.drop}</p>
+        <label className="field-label" htmlFor={`${id}-files`}>
+          {t.pick}
+        </label>
+        <input
+          id={`${id}-files`}
+          type="file"
+          multiple
+          accept=".pdf,.json,application/pdf,application/json"
+          disabled={isBusy}
+          onChange={onPick}
+        />
+      </div>
+      <h3>{t.fromServer}</h3>
+      <p>{t.fromServerNote}</p>
+      <label className="field-label" htmlFor={`${id}-code`}>
+        {t.adminCode}
+      </label>
+      <div className="button-row">
+        <input
+          id={`${id}-code`}
+          type="password"
+          autoComplete="off"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+        <button type="button" disabled={isBusy} onClick={() => void fromServer()}>
+          {t.fromServer}
+        </button>
+      </div>
+      <StatusLines status={status} error={error} />
+      {lines && lines.length > 0 ? (
+        <>
+          <h3>{t.resultsHeading}</h3>
+          <ul className="intake-lines">
+            {lines.map((line, index) => (
+              <li key={index} className={line.kind === 'problem' ? 'is-problem' : undefined}>
+                <strong>{line.name}</strong>: {line.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+// The province office (#/tinh): six units' PDFs and one report file dropped into Tiếp nhận while
+// offline, the tracker against the deadline (one unit late by the entered date), a bad
+// file refused with nothing changed, versions accepted, and the consolidation with its
+// "Tổng hợp 6/7 đơn vị — thiếu: …" line and a traceable total, exported as .xlsx and
+// read back with LibreOffice.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildReportFile } from '@/domain/report/report-schema';
+import { templateUnits } from '@/domain/rollup/units';
+import { readFontFiles } from '@/export/pdf/fonts-node';
+import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
+import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
+import { defaultTemplate, findTemplate } from '@/templates/template-registry';
+import { appendixAnswers } from '../fixtures/rollup-units';
+import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
+import { AppShell } from './pages/app-shell';
+import { expect, test } from './support/fixtures';
+
+const units = templateUnits(defaultTemplate);
+const NOW = '2013-09-05T03:00:00.000Z';
+
+// Each unit's report file; the first six also as the PDF the app exports (with the
+// report file embedded), the seventh as a .json only.
+async function writeReports(dir: string): Promise<{ pdfs: string[]; json: string }> {
+  const paths = units.map((unit, index) => {
+    const file = buildReportFile(
+      {
+        id: `report-${unit.key}`,
+        name: `Báo cáo sơ kết NQ01 – ${unit.name}`,
+        unit: { id: unit.key, name: unit.name },
+        templateId: defaultTemplate.id,
+        templateVersion: defaultTemplate.version,
+        createdAt: NOW,
+        updatedAt: NOW,
+        revision: 3,
+      },
+      { 'signer-name': 'Nguyễn Văn An', ...appendixAnswers(defaultTemplate, index) },
+      NOW,
+    );
+    const path = join(dir, `bao-cao-${unit.key}.json`);
+    writeFileSync(path, JSON.stringify(file));
+    return path;
+  });
+  const pdfs: string[] = [];
+  for (const path of paths.slice(0, 6)) {
+    const read = readReportFile(readFileSync(path, 'utf8'), path, findTemplate);
+    if (!read.ok) throw new Error(read.message);
+    const pdf = path.replace(/\.json$/, '.pdf');
+    writeFileSync(pdf, renderReportPdf(await reportFilePdfInput(read), readFontFiles()).bytes);
+    pdfs.push(pdf);
+  }
+  return { pdfs, json: paths[6]! };
+}
+
+test('the office receives seven reports offline, tracks, accepts and consolidates', async ({
+  page,
+  context,
+}) => {
+  // Rendering six PDFs and LibreOffice opening the .xlsx take a while on a busy machine.
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'so-ket-province-'));
+  const { pdfs, json } = await writeReports(dir);
+  const foreign = join(dir, 'khac.json');
+  writeFileSync(foreign, JSON.stringify({ format: 'other', version: 1 }));
+  // Re-made from its pages by another program (qpdf): the embedded file is gone.
+  const resaved = join(dir, 'in-lai.pdf');
+  execFileSync('qpdf', ['--empty', '--pages', pdfs[0]!, '--', resaved]);
+
+  // Installed first, so the office's chunks (the PDF reader included) work offline.
+  const shell = new AppShell(page);
+  await page.goto('/#/cai-dat');
+  await shell.reloadUntilControlled();
+  await page.getByRole('link', { name: 'Mở trang Tỉnh Đoàn' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Tỉnh Đoàn — tiếp nhận và tổng hợp' }),
+  ).toBeVisible();
+  await expect(page.getByText('Đã nhận 0/7 đơn vị')).toBeVisible();
+  await page.getByRole('link', { name: 'Tiếp nhận' }).click();
+  await expect(page.getByRole('heading', { name: 'Tiếp nhận báo cáo' })).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(shell.offline).toBeVisible();
+
+  const date = page.getByLabel('Ngày nhận email (cho tệp nhận qua email)');
+  await date.fill('2013-09-07');
+  await page.getByLabel('Chọn tệp').setInputFiles(pdfs);
+  await expect(page.getByText('Đã nhận 6 bản mới, 0 bản trùng, 0 tệp không nhận.')).toBeVisible({
+    timeout: 30_000,
+  });
+
+  await date.fill('2013-09-11');
+  await page.getByLabel('Chọn tệp').setInputFiles([json, pdfs[0]!, resaved, foreign]);
+  await expect(page.getByText('Đã nhận 1 bản mới, 1 bản trùng, 2 tệp không nhận.')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByText(/in-lai\.pdf.*Tệp PDF này không còn dữ liệu máy đọc được/),
+  ).toBeVisible();
+  await expect(page.getByText(/khac\.json.*không phải tệp báo cáo hay tệp sao lưu/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Theo dõi' }).click();
+  await expect(page.getByText('Đã nhận 7/7 đơn vị')).toBeVisible();
+  const late = page.getByRole('row', { name: /Huyện Đoàn Đông Hải/ });
+  await expect(late).toContainText('Nộp muộn 3 ngày');
+  await expect(late).toContainText('11/09/2013, Tệp báo cáo');
+  const onTime = page.getByRole('row', { name: /Thành Đoàn Bạc Liêu/ });
+  await expect(onTime).toContainText('Đúng hạn');
+  await expect(onTime).toContainText('07/09/2013, PDF qua email');
+
+  for (const unit of units.slice(0, 6)) {
+    await page.getByRole('link', { name: `Xem các bản của ${unit.name}` }).click();
+    await page.getByRole('button', { name: 'Tiếp nhận bản này' }).click();
+    await expect(page.getByText('Đang được tiếp nhận')).toBeVisible();
+    await page.getByRole('link', { name: '← Về bảng theo dõi' }).click();
+  }
+
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await expect(
+    page.getByText('Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải').first(),
+  ).toBeVisible();
+  // youth-total 2009: 100 × (1 + … + 6)
+  const youth = page.getByRole('region', { name: 'Tập hợp thanh niên' });
+  const total = youth.getByRole('row', { name: /Thanh niên từ 16 đến 30 tuổi/ });
+  await total.getByRole('button', { name: '2.100' }).click();
+  await expect(page.getByText('Huyện Đoàn Vĩnh Lợi: 200')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất Excel' }).click();
+  const saved = join(dir, 'tong-hop.xlsx');
+  await (await download).saveAs(saved);
+  const sheets = xlsxSheetsAsCsv(dir, 'tong-hop', readFileSync(saved));
+  const rollup = sheets.get('Tổng hợp')!;
+  expect(rollup[1]![0]).toBe('Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải');
+  expect(
+    rollup.find((r) => r[0] === 'Thanh niên từ 16 đến 30 tuổi trên địa bàn')!.slice(1, 3),
+  ).toEqual(['2,100', '2,106']);
+  const intake = sheets.get('Tiếp nhận')!;
+  expect(intake.find((r) => r[0] === 'Huyện Đoàn Đông Hải')![1]).toBe('Nộp muộn 3 ngày');
+
+  // A version is read with the unit's own review page.
+  await page.getByRole('link', { name: 'Theo dõi' }).click();
+  await page.getByRole('link', { name: 'Xem các bản của Thành Đoàn Bạc Liêu' }).click();
+  await page.getByRole('link', { name: 'Xem báo cáo' }).click();
+  await expect(page.getByText('Nguyễn Văn An').first()).toBeVisible();
+  await context.setOffline(false);
+});
