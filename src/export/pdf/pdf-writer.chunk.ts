@@ -41,6 +41,9 @@ function createPdf(fonts: FontFiles) {
     orientation: 'portrait',
     compress: true,
     putOnlyUsedFonts: true,
+    // Coordinates to a thousandth of a point, not jsPDF's default 16 digits: a justified
+    // line is drawn word by word, and the digits were a sixth of each page's stream.
+    floatPrecision: 3,
   });
   for (const style of FONT_STYLES) {
     const file = `tinos-${style}.ttf`;
