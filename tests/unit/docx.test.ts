@@ -86,7 +86,10 @@ type Para = { xml: string; text: string };
 const paragraphs = (xml: string): Para[] =>
   [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
     xml: p,
-    text: unescapeXml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+    // Zero-width spaces are the break opportunities of long runs (URLs): invisible.
+    text: unescapeXml(
+      [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+    ).replace(/\u200b/g, ''),
   }));
 const tables = (xml: string) => [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([t]) => t);
 const rows = (table: string) => [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map(([r]) => r);

@@ -1,7 +1,7 @@
 // Line breaking by measured width: linear in the text's length, long runs broken only at
 // their break points and never so that a line reads as a list item, names kept whole.
 import { describe, expect, it } from 'vitest';
-import { breakLines, tokens, type Line } from '@/export/pdf/line-breaking';
+import { breakLines, tokens, withBreakOpportunities, type Line } from '@/export/pdf/line-breaking';
 
 // A monospaced measure: every character 2 mm wide; counts what it measures.
 function counting() {
@@ -74,5 +74,26 @@ describe('line breaking', () => {
       const lines = texts(breakLines(subject, widthOf, { width, glue }));
       for (const name of glue) expect(lines.some((line) => line.includes(name))).toBe(true);
     }
+  });
+});
+
+describe('break opportunities for Word', () => {
+  const marked = (text: string) => withBreakOpportunities(text).replace(/\u200b/g, '|');
+
+  it('lets a long URL break only after / . - ? & =', () => {
+    expect(marked('Xem https://tinhdoan.baclieu.gov.vn/tin-tuc?id=12&trang=3 nhé')).toBe(
+      'Xem https:/|/|tinhdoan.|baclieu.|gov.|vn/|tin-|tuc?|id=|12&|trang=|3 nhé',
+    );
+  });
+
+  it('never lets the next line start like a list item', () => {
+    expect(marked('https://example.org/a/1.-x/-b/2)/cccccccccc')).toBe(
+      'https:/|/|example.|org/|a/1.-|x/-|b/2)/|cccccccccc',
+    );
+  });
+
+  it('leaves words shorter than 30 characters and runs without break characters alone', () => {
+    const text = 'Nghị quyết 01-NQ/ĐTN ' + 'x'.repeat(40);
+    expect(withBreakOpportunities(text)).toBe(text);
   });
 });

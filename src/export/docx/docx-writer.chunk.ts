@@ -58,7 +58,7 @@ import {
 import { documentWords } from '@/i18n/document';
 import { unbreakableNames } from '@/i18n/vi-typesetting';
 import { appendixLabels } from '../appendix-labels';
-import { breakLines, tokens } from '@/export/pdf/line-breaking';
+import { breakLines, tokens, withBreakOpportunities } from '@/export/pdf/line-breaking';
 import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
 import { measureTimes } from './times-metrics';
 
@@ -86,10 +86,11 @@ const isBold = (style: TextStyle) => style.style === 'bold' || style.style === '
 const isItalic = (style: TextStyle) => style.style === 'italic' || style.style === 'bolditalic';
 
 // Text in NFC. The library drops characters XML cannot carry; a vertical tab or form feed
-// (pasted from Word) separates words, as in the PDF, so it becomes a space.
+// (pasted from Word) separates words, as in the PDF, so it becomes a space. A long run (a
+// URL) may break only where the PDF breaks it.
 function run(text: string, style?: TextStyle, extra: IRunOptions = {}): TextRun {
   return new TextRun({
-    text: normalizeText(text).replace(/[\v\f]/g, ' '),
+    text: withBreakOpportunities(normalizeText(text).replace(/[\v\f]/g, ' ')),
     font: FONT,
     ...(style ? { size: halfPoints(style.size) } : {}),
     ...(style && isBold(style) ? { bold: true } : {}),

@@ -124,6 +124,26 @@ function splitRun(
 
 const hasBreakPoint = (word: string) => [...BREAK_AFTER].some((char) => word.includes(char));
 
+// Word breaks lines itself and cuts an overlong run anywhere. A zero-width space after
+// each break character of a run too long for a line (the same rule as the PDF: after
+// / . - ? & =, never before a list-like start) gives it the only places to break.
+const ZERO_WIDTH_SPACE = '\u200b';
+const LONG_RUN = 30;
+
+export function withBreakOpportunities(text: string): string {
+  return text.replace(/\S{30,}/gu, (word) => {
+    const chars = clusters(word);
+    if (chars.length < LONG_RUN) return word;
+    let out = '';
+    for (let i = 0; i < chars.length; i += 1) {
+      out += chars[i]!;
+      const isBreak = BREAK_AFTER.has(chars[i]!) && i + 1 < chars.length;
+      if (isBreak && !LIST_LIKE.test(chars.slice(i + 1, i + 4).join(''))) out += ZERO_WIDTH_SPACE;
+    }
+    return out;
+  });
+}
+
 export function breakLines(
   text: string,
   widthOf: (text: string) => number,
