@@ -335,6 +335,21 @@ describe('page rules on the laid-out pages', () => {
     expect(modelsRuns[0]!.text).toBe('Phụ lục 1');
   });
 
+  it('heads the partial year "2013" over "(đến tháng 8)", never splitting the brackets', () => {
+    const appendix = laidOut.main.layout.pages.find((page) => page.section === 'appendix')!;
+    const runs = appendix.items.filter((item): item is TextRun => item.kind === 'text');
+    const bracket = runs.find((run) => run.text.includes('(đến'));
+    expect(bracket?.text).toBe('(đến tháng 8)');
+    const year = runs.find((run) => run.text === '2013' && run.y < bracket!.y);
+    expect(year).toBeDefined();
+  });
+
+  it('keeps "(đến tháng 8)" on one line in the Word header too', async () => {
+    const { bytes } = await createReportDocx(inputs.main);
+    const xml = readZip(bytes).get('word/document.xml')!.toString('utf8');
+    expect(xml).toContain('2013 (đến\u00a0tháng\u00a08)');
+  });
+
   it('never breaks the subject inside a name', () => {
     const page = laidOut.main.layout.pages[0]!;
     const subjectRuns = page.items.filter(

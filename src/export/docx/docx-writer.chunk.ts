@@ -383,7 +383,8 @@ function ruledTable(
             verticalAlign: isHeader ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
             children: [
               line(
-                texts[index] ?? '',
+                // A header keeps what it says in brackets on one line, as in the PDF.
+                isHeader ? gluedBrackets(texts[index] ?? '') : (texts[index] ?? ''),
                 isHeader ? style.headerCell : style.cell,
                 isHeader ? 'center' : aligns[index]!,
                 { keepNext },
@@ -560,6 +561,9 @@ function widestLine(text: string, style: TextStyle, width: number): number {
   );
   return Math.min(width, Math.max(0, ...lines.map((line) => line.width)));
 }
+
+const gluedBrackets = (text: string) =>
+  text.replace(/\([^()]*\)/g, (bracket) => bracket.replace(/ /g, '\u00a0'));
 
 // The subject with no-break spaces inside the names it must not break (Word breaks lines
 // itself).

@@ -742,14 +742,18 @@ function planRuledTable(
   headerCells: readonly string[],
   rows: readonly (readonly string[])[],
 ): TablePlan {
-  const plan = (cells: readonly string[], cellStyle: TextStyle): TableRowPlan => {
-    const lines = widths.map((width, i) =>
-      flow.wrap(cells[i] ?? '', cellStyle, width - style.cellPadding * 2),
-    );
+  // A header keeps what it says in brackets on one line: "2013 / (đến tháng 8)", never
+  // "2013 (đến / tháng 8)".
+  const plan = (cells: readonly string[], cellStyle: TextStyle, isHeader = false): TableRowPlan => {
+    const lines = widths.map((width, i) => {
+      const cell = cells[i] ?? '';
+      const glue = isHeader ? (cell.match(/\([^()]*\)/g) ?? []) : [];
+      return flow.wrap(cell, cellStyle, width - style.cellPadding * 2, 0, 0, { glue });
+    });
     const count = Math.max(1, ...lines.map((cell) => cell.length));
     return { lines, height: count * lineHeight(cellStyle.size) + style.cellPadding * 2 };
   };
-  const header = plan(headerCells, style.headerCell);
+  const header = plan(headerCells, style.headerCell, true);
   return { style, widths, aligns, header, rows: rows.map((cells) => plan(cells, style.cell)) };
 }
 
