@@ -59,6 +59,8 @@ const cell = (label: string, year: string | null) =>
   screen.getByLabelText(
     year === null ? `${label} – chỉ tiêu Nghị quyết` : `${label} – năm ${year}`,
   );
+// A custom row's cells take its name once the typed name has reached the table.
+const findCell = (label: string, year: string) => screen.findByLabelText(`${label} – năm ${year}`);
 
 beforeEach(async () => {
   const db = getDatabase();
@@ -249,14 +251,24 @@ describe('the unit’s own rows (Chỉ tiêu khác)', () => {
 
     await user.click(within(section).getByRole('button', { name: 'Thêm chỉ tiêu khác' }));
     // A row without its name is an error that names what is missing.
-    expect(within(section).getByRole('textbox', { name: 'Tên chỉ tiêu (bắt buộc)' })).toHaveFocus();
+    // Focus moves to the new row's name once it has rendered.
+    await waitFor(() =>
+      expect(
+        within(section).getByRole('textbox', { name: 'Tên chỉ tiêu (bắt buộc)' }),
+      ).toHaveFocus(),
+    );
     expect(within(section).getByText(/chưa nhập tên chỉ tiêu/)).toBeInTheDocument();
     await user.keyboard('Đoàn viên tham gia hiến máu');
-    await user.type(cell('Đoàn viên tham gia hiến máu', '2013'), '1.250');
+    await user.type(await findCell('Đoàn viên tham gia hiến máu', '2013'), '1.250');
 
     await user.click(within(section).getByRole('button', { name: 'Thêm chỉ tiêu khác' }));
-    await user.keyboard('Tỷ lệ đoàn viên hiến máu');
     const cards = () => within(section).getAllByRole('listitem');
+    await waitFor(() =>
+      expect(
+        within(cards()[1]!).getByRole('textbox', { name: 'Tên chỉ tiêu (bắt buộc)' }),
+      ).toHaveFocus(),
+    );
+    await user.keyboard('Tỷ lệ đoàn viên hiến máu');
     const second = cards()[1]!;
     await user.selectOptions(within(second).getByLabelText('Loại'), 'rate');
     expect(within(section).getByText(/hãy chọn hai dòng để tính tỷ lệ/)).toBeInTheDocument();
@@ -266,7 +278,7 @@ describe('the unit’s own rows (Chỉ tiêu khác)', () => {
     );
     await user.selectOptions(within(second).getByLabelText('Mẫu số (dòng)'), 'Tổng số đoàn viên');
     await user.selectOptions(within(second).getByLabelText('Chỉ tiêu Nghị quyết'), 'atLeast');
-    expect(cell('Tỷ lệ đoàn viên hiến máu', '2013')).toHaveTextContent('31,3%');
+    expect(await findCell('Tỷ lệ đoàn viên hiến máu', '2013')).toHaveTextContent('31,3%');
     await user.type(cell('Tỷ lệ đoàn viên hiến máu', null), '30');
     const rateRow = screen.getByRole('row', { name: /^Tỷ lệ đoàn viên hiến máu/ });
     expect(within(rateRow).getByText('Vượt')).toBeInTheDocument();
