@@ -1,4 +1,4 @@
-// The photo pipeline of the built app in Chromium: a phone's 20 MB, 8000 px photo, a
+// The photo pipeline of the built app in Chromium: a phone's 15–20 MB, 8000 px photo, a
 // photo the camera stored sideways (EXIF orientation 6), a transparent PNG and a small
 // photo come out as JPEGs of at most 1600 px with the right pixels where they belong; a
 // file the browser cannot decode is refused as 'undecodable'. Test images are drawn in
@@ -49,7 +49,7 @@ test.describe('the image pipeline', () => {
     await openPipeline(page);
   });
 
-  test('a 20 MB, 8000 × 6000 photo becomes a 1600 × 1200 JPEG and a 320 px thumbnail', async ({
+  test('a camera-sized (over 15 MB) 8000 × 6000 photo becomes a 1600 × 1200 JPEG and a 320 px thumbnail', async ({
     page,
   }) => {
     test.setTimeout(180_000); // drawing, encoding and decoding 48 megapixels on 2 shared cores
