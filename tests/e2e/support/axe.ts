@@ -1,0 +1,22 @@
+// axe-core in the page. The app's Content-Security-Policy refuses inline scripts, so
+// page.addScriptTag (an inline <script>) is blocked; page.evaluate runs through the
+// DevTools protocol, which the policy does not govern.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import type { AxeResults } from 'axe-core';
+
+const require = createRequire(import.meta.url);
+let source: string | undefined;
+
+declare global {
+  interface Window {
+    axe: { run: (context?: unknown, options?: unknown) => Promise<AxeResults> };
+  }
+}
+
+export async function runAxe(page: Page): Promise<AxeResults> {
+  source ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  return page.evaluate(() => window.axe.run());
+}
