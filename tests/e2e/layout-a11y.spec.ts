@@ -5,7 +5,7 @@ import { seriousAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import type { ReportListPage } from './pages/report-list-page';
 import type { WizardPage } from './pages/wizard-page';
-import { drawImage, ModelsPage } from './pages/models-page';
+import { ModelsPage } from './pages/models-page';
 
 const II_2_1 = 'II.2.1. Cán bộ chi đoàn, Đoàn cơ sở';
 
@@ -40,16 +40,7 @@ async function modelScreens(
   const reportId = await list.createReport();
   const models = new ModelsPage(page);
   await models.goto(reportId);
-  const model = await models.add('Nuôi bò sinh sản giúp đoàn viên lập nghiệp');
-  await models.choosePhotos(model, [
-    await drawImage(page, 'bo.png', {
-      width: 800,
-      height: 600,
-      color: '#8b4513',
-      type: 'image/png',
-    }),
-  ]);
-  await expect(models.thumbnails(model)).toHaveCount(1);
+  await models.addWithPhoto();
   await wizard.waitUntilSaved();
   return [
     { name: 'the good models step', open: () => models.goto(reportId) },
