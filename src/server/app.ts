@@ -9,6 +9,8 @@
 //   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash
 //   GET  /api/reports                          admin: latest revision per report
 //   GET  /api/reports/:reportId/revisions/:n   admin: one stored revision
+//   GET  /api/revisions                        admin: every stored revision of every
+//        report, oldest receipt first (what the province office downloads)
 // Writes need "Authorization: Bearer <unit access code>"; a unit writes only its own
 // reports. Hono: small, built on web Request/Response, testable with app.request().
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -27,7 +29,7 @@ import type { ServerConfig } from './config';
 import { RateLimiter } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { invalidReportAt, serverMessages, type ServerErrorCode } from './server-messages';
-import { sha256Hex, type Store, type Unit } from './store';
+import { sha256Hex, type ListedRevisionRow, type Store, type Unit } from './store';
 
 export type ServerOptions = {
   config: ServerConfig;
@@ -60,6 +62,15 @@ function fail(
 ) {
   return c.json({ error, message: serverMessages[error], ...extra }, status);
 }
+
+// A stored revision as the admin's lists show it (without its body).
+const listedRevision = (row: ListedRevisionRow) => ({
+  reportId: row.report_id,
+  revision: row.revision,
+  sha256: row.sha256,
+  receivedAt: row.received_at,
+  unit: row.unit_name,
+});
 
 export function createServerApp(options: ServerOptions): Hono<Env> {
   const { config, store } = options;
@@ -198,13 +209,14 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   app.get('/api/reports', (c) => {
     if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');
     return c.json({
-      reports: store.listLatest().map((row) => ({
-        reportId: row.report_id,
-        revision: row.revision,
-        sha256: row.sha256,
-        receivedAt: row.received_at,
-        unit: row.unit_name,
-      })),
+      reports: store.listLatest().map(listedRevision),
+    });
+  });
+
+  app.get('/api/revisions', authenticate, (c) => {
+    if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');
+    return c.json({
+      revisions: store.listRevisions().map(listedRevision),
     });
   });
 
