@@ -20,3 +20,18 @@ export async function runAxe(page: Page): Promise<AxeResults> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
   return page.evaluate(() => window.axe.run());
 }
+
+export type AxeViolation = { id: string; impact: string; help: string; targets: string[] };
+
+// The serious and critical violations of what is on screen.
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const results = await runAxe(page);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
