@@ -58,7 +58,12 @@ export function StepForm({
 
   useEffect(() => {
     if (!focusFieldId) return;
-    document.getElementById(fieldInputId(focusFieldId))?.focus();
+    // A field's own input, or the first input of a field without one (an appendix table).
+    const target = document.getElementById(fieldInputId(focusFieldId));
+    const focusable = target?.matches('input, select, textarea, button, [tabindex]')
+      ? target
+      : target?.querySelector<HTMLElement>('input:not([disabled]), select, textarea, button');
+    focusable?.focus();
   }, [focusFieldId]);
 
   return (
