@@ -25,6 +25,7 @@ import { jsonLimitProblem } from '@/lib/json-limits';
 import { findTemplate } from '@/templates/template-registry';
 import type { ServerConfig } from './config';
 import { RateLimiter } from './rate-limit';
+import { securityHeaders } from './security-headers';
 import { invalidReportAt, serverMessages, type ServerErrorCode } from './server-messages';
 import { sha256Hex, type Store, type Unit } from './store';
 
@@ -67,6 +68,7 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((_error, c) => fail(c, 500, 'internal'));
+  app.use('*', securityHeaders);
 
   if (config.corsOrigins.length > 0) {
     app.use(
@@ -235,7 +237,6 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   app.use('*', async (c, next) => {
     await next();
     if (!c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'no-cache');
-    c.header('X-Content-Type-Options', 'nosniff');
   });
   app.use('*', serveStatic({ root: config.distDir }));
   app.get('*', serveStatic({ root: config.distDir, path: 'index.html' }));

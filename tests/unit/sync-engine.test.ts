@@ -561,7 +561,7 @@ describe('SyncEngine preconditions', () => {
     engine.stop();
   });
 
-  it('sends nothing when another tab holds the lock, and leaves its sending entry alone', async () => {
+  it('sends nothing while the lock reports it held elsewhere (a stub), and leaves its sending entry alone', async () => {
     const { sends, lock, engine, entry } = setup([
       makeEntry('a', 1, { state: 'sending' }),
       makeEntry('b', 1),
