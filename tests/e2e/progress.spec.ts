@@ -8,6 +8,8 @@ import { seriousAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
 test.use({ viewport: { width: 360, height: 740 } });
+// About 20 s alone; more while the machine is loaded.
+test.setTimeout(60_000);
 
 const YOUTH = 'Phụ lục 1. Tập hợp thanh niên';
 const TOTAL = 'Thanh niên từ 16 đến 30 tuổi trên địa bàn';
