@@ -7,7 +7,7 @@
 //        receipt), 409 conflict (same revision, other content) or out of order (head),
 //        422 missingFiles (photos it lists not uploaded yet: `missing`, their SHA-256)
 //   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash
-//   GET  /api/reports                          admin: latest revision per report
+//   GET  /api/reports                          admin: latest revision per report, incomplete or not
 //   GET  /api/reports/:reportId/revisions/:n   admin: one stored revision
 // Writes need "Authorization: Bearer <unit access code>"; a unit writes only its own
 // reports. Hono: small, built on web Request/Response, testable with app.request().
@@ -204,6 +204,7 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
         sha256: row.sha256,
         receivedAt: row.received_at,
         unit: row.unit_name,
+        incomplete: row.incomplete === 1,
       })),
     });
   });

@@ -241,7 +241,8 @@ export class Store {
   listLatest() {
     return this.db
       .prepare(
-        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name
+        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name,
+                json_extract(r.body, '$.incomplete') AS incomplete
            FROM reports p
            JOIN revisions r ON r.report_id = p.report_id AND r.revision = p.head
            JOIN units u ON u.id = p.unit_id
@@ -253,6 +254,8 @@ export class Store {
       sha256: string;
       received_at: string;
       unit_name: string;
+      // 1 when the unit sent it knowing required items were missing.
+      incomplete: number | null;
     }[];
   }
 

@@ -19,13 +19,13 @@
 // like a failed body (a 409 for a photo, which the server never sends, quarantines).
 // Under loss: an answered request proves the connection, so every other entry waiting on
 // its backoff is due again at once with its backoff started over (not one the server
-// asked to wait with a 429); in the foreground no wait exceeds a minute.
+// asked to wait with a 429); in the foreground the backoff starts at 2 s and no wait exceeds a minute.
 import type { OutboxEntry, Receipt } from '@/domain/outbox/outbox-entry';
 import { receiptSchema } from '@/domain/outbox/outbox-entry';
 import {
+  BACKGROUND,
   decide,
-  FOREGROUND_MAX_DELAY_MS,
-  MAX_DELAY_MS,
+  FOREGROUND,
   serverMessage,
   type Decision,
   type SendOutcome,
@@ -69,8 +69,8 @@ export type SyncDeps = {
     release: () => Promise<void>;
   };
   random: () => number;
-  // The app is open in front of the user (the page is visible): waits are capped at a
-  // minute instead of five.
+  // The app is open in front of the user (the page is visible): the backoff starts at 2 s
+  // and is capped at a minute (else 5 s and five minutes).
   isForeground?: () => boolean;
   setTimer: (run: () => void, delayMs: number) => () => void;
   onChange?: () => void;
@@ -113,8 +113,8 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncDeps) {}
 
-  private maxDelay(): number {
-    return this.deps.isForeground?.() ? FOREGROUND_MAX_DELAY_MS : MAX_DELAY_MS;
+  private limits() {
+    return this.deps.isForeground?.() ? FOREGROUND : BACKGROUND;
   }
 
   // A request got through: the other entries waiting on their backoff are due now and
@@ -199,7 +199,7 @@ export class SyncEngine {
           continue;
         }
         const outcome = await transport.send(entry);
-        const decision = decide(outcome, files.attempts, deps.random(), this.maxDelay());
+        const decision = decide(outcome, files.attempts, deps.random(), this.limits());
         if (decision.action === 'sent') {
           const receipt = receiptSchema.safeParse(
             outcome.kind === 'response' ? outcome.body : null,
@@ -274,7 +274,7 @@ export class SyncEngine {
         return 'stopped';
       }
       const outcome = await transport.uploadFile(entry.reportId, photo.sha256, bytes);
-      const decision = decide(outcome, attempts, deps.random(), this.maxDelay());
+      const decision = decide(outcome, attempts, deps.random(), this.limits());
       if (decision.action !== 'sent') {
         const result = await this.fail(
           entry,
@@ -352,7 +352,7 @@ export class SyncEngine {
       .filter((entry) => isSendable(entry, entries))
       .map((entry) => entry.nextAttemptAt);
     if (due.length === 0) return;
-    const cap = this.maxDelay();
+    const cap = this.limits().maxMs;
     const floor = result.stopped === 'notConfigured' ? cap : 1000;
     const delay = Math.max(floor, Math.min(...due) - this.deps.now());
     this.cancelTimer = this.deps.setTimer(() => void this.kick(), Math.min(delay, cap));
