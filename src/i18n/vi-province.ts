@@ -84,7 +84,7 @@ export const viProvince = {
     unknownKind: 'Không nhận loại tệp này: chỉ nhận .pdf và .json.',
     readFailed: 'Không đọc được tệp. Không có gì thay đổi.',
     tooMany: (max: number) =>
-      `Mỗi lần chỉ nhận tối đa ${max} tệp. Hãy chia nhỏ rồi thả lại. Không có gì thay đổi.`,
+      `Mỗi lần chỉ nhận tối đa ${formatVietnameseNumber(max, 'count')} tệp. Hãy chia nhỏ rồi thả lại. Không có gì thay đổi.`,
     saveFailed: 'Không lưu được các bản đã đọc. Không có gì thay đổi.',
     fromServer: 'Tải từ máy chủ',
     fromServerNote: 'Đọc mọi bản đơn vị đã nộp lên máy chủ, bằng mã quản trị.',
@@ -92,8 +92,12 @@ export const viProvince = {
     saveAdminCode: 'Lưu mã',
     adminCodeSaved: 'Đã lưu mã quản trị.',
     serverFailed:
-      'Không tải được từ máy chủ (mất mạng hoặc máy chủ không trả lời). Không có gì thay đổi.',
-    serverDenied: 'Máy chủ không nhận mã quản trị này.',
+      'Không tải được từ máy chủ (mất mạng hoặc máy chủ không trả lời). Không có gì thay đổi; hãy thử lại khi có mạng.',
+    serverDenied:
+      'Máy chủ không nhận mã quản trị này (mã sai, hoặc là mã của một đơn vị). Không có gì thay đổi.',
+    serverListing: 'Đang hỏi máy chủ danh sách các bản đã nộp…',
+    serverReading: (done: number, total: number) => `Đang tải bản ${done}/${total} từ máy chủ…`,
+    serverLabel: (revision: number) => `Máy chủ, lần nộp ${revision}`,
     noAdminCode: 'Hãy nhập mã quản trị trước.',
   },
   tracker: {

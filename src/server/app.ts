@@ -9,6 +9,8 @@
 //   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash
 //   GET  /api/reports                          admin: latest revision per report, incomplete or not
 //   GET  /api/reports/:reportId/revisions/:n   admin: one stored revision
+//   GET  /api/revisions                        admin: every stored revision of every
+//        report, oldest receipt first (what the province office downloads)
 // Writes need "Authorization: Bearer <unit access code>"; a unit writes only its own
 // reports. Hono: small, built on web Request/Response, testable with app.request().
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -23,11 +25,12 @@ import { normalizeReportFile, reportFileProblem } from '@/domain/report/import-p
 import { reportFileSchema } from '@/domain/report/report-schema';
 import { jsonLimitProblem } from '@/lib/json-limits';
 import { findTemplate } from '@/templates/template-registry';
+import { clientAddress } from './client-address';
 import type { ServerConfig } from './config';
 import { RateLimiter } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { invalidReportAt, serverMessages, type ServerErrorCode } from './server-messages';
-import { sha256Hex, type Store, type Unit } from './store';
+import { sha256Hex, type ListedRevisionRow, type Store, type Unit } from './store';
 
 export type ServerOptions = {
   config: ServerConfig;
@@ -61,10 +64,24 @@ function fail(
   return c.json({ error, message: serverMessages[error], ...extra }, status);
 }
 
+// A stored revision as the admin's lists show it (without its body).
+const listedRevision = (row: ListedRevisionRow) => ({
+  reportId: row.report_id,
+  revision: row.revision,
+  sha256: row.sha256,
+  receivedAt: row.received_at,
+  unit: row.unit_name,
+  // Sent knowing required items were missing ("Bản chưa đầy đủ").
+  incomplete: row.incomplete === 1,
+});
+
 export function createServerApp(options: ServerOptions): Hono<Env> {
   const { config, store } = options;
   const now = options.now ?? (() => new Date());
   const limiter = new RateLimiter(config.rateLimitPerMinute);
+  // Wrong codes per client address: one client trying many codes is slowed down, and
+  // while it waits even a right code gets 429, so guessing learns nothing.
+  const failures = new RateLimiter(config.authFailuresPerMinute);
   const app = new Hono<Env>();
 
   app.onError((_error, c) => fail(c, 500, 'internal'));
@@ -84,17 +101,29 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: options.version }));
 
+  const retryAfter = (c: Context, waitMs: number) =>
+    c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
   // Every /api/reports route needs a known access code, within its rate (counted per
-  // presented code, so guessing codes is slowed down too).
+  // presented code) and within its address's allowance of wrong codes.
   const authenticate: MiddlewareHandler<Env> = async (c, next) => {
     const code = /^Bearer\s+(\S{1,200})$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const wait = limiter.take(code ?? 'anonymous', now().getTime());
+    const nowMs = now().getTime();
+    const address = clientAddress(c);
+    const blocked = failures.wait(address, nowMs);
+    if (blocked > 0) {
+      retryAfter(c, blocked);
+      return fail(c, 429, 'tooManyFailures');
+    }
+    const wait = limiter.take(code ?? 'anonymous', nowMs);
     if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      retryAfter(c, wait);
       return fail(c, 429, 'rateLimited');
     }
     const unit = code ? store.unitByCode(code) : undefined;
-    if (!unit) return fail(c, 401, 'unauthorized');
+    if (!unit) {
+      failures.take(address, nowMs);
+      return fail(c, 401, 'unauthorized');
+    }
     c.set('unit', unit);
     await next();
   };
@@ -198,14 +227,14 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   app.get('/api/reports', (c) => {
     if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');
     return c.json({
-      reports: store.listLatest().map((row) => ({
-        reportId: row.report_id,
-        revision: row.revision,
-        sha256: row.sha256,
-        receivedAt: row.received_at,
-        unit: row.unit_name,
-        incomplete: row.incomplete === 1,
-      })),
+      reports: store.listLatest().map(listedRevision),
+    });
+  });
+
+  app.get('/api/revisions', authenticate, (c) => {
+    if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');
+    return c.json({
+      revisions: store.listRevisions().map(listedRevision),
     });
   });
 

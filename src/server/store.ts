@@ -21,6 +21,17 @@ export type PutRevisionResult =
   | { kind: 'missingFiles'; missing: string[] }
   | { kind: 'otherUnit' };
 
+// A stored revision as the admin's lists read it (without its body).
+export type ListedRevisionRow = {
+  report_id: string;
+  revision: number;
+  sha256: string;
+  received_at: string;
+  unit_name: string;
+  // 1 when the unit sent it knowing required items were missing.
+  incomplete: number | null;
+};
+
 export type PutFileResult = { kind: 'created' | 'repeated' } | { kind: 'otherUnit' };
 
 const MIGRATIONS = [
@@ -248,15 +259,21 @@ export class Store {
            JOIN units u ON u.id = p.unit_id
           ORDER BY r.received_at DESC`,
       )
-      .all() as {
-      report_id: string;
-      revision: number;
-      sha256: string;
-      received_at: string;
-      unit_name: string;
-      // 1 when the unit sent it knowing required items were missing.
-      incomplete: number | null;
-    }[];
+      .all() as ListedRevisionRow[];
+  }
+
+  // Every stored revision of every report (the province office reads them all: a
+  // correction does not hide what came before), oldest receipt first.
+  listRevisions() {
+    return this.db
+      .prepare(
+        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name,
+                json_extract(r.body, '$.incomplete') AS incomplete
+           FROM revisions r
+           JOIN units u ON u.id = r.unit_id
+          ORDER BY r.received_at, r.report_id, r.revision`,
+      )
+      .all() as ListedRevisionRow[];
   }
 
   countRevisions(): number {

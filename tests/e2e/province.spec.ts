@@ -7,40 +7,24 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildReportFile } from '@/domain/report/report-schema';
 import { templateUnits } from '@/domain/rollup/units';
 import { readFontFiles } from '@/export/pdf/fonts-node';
 import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
 import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
 import { defaultTemplate, findTemplate } from '@/templates/template-registry';
-import { appendixAnswers } from '../fixtures/rollup-units';
+import { unitReportFile } from '../fixtures/province-reports';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { AppShell } from './pages/app-shell';
 import { expect, test } from './support/fixtures';
 
 const units = templateUnits(defaultTemplate);
-const NOW = '2013-09-05T03:00:00.000Z';
 
 // Each unit's report file; the first six also as the PDF the app exports (with the
 // report file embedded), the seventh as a .json only.
 async function writeReports(dir: string): Promise<{ pdfs: string[]; json: string }> {
   const paths = units.map((unit, index) => {
-    const file = buildReportFile(
-      {
-        id: `report-${unit.key}`,
-        name: `Báo cáo sơ kết NQ01 – ${unit.name}`,
-        unit: { id: unit.key, name: unit.name },
-        templateId: defaultTemplate.id,
-        templateVersion: defaultTemplate.version,
-        createdAt: NOW,
-        updatedAt: NOW,
-        revision: 3,
-      },
-      { 'signer-name': 'Nguyễn Văn An', ...appendixAnswers(defaultTemplate, index) },
-      NOW,
-    );
     const path = join(dir, `bao-cao-${unit.key}.json`);
-    writeFileSync(path, JSON.stringify(file));
+    writeFileSync(path, JSON.stringify(unitReportFile(unit, index)));
     return path;
   });
   const pdfs: string[] = [];
@@ -79,6 +63,19 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await expect(page.getByText('Đã nhận 0/7 đơn vị')).toBeVisible();
   await page.getByRole('link', { name: 'Tiếp nhận' }).click();
   await expect(page.getByRole('heading', { name: 'Tiếp nhận báo cáo' })).toBeVisible();
+  // More than 1,000 files at once: refused as a whole, none of them read.
+  await page.getByLabel('Chọn tệp').setInputFiles(
+    Array.from({ length: 1001 }, (_, i) => ({
+      name: `tep-${i}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from('{}'),
+    })),
+  );
+  await expect(
+    page.getByText(
+      'Mỗi lần chỉ nhận tối đa 1.000 tệp. Hãy chia nhỏ rồi thả lại. Không có gì thay đổi.',
+    ),
+  ).toBeVisible();
   await context.setOffline(true);
   await page.reload();
   await expect(shell.offline).toBeVisible();

@@ -5,7 +5,7 @@
 // `documentId` picks the document: the review report (the default) or another document of
 // the template, with `words` naming it (document-export-buttons.tsx). The strings of the
 // first screen only: the report list shows these buttons.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { vi } from '@/i18n/vi';
 import { retryImport } from '@/lib/retry-import';
@@ -83,20 +83,29 @@ type State =
   | { kind: 'done'; lines: string[] }
   | { kind: 'error'; message: string };
 
+// Renders and downloads a document from something other than a stored report (a report
+// file the province office received).
+export type ExportRenderer = (kind: ExportKind, now: Date, documentId: string) => Promise<Outcome>;
+
 export function ExportButtons({
   reportId,
   beforeExport,
   kinds = ['pdf', 'docx'],
   documentId = MAIN_DOCUMENT,
   words: documentWords = {},
+  render,
 }: {
   reportId: string;
   beforeExport?: () => Promise<void>;
   kinds?: readonly ExportKind[];
   documentId?: string;
   words?: DocumentWords;
+  render?: ExportRenderer;
 }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The pressed button is disabled while its export runs, which drops the focus to the
+  // page; once done, it goes back to that button (unless the person moved on meanwhile).
+  const buttons = useRef(new Map<ExportKind, HTMLButtonElement>());
   const wordsFor = (kind: ExportKind): ExportWords => ({
     ...EXPORTS[kind].words,
     ...documentWords[kind],
@@ -107,7 +116,9 @@ export function ExportButtons({
     setState({ kind: 'busy', exporting: kind });
     try {
       await beforeExport?.();
-      const result = await exportReport(reportId, new Date(), documentId);
+      const result = render
+        ? await render(kind, new Date(), documentId)
+        : await exportReport(reportId, new Date(), documentId);
       const lines = [words.exported(result.fileName)];
       if (result.isDraft) lines.push(words.draftNote);
       if (result.replacedCharacters && result.replacedCharacters.length > 0)
@@ -118,12 +129,21 @@ export function ExportButtons({
     } catch (error) {
       setState({ kind: 'error', message: isLoadError(error) ? words.loadFailed : words.failed });
     }
+    // After React has enabled the button again.
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) buttons.current.get(kind)?.focus();
+    });
   };
   return (
     <div className="report-export">
       {kinds.map((kind) => (
         <button
           key={kind}
+          ref={(button) => {
+            if (button) buttons.current.set(kind, button);
+            else buttons.current.delete(kind);
+          }}
           type="button"
           onClick={() => void run(kind)}
           disabled={state.kind === 'busy'}

@@ -154,18 +154,23 @@ export function ReviewPage({
   links,
   documentId = MAIN_DOCUMENT,
   actions,
-  footer,
+  submission,
+  photoUrls: givenPhotoUrls,
 }: {
   template: Template;
   answers: Answers;
   unitName: string;
   links: ReviewLinks;
+  // The photos' URLs when they do not come from this device's photo store (a report
+  // file received by the province office); a photo not in the map prints as missing.
+  photoUrls?: ReadonlyMap<string, string>;
   // Which document of the template is shown: the report, or e.g. 'models'.
   documentId?: string;
   // Export buttons of the document shown, composed in by app/.
   actions?: ReactNode;
-  // After the document (e.g. "Nộp báo cáo"), composed in by app/.
-  footer?: ReactNode;
+  // "Nộp báo cáo" and the submission state, composed in by app/: shown with the actions,
+  // before the issue list and the preview, so that on a phone it is on the first screens.
+  submission?: ReactNode;
 }) {
   const isMain = documentId === MAIN_DOCUMENT;
   const document = buildReportDocument(template, answers, unitName, documentId);
@@ -185,7 +190,10 @@ export function ReviewPage({
     return progress.issues.filter((issue) => includes(issue.stepId, issue.criterionId));
   };
   const { errors, warnings } = reviewItems(progress, includesOf(documentId, !isMain));
-  const photoUrls = usePhotoUrls(photoIdsOf([...document.body, ...document.appendixBody]));
+  const storedPhotoUrls = usePhotoUrls(
+    givenPhotoUrls ? [] : photoIdsOf([...document.body, ...document.appendixBody]),
+  );
+  const photoUrls = givenPhotoUrls ?? storedPhotoUrls;
   const { header, closing } = document;
   const documentLink = links.document;
   // The link names the field (an appendix issue: the whole message); the message follows.
@@ -222,6 +230,7 @@ export function ReviewPage({
         </p>
       ) : null}
       {actions ? <div className="review-actions">{actions}</div> : null}
+      {submission}
       <section aria-labelledby="issues-heading" className="review-issues">
         <h3 id="issues-heading" tabIndex={-1}>
           {vi.review.missingHeading}
@@ -350,7 +359,6 @@ export function ReviewPage({
           ))}
         </article>
       ) : null}
-      {footer}
     </div>
   );
 }

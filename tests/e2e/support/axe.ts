@@ -23,8 +23,7 @@ export async function runAxe(page: Page): Promise<AxeResults> {
 
 export type AxeViolation = { id: string; impact: string; help: string; targets: string[] };
 
-// The serious and critical violations, named by rule and element, for an assertion that
-// they are none.
+// The serious and critical violations of what is on screen.
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   const results = await runAxe(page);
   return results.violations
