@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IndicatorTableValue } from '@/domain/appendix/evaluate';
 import { figureKind, rollUp, type Rollup } from '@/domain/rollup/rollup';
 import { templateUnits, unitKeyOf } from '@/domain/rollup/units';
 import { parseTemplate, type TemplateInput } from '@/domain/template/template-schema';
@@ -153,7 +154,7 @@ describe('the province roll-up', () => {
 
   it('lists the units\' own rows ("Chỉ tiêu khác", the `custom` format) per unit under their label', () => {
     const accepted = acceptedUnits(template, units);
-    const youth = (i: number) => accepted[i]!.answers['youth-table']!;
+    const youth = (i: number) => accepted[i]!.answers['youth-table'] as IndicatorTableValue;
     // Two units name the same row (case and spacing aside), a third its own; one adds a
     // custom rate of two of its custom counts, one a typed percentage.
     youth(0).custom = [{ id: 'c-workers', label: 'Thanh niên công nhân', kind: 'count' }];
