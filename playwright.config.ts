@@ -20,7 +20,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  forbidOnly: Boolean(process.env.CI),
+  // A stray test.only fails the run, on CI or not (a skip is counted and fails `npm test`).
+  forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'test-results/artifacts',
   globalTeardown: './tests/e2e/support/global-teardown.ts',

@@ -8,6 +8,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   version: string;
 };
 const emptyModule = fileURLToPath(new URL('./src/export/pdf/empty-module.ts', import.meta.url));
+const zodJitless = fileURLToPath(new URL('./src/lib/zod-jitless.ts', import.meta.url));
 
 export default defineConfig({
   define: {
@@ -64,13 +65,16 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
       // jsPDF imports these lazily for doc.html() and SVG, which this app never calls.
-      html2canvas: emptyModule,
-      dompurify: emptyModule,
-      canvg: emptyModule,
-    },
+      { find: 'html2canvas', replacement: emptyModule },
+      { find: 'dompurify', replacement: emptyModule },
+      { find: 'canvg', replacement: emptyModule },
+      // zod as the browser gets it: set to parse without eval before any schema is built
+      // (the Content-Security-Policy has no 'unsafe-eval'; see the module).
+      { find: /^zod$/, replacement: zodJitless },
+    ],
   },
   build: {
     target: 'es2022',

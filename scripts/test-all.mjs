@@ -1,7 +1,13 @@
 // `npm test`: every check, in order, stopping at the first failure. Ends with one line
-// "tests: N passed, N failed" counting the unit, component and end-to-end tests.
+// "tests: N passed, N failed, N skipped" counting the unit, component and end-to-end tests
+// (tests, never steps). A step that fails without a failing test (types, lint, format,
+// build, a test file that does not load) is named on that line. A skipped or todo test
+// fails the run: nothing is skipped silently. A stray `.only` fails in vitest
+// (`allowOnly: false`) and Playwright (`forbidOnly: true`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const steps = [
   ['system packages', 'node', ['scripts/check-system.mjs']],
@@ -23,35 +29,66 @@ const steps = [
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
 
-function counts() {
+/** Test counts from the two JSON reports written so far (a missing report counts 0). */
+export function countTests(vitest, e2e) {
   let passed = 0;
   let failed = 0;
-  if (existsSync('test-results/vitest.json')) {
-    const vitest = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+  let skipped = 0;
+  if (vitest) {
     passed += vitest.numPassedTests;
     failed += vitest.numFailedTests;
+    skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
   }
-  if (existsSync('test-results/e2e.json')) {
-    const e2e = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
+  if (e2e) {
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected;
+    skipped += e2e.stats.skipped;
   }
-  return { passed, failed };
+  return { passed, failed, skipped };
 }
 
-rmSync('test-results', { recursive: true, force: true });
-const started = Date.now();
-for (const [name, command, args] of steps) {
-  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) {
-    const { passed, failed } = counts();
-    console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal}).`);
-    console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
-    process.exit(1);
-  }
+/** The closing line: counts of tests, and the step that stopped the run if it was not a test. */
+export function closingLine({ passed, failed, skipped }, failedStep) {
+  const line = `tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;
+  if (failedStep && failed === 0) return `${line}; stopped at: ${failedStep}`;
+  return line;
 }
-const { passed, failed } = counts();
-console.log(`\nAll checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);
-console.log(`tests: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+function counts() {
+  return countTests(readJson('test-results/vitest.json'), readJson('test-results/e2e.json'));
+}
+
+function main() {
+  rmSync('test-results', { recursive: true, force: true });
+  const started = Date.now();
+  for (const [name, command, args] of steps) {
+    console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+    const stepStarted = Date.now();
+    const result = spawnSync(command, args, { stdio: 'inherit' });
+    const seconds = Math.round((Date.now() - stepStarted) / 1000);
+    if (result.status !== 0) {
+      console.error(
+        `\n✖ ${name} failed (exit ${result.status ?? result.signal}) after ${seconds} s.`,
+      );
+      console.log(closingLine(counts(), name));
+      process.exit(1);
+    }
+    console.log(`✔ ${name} (${seconds} s)`);
+    if (name.endsWith('tests') && counts().skipped > 0) {
+      console.error(`\n✖ ${name}: ${counts().skipped} skipped test(s); nothing may be skipped.`);
+      console.log(closingLine(counts(), `${name} (a skipped test is a failure)`));
+      process.exit(1);
+    }
+  }
+  const total = counts();
+  console.log(`\nAll checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(closingLine(total));
+  process.exit(total.failed === 0 && total.skipped === 0 && total.passed > 0 ? 0 : 1);
+}
+
+// Run only as a script (`npm test`), not when a test imports the pure functions above.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

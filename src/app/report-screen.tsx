@@ -126,7 +126,7 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
                 </>
               )
             }
-            footer={
+            submission={
               extraDocument ? undefined : (
                 <SubmitPanel
                   reportId={reportId}

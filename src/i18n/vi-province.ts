@@ -92,8 +92,12 @@ export const viProvince = {
     saveAdminCode: 'Lưu mã',
     adminCodeSaved: 'Đã lưu mã quản trị.',
     serverFailed:
-      'Không tải được từ máy chủ (mất mạng hoặc máy chủ không trả lời). Không có gì thay đổi.',
-    serverDenied: 'Máy chủ không nhận mã quản trị này.',
+      'Không tải được từ máy chủ (mất mạng hoặc máy chủ không trả lời). Không có gì thay đổi; hãy thử lại khi có mạng.',
+    serverDenied:
+      'Máy chủ không nhận mã quản trị này (mã sai, hoặc là mã của một đơn vị). Không có gì thay đổi.',
+    serverListing: 'Đang hỏi máy chủ danh sách các bản đã nộp…',
+    serverReading: (done: number, total: number) => `Đang tải bản ${done}/${total} từ máy chủ…`,
+    serverLabel: (revision: number) => `Máy chủ, lần nộp ${revision}`,
     noAdminCode: 'Hãy nhập mã quản trị trước.',
   },
   tracker: {

@@ -9,6 +9,8 @@
 //   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash
 //   GET  /api/reports                          admin: latest revision per report
 //   GET  /api/reports/:reportId/revisions/:n   admin: one stored revision
+//   GET  /api/revisions                        admin: every stored revision of every
+//        report, oldest receipt first (what the province office downloads)
 // Writes need "Authorization: Bearer <unit access code>"; a unit writes only its own
 // reports. Hono: small, built on web Request/Response, testable with app.request().
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -25,8 +27,9 @@ import { jsonLimitProblem } from '@/lib/json-limits';
 import { findTemplate } from '@/templates/template-registry';
 import type { ServerConfig } from './config';
 import { RateLimiter } from './rate-limit';
+import { securityHeaders } from './security-headers';
 import { invalidReportAt, serverMessages, type ServerErrorCode } from './server-messages';
-import { sha256Hex, type Store, type Unit } from './store';
+import { sha256Hex, type ListedRevisionRow, type Store, type Unit } from './store';
 
 export type ServerOptions = {
   config: ServerConfig;
@@ -60,6 +63,15 @@ function fail(
   return c.json({ error, message: serverMessages[error], ...extra }, status);
 }
 
+// A stored revision as the admin's lists show it (without its body).
+const listedRevision = (row: ListedRevisionRow) => ({
+  reportId: row.report_id,
+  revision: row.revision,
+  sha256: row.sha256,
+  receivedAt: row.received_at,
+  unit: row.unit_name,
+});
+
 export function createServerApp(options: ServerOptions): Hono<Env> {
   const { config, store } = options;
   const now = options.now ?? (() => new Date());
@@ -67,6 +79,7 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((_error, c) => fail(c, 500, 'internal'));
+  app.use('*', securityHeaders);
 
   if (config.corsOrigins.length > 0) {
     app.use(
@@ -196,13 +209,14 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   app.get('/api/reports', (c) => {
     if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');
     return c.json({
-      reports: store.listLatest().map((row) => ({
-        reportId: row.report_id,
-        revision: row.revision,
-        sha256: row.sha256,
-        receivedAt: row.received_at,
-        unit: row.unit_name,
-      })),
+      reports: store.listLatest().map(listedRevision),
+    });
+  });
+
+  app.get('/api/revisions', authenticate, (c) => {
+    if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');
+    return c.json({
+      revisions: store.listRevisions().map(listedRevision),
     });
   });
 
@@ -235,7 +249,6 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   app.use('*', async (c, next) => {
     await next();
     if (!c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'no-cache');
-    c.header('X-Content-Type-Options', 'nosniff');
   });
   app.use('*', serveStatic({ root: config.distDir }));
   app.get('*', serveStatic({ root: config.distDir, path: 'index.html' }));

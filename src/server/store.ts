@@ -21,6 +21,15 @@ export type PutRevisionResult =
   | { kind: 'missingFiles'; missing: string[] }
   | { kind: 'otherUnit' };
 
+// A stored revision as the admin's lists read it (without its body).
+export type ListedRevisionRow = {
+  report_id: string;
+  revision: number;
+  sha256: string;
+  received_at: string;
+  unit_name: string;
+};
+
 export type PutFileResult = { kind: 'created' | 'repeated' } | { kind: 'otherUnit' };
 
 const MIGRATIONS = [
@@ -247,13 +256,20 @@ export class Store {
            JOIN units u ON u.id = p.unit_id
           ORDER BY r.received_at DESC`,
       )
-      .all() as {
-      report_id: string;
-      revision: number;
-      sha256: string;
-      received_at: string;
-      unit_name: string;
-    }[];
+      .all() as ListedRevisionRow[];
+  }
+
+  // Every stored revision of every report (the province office reads them all: a
+  // correction does not hide what came before), oldest receipt first.
+  listRevisions() {
+    return this.db
+      .prepare(
+        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name
+           FROM revisions r
+           JOIN units u ON u.id = r.unit_id
+          ORDER BY r.received_at, r.report_id, r.revision`,
+      )
+      .all() as ListedRevisionRow[];
   }
 
   countRevisions(): number {

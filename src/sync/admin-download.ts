@@ -1,52 +1,96 @@
-// "Tải từ máy chủ" for the province office: with the endpoint's admin code, the latest
-// submitted revision of every report (GET /api/reports, then each revision). The bodies
-// are returned unchecked: the caller validates them as any received file.
-export type ServerSubmission = { body: unknown; receivedAt: string; revision: number };
+// "Tải từ máy chủ" for the province office: with the endpoint's admin code, every
+// revision every unit submitted (GET /api/revisions, then each one not yet known). The
+// bodies are returned unchecked: the caller validates them as any received file. All or
+// nothing: on any failure nothing is returned, so nothing is filed.
+export type ServerSubmission = {
+  body: unknown;
+  reportId: string;
+  receivedAt: string;
+  revision: number;
+};
+
+export type ListedRevision = { reportId: string; revision: number; receivedAt: string };
 
 export type AdminDownload =
-  { ok: true; submissions: ServerSubmission[] } | { ok: false; reason: 'network' | 'denied' };
+  | { ok: true; submissions: ServerSubmission[]; skipped: ListedRevision[] }
+  | { ok: false; reason: 'network' | 'denied' };
 
-type ListedReport = { reportId: string; revision: number; receivedAt: string };
+export type DownloadOptions = {
+  // A revision the office already holds from the endpoint: listed, not downloaded again.
+  isKnown?: (reportId: string, revision: number) => boolean;
+  // Called after each revision downloaded.
+  onProgress?: (done: number, total: number) => void;
+  timeoutMs?: number;
+  // How long a 429's Retry-After may make it wait, in all (the server limits a code's rate).
+  maxWaitMs?: number;
+};
+
+const isListed = (value: unknown): value is ListedRevision => {
+  const row = value as Partial<ListedRevision> | null;
+  return (
+    typeof row?.reportId === 'string' &&
+    typeof row.revision === 'number' &&
+    typeof row.receivedAt === 'string'
+  );
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function downloadSubmissions(
   endpoint: string,
   adminCode: string,
-  timeoutMs = 30_000,
+  options: DownloadOptions = {},
 ): Promise<AdminDownload> {
+  const { timeoutMs = 30_000, maxWaitMs = 120_000 } = options;
   const base = endpoint.replace(/\/+$/, '');
+  let waited = 0;
   const get = async (path: string): Promise<{ status: number; json: unknown }> => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const response = await fetch(`${base}${path}`, {
-        headers: { Authorization: `Bearer ${adminCode}` },
-        signal: controller.signal,
-        cache: 'no-store',
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    } finally {
-      clearTimeout(timer);
+    for (;;) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        const response = await fetch(`${base}${path}`, {
+          headers: { Authorization: `Bearer ${adminCode}` },
+          signal: controller.signal,
+          cache: 'no-store',
+        });
+        const retryAfter = Number(response.headers.get('Retry-After') ?? '1');
+        const wait = Math.max(1, Number.isFinite(retryAfter) ? retryAfter : 1) * 1000;
+        if (response.status !== 429 || waited + wait > maxWaitMs) {
+          return { status: response.status, json: await response.json().catch(() => null) };
+        }
+        waited += wait;
+        await sleep(wait);
+      } finally {
+        clearTimeout(timer);
+      }
     }
   };
   try {
-    const list = await get('/reports');
+    const list = await get('/revisions');
     if (list.status === 401 || list.status === 403) return { ok: false, reason: 'denied' };
-    const reports = (list.json as { reports?: ListedReport[] } | null)?.reports;
-    if (list.status !== 200 || !Array.isArray(reports)) return { ok: false, reason: 'network' };
+    const listed = (list.json as { revisions?: unknown } | null)?.revisions;
+    if (list.status !== 200 || !Array.isArray(listed) || !listed.every(isListed)) {
+      return { ok: false, reason: 'network' };
+    }
+    const skipped = listed.filter((row) => options.isKnown?.(row.reportId, row.revision));
+    const wanted = listed.filter((row) => !skipped.includes(row));
     const submissions: ServerSubmission[] = [];
-    for (const listed of reports) {
+    for (const row of wanted) {
       const one = await get(
-        `/reports/${encodeURIComponent(listed.reportId)}/revisions/${listed.revision}`,
+        `/reports/${encodeURIComponent(row.reportId)}/revisions/${row.revision}`,
       );
       if (one.status !== 200) return { ok: false, reason: 'network' };
-      const json = one.json as { report?: unknown; receivedAt?: string } | null;
+      const json = one.json as { report?: unknown; receivedAt?: unknown } | null;
       submissions.push({
         body: json?.report ?? null,
-        receivedAt: json?.receivedAt ?? listed.receivedAt,
-        revision: listed.revision,
+        reportId: row.reportId,
+        receivedAt: typeof json?.receivedAt === 'string' ? json.receivedAt : row.receivedAt,
+        revision: row.revision,
       });
+      options.onProgress?.(submissions.length, wanted.length);
     }
-    return { ok: true, submissions };
+    return { ok: true, submissions, skipped };
   } catch {
     return { ok: false, reason: 'network' };
   }

@@ -28,6 +28,11 @@ import {
 } from '@/domain/outbox/retry-policy';
 import { viModels } from '@/i18n/vi-models';
 
+// How often a tab looks again while another tab is sending: a tab closed mid-upload
+// leaves its entry 'sending' under a lease that runs out, and the tabs still open must
+// take the entry over then, without waiting for a reload or a new submission.
+export const SENDING_ELSEWHERE_RECHECK_MS = 15_000;
+
 export type EntryChange = Partial<
   Pick<
     OutboxEntry,
@@ -310,7 +315,8 @@ export class SyncEngine {
   }
 
   // The timer wakes the engine when the earliest entry it may send is due (a revision
-  // held behind an earlier one waits for that one). After a 401/403 the queue stays
+  // held behind an earlier one waits for that one), and every 15 s while another tab
+  // holds an entry in 'sending' (its lease may run out). After a 401/403 the queue stays
   // stopped until the user acts (Settings, "Gửi ngay"); with no endpoint or access code
   // it looks again in 5 minutes, not every second.
   private async schedule(result: RunResult): Promise<void> {
@@ -321,6 +327,8 @@ export class SyncEngine {
     const due = entries
       .filter((entry) => isSendable(entry, entries))
       .map((entry) => entry.nextAttemptAt);
+    if (entries.some((entry) => entry.state === 'sending'))
+      due.push(this.deps.now() + SENDING_ELSEWHERE_RECHECK_MS);
     if (due.length === 0) return;
     const floor = result.stopped === 'notConfigured' ? MAX_DELAY_MS : 1000;
     const delay = Math.max(floor, Math.min(...due) - this.deps.now());

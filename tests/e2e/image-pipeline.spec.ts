@@ -1,8 +1,11 @@
-// The photo pipeline of the built app in Chromium: a phone's 20 MB, 8000 px photo, a
+// The photo pipeline of the built app in Chromium: a phone's 15–20 MB, 8000 px photo, a
 // photo the camera stored sideways (EXIF orientation 6), a transparent PNG and a small
 // photo come out as JPEGs of at most 1600 px with the right pixels where they belong; a
-// file the browser cannot decode is refused as 'undecodable'. Test images are drawn in
+// file the browser cannot decode is refused as 'undecodable', and a file over the size or
+// pixel limit as 'tooLarge'. Test images are drawn in
 // the page; every outcome is decoded again and its colours sampled.
+import { deflateSync } from 'node:zlib';
+import { PHOTO_INPUT_MAX_BYTES, PHOTO_INPUT_MAX_PIXELS } from '@/domain/report/photo-policy';
 import { hasExif, withExifOrientation } from './support/exif';
 import { expect, test } from './support/fixtures';
 import {
@@ -49,7 +52,7 @@ test.describe('the image pipeline', () => {
     await openPipeline(page);
   });
 
-  test('a 20 MB, 8000 × 6000 photo becomes a 1600 × 1200 JPEG and a 320 px thumbnail', async ({
+  test('a camera-sized (over 15 MB) 8000 × 6000 photo becomes a 1600 × 1200 JPEG and a 320 px thumbnail', async ({
     page,
   }) => {
     test.setTimeout(180_000); // drawing, encoding and decoding 48 megapixels on 2 shared cores
@@ -257,4 +260,59 @@ test.describe('the image pipeline', () => {
       });
     });
   }
+  test('a file over the byte limit is refused as tooLarge before it is decoded', async ({
+    page,
+  }) => {
+    const outcome = await page.evaluate(async (size) => {
+      const file = new File([new Uint8Array(size)], 'IMG_0001.jpg', { type: 'image/jpeg' });
+      return window.pipelineTest!.process(file, [[0.5, 0.5]]);
+    }, PHOTO_INPUT_MAX_BYTES + 1);
+    expect(outcome).toMatchObject({ ok: false, problem: 'tooLarge' });
+  });
+
+  test('a PNG over the pixel limit (10,050 × 10,000) is refused as tooLarge', async ({ page }) => {
+    const [width, height] = [10_050, 10_000];
+    expect(width * height).toBeGreaterThan(PHOTO_INPUT_MAX_PIXELS);
+    const png = grayPng(width, height);
+    expect(png.length).toBeLessThan(PHOTO_INPUT_MAX_BYTES); // refused for its pixels, not bytes
+    const outcome = await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const file = new File([bytes], 'scan.png', { type: 'image/png' });
+      return window.pipelineTest!.process(file, [[0.5, 0.5]]);
+    }, png.toString('base64'));
+    expect(outcome).toMatchObject({ ok: false, problem: 'tooLarge' });
+  });
 });
+
+// A black 8-bit greyscale PNG of any size: a few hundred KB, however many pixels.
+function grayPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, no filter, no interlace
+  // Every row: filter byte 0 and `width` zero bytes.
+  const pixels = deflateSync(Buffer.alloc((width + 1) * height), { level: 9 });
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}

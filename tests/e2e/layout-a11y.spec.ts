@@ -1,21 +1,11 @@
 // Phones and laptops, screen readers and keyboards: no sideways scrolling, no serious
 // axe-core violation, and the first journey works without a mouse.
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import type { AxeResults } from 'axe-core';
+import { seriousAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import type { ReportListPage } from './pages/report-list-page';
 import type { WizardPage } from './pages/wizard-page';
-import { drawImage, ModelsPage } from './pages/models-page';
-
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
-
-declare global {
-  interface Window {
-    axe: { run: (context?: unknown, options?: unknown) => Promise<AxeResults> };
-  }
-}
+import { ModelsPage } from './pages/models-page';
 
 const II_2_1 = 'II.2.1. Cán bộ chi đoàn, Đoàn cơ sở';
 
@@ -50,16 +40,7 @@ async function modelScreens(
   const reportId = await list.createReport();
   const models = new ModelsPage(page);
   await models.goto(reportId);
-  const model = await models.add('Nuôi bò sinh sản giúp đoàn viên lập nghiệp');
-  await models.choosePhotos(model, [
-    await drawImage(page, 'bo.png', {
-      width: 800,
-      height: 600,
-      color: '#8b4513',
-      type: 'image/png',
-    }),
-  ]);
-  await expect(models.thumbnails(model)).toHaveCount(1);
+  await models.addWithPhoto();
   await wizard.waitUntilSaved();
   return [
     { name: 'the good models step', open: () => models.goto(reportId) },
@@ -103,16 +84,7 @@ for (const { suffix, make } of screenSets) {
   test(`has no serious or critical axe-core violation${suffix}`, async ({ page, list, wizard }) => {
     for (const screen of await make(page, list, wizard)) {
       await screen.open();
-      await page.addScriptTag({ path: axePath });
-      const results = await page.evaluate(() => window.axe.run());
-      const serious = results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => ({
-          id: violation.id,
-          impact: violation.impact,
-          help: violation.help,
-          targets: violation.nodes.map((node) => node.target.join(' ')),
-        }));
+      const serious = await seriousAxeViolations(page);
       expect(serious, `${screen.name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
     }
   });

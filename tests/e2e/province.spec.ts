@@ -7,40 +7,24 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildReportFile } from '@/domain/report/report-schema';
 import { templateUnits } from '@/domain/rollup/units';
 import { readFontFiles } from '@/export/pdf/fonts-node';
 import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
 import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
 import { defaultTemplate, findTemplate } from '@/templates/template-registry';
-import { appendixAnswers } from '../fixtures/rollup-units';
+import { unitReportFile } from '../fixtures/province-reports';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { AppShell } from './pages/app-shell';
 import { expect, test } from './support/fixtures';
 
 const units = templateUnits(defaultTemplate);
-const NOW = '2013-09-05T03:00:00.000Z';
 
 // Each unit's report file; the first six also as the PDF the app exports (with the
 // report file embedded), the seventh as a .json only.
 async function writeReports(dir: string): Promise<{ pdfs: string[]; json: string }> {
   const paths = units.map((unit, index) => {
-    const file = buildReportFile(
-      {
-        id: `report-${unit.key}`,
-        name: `Báo cáo sơ kết NQ01 – ${unit.name}`,
-        unit: { id: unit.key, name: unit.name },
-        templateId: defaultTemplate.id,
-        templateVersion: defaultTemplate.version,
-        createdAt: NOW,
-        updatedAt: NOW,
-        revision: 3,
-      },
-      { 'signer-name': 'Nguyễn Văn An', ...appendixAnswers(defaultTemplate, index) },
-      NOW,
-    );
     const path = join(dir, `bao-cao-${unit.key}.json`);
-    writeFileSync(path, JSON.stringify(file));
+    writeFileSync(path, JSON.stringify(unitReportFile(unit, index)));
     return path;
   });
   const pdfs: string[] = [];

@@ -490,7 +490,7 @@ describe('files that are refused, each with its own message', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('reads a file of exactly 150 MB', () => {
+  it('accepts a file whose given size is exactly the 150 MB limit', () => {
     const text = JSON.stringify(full);
     expect(parseImport(text, MAX_IMPORT_BYTES, findTemplate)).toMatchObject({
       ok: true,

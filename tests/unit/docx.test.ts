@@ -17,7 +17,7 @@ import { createMeasure, layoutReportInput } from '@/export/pdf/pdf-writer.chunk'
 import { vi } from '@/i18n/vi-report';
 import { documentWords } from '@/i18n/document';
 import { loadFixture, type FixtureName } from './pdf-fixtures';
-import { pdfTextPages, pngSize, rawPdfPages, renderPagePng } from './poppler';
+import { pageInk, pdfTextPages, pngSize, rawPdfPages, renderPagePng } from './poppler';
 import { readZip } from './zip';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -604,6 +604,10 @@ describe('Word copy in LibreOffice (soffice → PDF → pdftotext)', () => {
       const [pngWidth, pngHeight] = pngSize(png);
       expect(Math.abs(pngWidth - width)).toBeLessThanOrEqual(1);
       expect(Math.abs(pngHeight - height)).toBeLessThanOrEqual(1);
+      // Not blank, not black: the page carries print (text and rules are a few per cent).
+      const ink = pageInk(pdf, page);
+      expect(ink, `ink on page ${page}`).toBeGreaterThan(0.005);
+      expect(ink, `ink on page ${page}`).toBeLessThan(0.3);
     }
   });
 });

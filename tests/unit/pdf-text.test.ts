@@ -11,7 +11,7 @@ import { readFontFiles } from '@/export/pdf/fonts-node';
 import { renderReportPdf, type RenderInput } from '@/export/pdf/pdf-writer.chunk';
 import { vi } from '@/i18n/vi-report';
 import { fixturePath, loadFixture, type FixtureName } from './pdf-fixtures';
-import { pngSize, renderPagePng, requireTools, runPdfCommand } from './poppler';
+import { pageInk, pngSize, renderPagePng, requireTools, runPdfCommand } from './poppler';
 
 // These tests need the poppler tools; without them they fail, never skip.
 requireTools(['pdftotext', 'pdftoppm'], 'the PDF text round-trip tests');
@@ -158,6 +158,10 @@ describe('PDF text round trip (pdftotext)', () => {
       const png = renderPagePng(path, page, join(artifacts, file));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(pngSize(png)).toEqual([width, height]);
+      // Not blank, not black: the page carries print (text and rules are a few per cent).
+      const ink = pageInk(path, page);
+      expect(ink, `ink on page ${page}`).toBeGreaterThan(0.005);
+      expect(ink, `ink on page ${page}`).toBeLessThan(0.3);
     }
   });
 });

@@ -74,3 +74,26 @@ export function pngSize(png: Uint8Array): [number, number] {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return [view.getUint32(16), view.getUint32(20)];
 }
+
+// The share of dark pixels (below mid-grey) on page `page` rendered in grey at 30 dpi:
+// 0 for a blank page, 1 for a black one. A printed page of text is a few per cent.
+export function pageInk(pdf: string, page: number): number {
+  const pgm = execFileSync('pdftoppm', [
+    '-r',
+    '30',
+    '-gray',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    pdf,
+  ]);
+  // Binary PGM: "P5\n<width> <height>\n<max>\n" then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not write a PGM');
+  const pixels = pgm.subarray(header[0].length);
+  let dark = 0;
+  for (const value of pixels) if (value < 128) dark++;
+  return dark / pixels.length;
+}

@@ -424,6 +424,30 @@ describe('the sync API', () => {
       expect(new Set(reports.map((r) => r.reportId)).size).toBe(reports.length);
     });
 
+    it('lists every revision of every report, oldest receipt first, for the admin', async () => {
+      const a = newId('all-a');
+      const b = newId('all-b');
+      const first = await putRevision(url, unitA, a, 1, makeReportFile(a));
+      const other = await putRevision(url, unitB, b, 1, makeReportFile(b, undefined, 'draft'));
+      const second = await putRevision(
+        url,
+        unitA,
+        a,
+        2,
+        makeReportFile(a, (f) => (f.report.revision = 121)),
+      );
+      const response = await call(`${url}/api/revisions`, { code: admin });
+      expect(response.status).toBe(200);
+      const revisions = response.body.revisions as Record<string, unknown>[];
+      expect(revisions.filter((r) => r.reportId === a || r.reportId === b)).toEqual([
+        { ...first.body, unit: 'Huyện Đoàn Hồng Dân' },
+        { ...other.body, unit: 'Huyện Đoàn Phước Long' },
+        { ...second.body, unit: 'Huyện Đoàn Hồng Dân' },
+      ]);
+      expectError(await call(`${url}/api/revisions`, { code: unitA }), 403, 'adminOnly');
+      expectError(await call(`${url}/api/revisions`, { code: 'wrong' }), 401, 'unauthorized');
+    });
+
     it('keeps the report list and stored revisions for the admin only (403 adminOnly)', async () => {
       expectError(await call(`${url}/api/reports`, { code: unitA }), 403, 'adminOnly');
       const id = newId('unit-read');

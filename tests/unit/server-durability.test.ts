@@ -1,5 +1,12 @@
 // The real server process: every receipt it sent survives a SIGKILL in the middle of a
 // burst of writes, and the CLI that creates access codes stores only their hashes.
+//
+// What the kill proves, and what it does not: SIGKILL ends the process but keeps the
+// operating system's page cache, so it shows that the server answers only after SQLite
+// has committed (a receipt is never sent for a write still in the process's memory). It
+// would pass with synchronous=OFF too: surviving a power cut rests on the database
+// running in WAL mode with synchronous=FULL, which the first test checks on the store the
+// server opens (a power cut itself cannot be simulated here).
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +71,17 @@ async function startProcess(env: Record<string, string>) {
 }
 
 describe('the server process', () => {
+  it('opens its database in WAL mode with synchronous=FULL, as the README promises', () => {
+    const { dataDir } = tempDirs();
+    const store = new Store(dataDir);
+    try {
+      expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+    } finally {
+      store.close();
+    }
+  });
+
   it('keeps every acknowledged receipt after a SIGKILL in the middle of a burst', async () => {
     const { dataDir, distDir } = tempDirs();
     const unit = await addUnit(dataDir, 'Huyện Đoàn Hồng Dân', false);

@@ -3,7 +3,13 @@ import type { OutboxEntry, OutboxState, Receipt } from '@/domain/outbox/outbox-e
 import type { SendOutcome } from '@/domain/outbox/retry-policy';
 import { buildReportFile, type PhotoFile } from '@/domain/report/report-schema';
 import { viModels } from '@/i18n/vi-models';
-import { nextDueEntry, SyncEngine, type EntryChange, type SyncDeps } from '@/sync/sync-engine';
+import {
+  nextDueEntry,
+  SENDING_ELSEWHERE_RECHECK_MS,
+  SyncEngine,
+  type EntryChange,
+  type SyncDeps,
+} from '@/sync/sync-engine';
 import { makeReportMeta } from './factories';
 
 const START = Date.parse('2024-03-01T08:00:00.000Z');
@@ -494,7 +500,7 @@ describe('SyncEngine preconditions', () => {
     engine.stop();
   });
 
-  it('sends nothing when another tab holds the lock, and leaves its sending entry alone', async () => {
+  it('sends nothing while the lock reports it held elsewhere (a stub), and leaves its sending entry alone', async () => {
     const { sends, lock, engine, entry } = setup([
       makeEntry('a', 1, { state: 'sending' }),
       makeEntry('b', 1),
@@ -504,6 +510,15 @@ describe('SyncEngine preconditions', () => {
     expect(sends).toEqual([]);
     expect(entry('a#1').state).toBe('sending');
     expect(lock.released).toBe(0);
+    engine.stop();
+  });
+
+  it('looks again every 15 s while another tab holds an entry in sending', async () => {
+    const { lock, engine, timers } = setup([makeEntry('a', 1, { state: 'sending' })]);
+    lock.isFree = false;
+    expect(await engine.kick()).toEqual({ sent: 0, stopped: 'locked' });
+    // Without this timer a tab closed mid-upload would leave the entry to the next reload.
+    expect(timers).toEqual([SENDING_ELSEWHERE_RECHECK_MS]);
     engine.stop();
   });
 

@@ -52,3 +52,9 @@ const percentFormat = new Intl.NumberFormat('vi-VN', {
 export function formatVietnameseNumber(value: number, unit: 'count' | 'percent'): string {
   return unit === 'percent' ? `${percentFormat.format(value)}%` : countFormat.format(value);
 }
+
+// A whole quantity typed without grouping, the Vietnamese way: "1500" → "1.500"; any
+// other text (already grouped, a range, a word) as it is.
+export function groupedQuantity(text: string): string {
+  return /^\d{4,15}$/.test(text) ? formatVietnameseNumber(Number(text), 'count') : text;
+}

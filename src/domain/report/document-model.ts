@@ -16,7 +16,7 @@ import {
   type Template,
 } from '@/domain/template/template-schema';
 import { evaluateAppendix, type AppendixEvaluation } from '@/domain/appendix/evaluate';
-import { formatVietnameseNumber } from '@/domain/appendix/numbers';
+import { groupedQuantity } from '@/domain/appendix/numbers';
 import {
   groupFieldValue,
   isGroupItemEmpty,
@@ -135,9 +135,7 @@ function groupFieldText(field: GroupField, item: GroupItem): string {
     case 'text': {
       const text = normalizeText((value as string).trim());
       // A quantity typed without grouping prints the Vietnamese way: 1500 → 1.500.
-      return field.numeric && /^\d{4,15}$/.test(text)
-        ? formatVietnameseNumber(Number(text), 'count')
-        : text;
+      return field.numeric ? groupedQuantity(text) : text;
     }
     case 'longText':
       return normalizeText((value as string).trim());

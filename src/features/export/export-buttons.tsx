@@ -5,7 +5,7 @@
 // `documentId` picks the document: the review report (the default) or another document of
 // the template, with `words` naming it (document-export-buttons.tsx). The strings of the
 // first screen only: the report list shows these buttons.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { vi } from '@/i18n/vi';
 import { retryImport } from '@/lib/retry-import';
@@ -97,6 +97,9 @@ export function ExportButtons({
   words?: DocumentWords;
 }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The pressed button is disabled while its export runs, which drops the focus to the
+  // page; once done, it goes back to that button (unless the person moved on meanwhile).
+  const buttons = useRef(new Map<ExportKind, HTMLButtonElement>());
   const wordsFor = (kind: ExportKind): ExportWords => ({
     ...EXPORTS[kind].words,
     ...documentWords[kind],
@@ -118,12 +121,21 @@ export function ExportButtons({
     } catch (error) {
       setState({ kind: 'error', message: isLoadError(error) ? words.loadFailed : words.failed });
     }
+    // After React has enabled the button again.
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) buttons.current.get(kind)?.focus();
+    });
   };
   return (
     <div className="report-export">
       {kinds.map((kind) => (
         <button
           key={kind}
+          ref={(button) => {
+            if (button) buttons.current.set(kind, button);
+            else buttons.current.delete(kind);
+          }}
           type="button"
           onClick={() => void run(kind)}
           disabled={state.kind === 'busy'}

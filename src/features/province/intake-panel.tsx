@@ -126,25 +126,44 @@ export function IntakePanel({ adminCode }: { adminCode: string }) {
 
   const fromServer = () =>
     run(async () => {
-      if (!code.trim()) return t.noAdminCode;
+      const adminCode = code.trim();
+      if (!adminCode) return t.noAdminCode;
+      if (!navigator.onLine) return t.serverFailed;
       const db = getDatabase();
-      await saveOfficeSettings(db, { ...(await getOfficeSettings(db)), adminCode: code.trim() });
       const sync = await getSyncSettings(db);
       const endpoint = sync.endpoint ?? `${window.location.origin}/api`;
-      const downloaded = await downloadSubmissions(endpoint, code.trim());
+      // Revisions already filed from the endpoint are not downloaded again.
+      const fromEndpoint = new Map(
+        (await listReceivedVersions(db)).items
+          .filter((v) => v.sources.some((s) => s.kind === 'server'))
+          .map((v) => [`${v.file.report.id}#${v.file.report.revision}`, v]),
+      );
+      setStatus(t.serverListing);
+      const downloaded = await downloadSubmissions(endpoint, adminCode, {
+        isKnown: (reportId, revision) => fromEndpoint.has(`${reportId}#${revision}`),
+        onProgress: (done, total) => setStatus(t.serverReading(done, total)),
+      });
       if (!downloaded.ok) return downloaded.reason === 'denied' ? t.serverDenied : t.serverFailed;
+      // The code worked: kept for the next time.
+      await saveOfficeSettings(db, { ...(await getOfficeSettings(db)), adminCode });
       const now = new Date();
       const readings = await Promise.all(
-        downloaded.submissions.map((s) =>
-          readSubmission(
+        downloaded.submissions.map((s) => {
+          const receivedAt = new Date(s.receivedAt);
+          return readSubmission(
             s.body,
-            `${viProvince.kinds.server} · ${s.revision}`,
-            ictDate(new Date(s.receivedAt)),
+            t.serverLabel(s.revision),
+            ictDate(Number.isNaN(receivedAt.getTime()) ? now : receivedAt),
             now,
-          ),
-        ),
+          );
+        }),
       );
-      return file(readings);
+      const skipped: Line[] = downloaded.skipped.map((row) => ({
+        name: t.serverLabel(row.revision),
+        text: t.duplicate(fromEndpoint.get(`${row.reportId}#${row.revision}`)?.unitName ?? ''),
+        kind: 'duplicate',
+      }));
+      return [...(await file(readings)), ...skipped];
     });
 
   return (

@@ -6,6 +6,7 @@ import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import { statusText, yearHeader } from '@/i18n/vi-appendix';
 import { vi } from '@/i18n/vi-report';
 import { ScrollTable } from '@/ui/scroll-table';
+import { valueLabelBaseline } from './chart-label';
 
 const cell = (value: number | null | undefined, unit: 'count' | 'percent') =>
   value === null || value === undefined ? vi.appendix.noData : formatVietnameseNumber(value, unit);
@@ -39,7 +40,7 @@ function Chart({ row, years }: { row: IndicatorRow; years: readonly string[] }) 
               />
               <text
                 x={pad + index * barWidth + barWidth / 2}
-                y={y(value) - 3}
+                y={valueLabelBaseline(y(value), row.target === null ? null : y(row.target))}
                 textAnchor="middle"
                 className="chart-value"
               >

@@ -148,7 +148,7 @@ export function ReviewPage({
   links,
   documentId = MAIN_DOCUMENT,
   actions,
-  footer,
+  submission,
 }: {
   template: Template;
   answers: Answers;
@@ -158,8 +158,9 @@ export function ReviewPage({
   documentId?: string;
   // Export buttons of the document shown, composed in by app/.
   actions?: ReactNode;
-  // After the document (e.g. "Nộp báo cáo"), composed in by app/.
-  footer?: ReactNode;
+  // "Nộp báo cáo" and the submission state, composed in by app/: shown with the actions,
+  // before the issue list and the preview, so that on a phone it is on the first screens.
+  submission?: ReactNode;
 }) {
   const isMain = documentId === MAIN_DOCUMENT;
   const document = buildReportDocument(template, answers, unitName, documentId);
@@ -197,6 +198,7 @@ export function ReviewPage({
         </p>
       ) : null}
       {actions ? <div className="review-actions">{actions}</div> : null}
+      {submission}
       <section aria-labelledby="issues-heading" className="review-issues">
         <h3 id="issues-heading" tabIndex={-1}>
           {vi.review.missingHeading}
@@ -316,7 +318,6 @@ export function ReviewPage({
           ))}
         </article>
       ) : null}
-      {footer}
     </div>
   );
 }

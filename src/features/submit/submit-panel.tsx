@@ -1,5 +1,6 @@
-// "Nộp báo cáo" under the review, with the history of this report's submissions:
-// waiting, sent with its receipt, or what went wrong and what to do about it.
+// "Nộp báo cáo" on the review page (with the actions, above the preview), with the history
+// of this report's submissions: waiting, sent with its receipt, or what went wrong and
+// what to do about it.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { OutboxEntry } from '@/domain/outbox/outbox-entry';

@@ -3,6 +3,7 @@
 import { useRef, type ReactNode } from 'react';
 import type { KindValue } from '@/domain/report/answer-kinds';
 import { toVietnameseUpper } from '@/domain/report/text';
+import { groupedQuantity } from '@/domain/appendix/numbers';
 import type { CriterionKind, CriterionOf } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
 import { Counter, describedBy, RefusedNote, useLimitedChange } from './field-parts';
@@ -67,6 +68,7 @@ function TextField({ criterion, inputId, value, onChange, onBlur, error }: Field
         id={inputId}
         type="text"
         className={criterion.uppercase ? 'uppercase' : undefined}
+        inputMode={criterion.numeric ? 'numeric' : undefined}
         value={value}
         placeholder={criterion.placeholder}
         aria-invalid={error ? true : undefined}
@@ -80,6 +82,11 @@ function TextField({ criterion, inputId, value, onChange, onBlur, error }: Field
           if (criterion.uppercase) {
             const upper = toVietnameseUpper(value);
             if (upper !== value) onChange(upper);
+          }
+          // A quantity shows grouped once typed: 1500 → 1.500 (it reads back the same).
+          if (criterion.numeric) {
+            const grouped = groupedQuantity(value.trim());
+            if (grouped !== value.trim()) onChange(grouped);
           }
           onBlur();
         }}

@@ -68,6 +68,21 @@ export class ModelsPage {
     return this.entry(name);
   }
 
+  // The screens' usual model: one entry with one 800 × 600 photo, shown as a thumbnail.
+  async addWithPhoto(name = 'Nuôi bò sinh sản giúp đoàn viên lập nghiệp'): Promise<Locator> {
+    const model = await this.add(name);
+    await this.choosePhotos(model, [
+      await drawImage(this.page, 'bo.png', {
+        width: 800,
+        height: 600,
+        color: '#8b4513',
+        type: 'image/png',
+      }),
+    ]);
+    await expect(this.thumbnails(model)).toHaveCount(1);
+    return model;
+  }
+
   field(entry: Locator, label: string | RegExp): Locator {
     return entry.getByRole('textbox', { name: label });
   }

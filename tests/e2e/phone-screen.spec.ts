@@ -1,0 +1,135 @@
+// The phone screen (360 × 740): what a person needs is on the first screens, nothing is
+// clipped, every tap target is big enough, and axe-core finds nothing serious.
+import type { Locator, Page } from '@playwright/test';
+import { seriousAxeViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+
+const PHONE = { width: 360, height: 740 };
+
+test.use({ viewport: PHONE });
+
+async function top(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not laid out');
+  // Relative to the page, not to the viewport.
+  return box.y + (await locator.page().evaluate(() => window.scrollY));
+}
+
+async function expectAxeClean(page: Page, screen: string): Promise<void> {
+  const serious = await seriousAxeViolations(page);
+  expect(serious, `${screen}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}
+
+test('the review page has its actions and the submission above the preview, and an export gives the focus back', async ({
+  page,
+  list,
+  wizard,
+  review,
+}) => {
+  await list.goto();
+  const reportId = await list.createReport();
+  await wizard.gotoReview(reportId);
+  const submit = page.getByRole('button', { name: 'Nộp báo cáo', exact: true });
+  const submission = page.getByRole('region', { name: 'Nộp báo cáo' });
+  const email = page.getByRole('button', { name: 'Gửi email', exact: true });
+  const word = page.getByRole('button', { name: 'Xuất Word', exact: true });
+  const previewTop = await top(review.document);
+  for (const action of [review.exportPdfButton, word, email, submit, submission]) {
+    expect(await top(action), 'an action is below the preview').toBeLessThan(previewTop);
+  }
+  await expectAxeClean(page, 'Xem lại');
+
+  // By keyboard: the pressed button is disabled while it exports, then has the focus again.
+  for (const [button, status] of [
+    [review.exportPdfButton, /Đã tải về .*\.pdf\./],
+    [word, /Đã tải về .*\.docx\./],
+  ] as const) {
+    await button.focus();
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    await download;
+    await expect(review.pdfStatus(status)).toBeVisible();
+    await expect(button).toBeFocused();
+  }
+});
+
+const YOUTH = 'Phụ lục 1. Tập hợp thanh niên';
+const GATHERED = 'Tổng số thanh niên được tập hợp';
+const RATE = 'Tỷ lệ tập hợp thanh niên';
+
+test('appendix cells show seven-digit numbers whole, keep the indicator and the year in view, and the chart keeps its labels clear', async ({
+  page,
+  list,
+  wizard,
+}) => {
+  await list.goto();
+  const reportId = await list.createReport();
+  await wizard.gotoStep(reportId, 'appendix-youth', YOUTH);
+  const table = page.getByRole('region', { name: 'Bảng số liệu: Tập hợp thanh niên' });
+  const cells = table.locator('input');
+  await expect(cells).toHaveCount(27);
+  for (const cell of await cells.all()) await cell.fill('1.234.567');
+  // 90,0% each year against a target of 92%: the target line runs just over the bars.
+  for (const year of ['2009', '2010', '2011', '2012', '2013']) {
+    await page.getByRole('textbox', { name: `${GATHERED} – năm ${year}` }).fill('1.111.111');
+  }
+  await page.getByRole('textbox', { name: `${RATE} – chỉ tiêu Nghị quyết` }).fill('92');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('status', { name: `${RATE} – năm 2009` })).toHaveText('90,0%');
+
+  const clipped = await cells.evaluateAll((inputs) =>
+    inputs
+      .map((input) => input as HTMLInputElement)
+      .filter((input) => input.scrollWidth > input.clientWidth)
+      .map((input) => `${input.getAttribute('aria-label')}: ${input.value}`),
+  );
+  expect(clipped, 'clipped cells').toEqual([]);
+
+  // Scrolled to its far right and bottom, the indicator column and the year header are
+  // still at the box's left and top edges.
+  const edges = await table.evaluate((box) => {
+    box.scrollLeft = box.scrollWidth;
+    box.scrollTop = box.scrollHeight;
+    const frame = box.getBoundingClientRect();
+    const corner = box.querySelector('thead th')!.getBoundingClientRect();
+    const lastRow = box.querySelector('tbody tr:last-child th')!.getBoundingClientRect();
+    return {
+      scrolled: box.scrollLeft > 0 && box.scrollTop > 0,
+      headerTop: corner.top - frame.top,
+      columnLeft: lastRow.left - frame.left,
+    };
+  });
+  expect(edges.scrolled, 'the box scrolls both ways on a phone').toBe(true);
+  expect(edges.headerTop).toBeLessThanOrEqual(1);
+  expect(edges.columnLeft).toBeLessThanOrEqual(1);
+  await wizard.waitUntilSaved();
+  await expectAxeClean(page, YOUTH);
+
+  await wizard.gotoReview(reportId);
+  const chart = page.getByRole('img', { name: new RegExp(`^Biểu đồ.*${RATE}`) });
+  await expect(chart).toBeVisible();
+  const struck = await chart.evaluate((svg) => {
+    const line = svg.querySelector('line')!;
+    const lineY = line.y1.baseVal.value;
+    const half = 0.75; // half the line's stroke
+    return [...svg.querySelectorAll<SVGTextElement>('text.chart-value')]
+      .filter((text) => {
+        const box = text.getBBox();
+        return lineY + half > box.y && lineY - half < box.y + box.height;
+      })
+      .map((text) => text.textContent);
+  });
+  expect(struck, 'value labels struck through by the target line').toEqual([]);
+});
+
+test('a quantity of the materials step shows grouped: 1500 reads 1.500', async ({ page, list }) => {
+  await list.goto();
+  const reportId = await list.createReport();
+  await page.goto(`/#/r/${reportId}/materials`);
+  await page.getByRole('button', { name: 'Thêm ấn phẩm, tài liệu', exact: true }).click();
+  const quantity = page.getByRole('textbox', { name: 'Số lượng', exact: true });
+  await quantity.fill('1500');
+  await quantity.press('Tab');
+  await expect(quantity).toHaveValue('1.500');
+  await expect(quantity).toHaveAttribute('inputmode', 'numeric');
+});
