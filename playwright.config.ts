@@ -28,7 +28,14 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx src/server/main.ts',
     // A data directory of this run's own, never the repository's data/.
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    // Every test's browser comes from 127.0.0.1: the tests that enter a wrong access code
+    // on purpose must not use up the others' allowance of wrong codes (10 a minute).
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      AUTH_FAILURES_PER_MINUTE: '600',
+    },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,11 +1,56 @@
 // The province office's screens with the pieces of other features they reuse: a
-// received version is read with the unit's own review page (features/review). The
-// office's own chunk, loaded on the first visit to #/tinh.
+// received version is read with the unit's own review page (features/review), its
+// photos from the file, and exported to PDF and Word from the file (features/export with
+// export/received-export). The office's own chunk, loaded on the first visit to #/tinh.
+import type { ReceivedVersion } from '@/domain/rollup/received';
+import { MAIN_DOCUMENT } from '@/domain/template/documents';
+import type { Template } from '@/domain/template/template-schema';
+import { exportReceivedFile } from '@/export/received-export';
+import { DocumentExportButtons } from '@/features/export/document-export-buttons';
+import { ExportButtons, type ExportRenderer } from '@/features/export/export-buttons';
 import { ReviewPage } from '@/features/review/review-page';
 import { ProvincePage } from '@/features/province/province-page';
+import { useFilePhotoUrls } from '@/features/province/use-file-photo-urls';
 import { hrefs, type Route } from './routes';
 
 type ProvinceRoute = Extract<Route, { name: 'province' }>;
+
+function ReceivedVersionView({
+  version,
+  template,
+  documentId,
+}: {
+  version: ReceivedVersion;
+  template: Template;
+  documentId: string | null;
+}) {
+  const photoUrls = useFilePhotoUrls(version.file);
+  const extra = template.documents.find((document) => document.id === documentId);
+  const shown = extra?.id ?? MAIN_DOCUMENT;
+  const render: ExportRenderer = (kind, now, id) => exportReceivedFile(version.file, kind, now, id);
+  return (
+    <ReviewPage
+      key={shown}
+      template={template}
+      answers={version.file.answers}
+      unitName={version.file.report.unit.name}
+      documentId={shown}
+      photoUrls={photoUrls}
+      actions={
+        extra ? (
+          <DocumentExportButtons reportId={version.id} documentId={extra.id} render={render} />
+        ) : (
+          <ExportButtons reportId={version.id} render={render} />
+        )
+      }
+      links={{
+        field: () => hrefs.province('version', version.id, extra?.id),
+        document: (id) =>
+          hrefs.province('version', version.id, id === MAIN_DOCUMENT ? undefined : id),
+      }}
+    />
+  );
+}
 
 export function ProvinceScreen({ route }: { route: ProvinceRoute }) {
   return (
@@ -21,12 +66,7 @@ export function ProvinceScreen({ route }: { route: ProvinceRoute }) {
         version: (id) => hrefs.province('version', id),
       }}
       renderVersion={(version, template) => (
-        <ReviewPage
-          template={template}
-          answers={version.file.answers}
-          unitName={version.file.report.unit.name}
-          links={{ field: () => hrefs.province('version', version.id) }}
-        />
+        <ReceivedVersionView version={version} template={template} documentId={route.documentId} />
       )}
     />
   );

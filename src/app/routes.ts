@@ -6,7 +6,7 @@
 //   #/r/<id>/xem-lai/<document> the review page of a further document (e.g. models)
 //   #/cai-dat                   settings
 //   #/tinh[/<view>[/<id>]]      the province office: tracker, tiep-nhan, tong-hop,
-//                               don-vi/<unitKey>, ban/<versionId>
+//                               don-vi/<unitKey>, ban/<versionId>[/<documentId>]
 export const REVIEW_SEGMENT = 'xem-lai';
 const SETTINGS_SEGMENT = 'cai-dat';
 const PROVINCE_SEGMENT = 'tinh';
@@ -21,7 +21,8 @@ export type ProvinceView = 'tracker' | keyof typeof PROVINCE_VIEWS;
 export type Route =
   | { name: 'list' }
   | { name: 'settings' }
-  | { name: 'province'; view: ProvinceView; id: string | null }
+  // documentId: on a received version, a further document of its template (e.g. models).
+  | { name: 'province'; view: ProvinceView; id: string | null; documentId: string | null }
   | {
       name: 'report';
       reportId: string;
@@ -39,7 +40,12 @@ export function parseRoute(hash: string): Route {
     const view = (Object.keys(PROVINCE_VIEWS) as (keyof typeof PROVINCE_VIEWS)[]).find(
       (key) => PROVINCE_VIEWS[key] === parts[1],
     );
-    return { name: 'province', view: view ?? 'tracker', id: view ? (parts[2] ?? null) : null };
+    return {
+      name: 'province',
+      view: view ?? 'tracker',
+      id: view ? (parts[2] ?? null) : null,
+      documentId: view === 'version' ? (parts[3] ?? null) : null,
+    };
   }
   if (parts[0] === 'r' && parts[1]) {
     const stepId = parts[2] ?? null;
@@ -59,10 +65,12 @@ export function parseRoute(hash: string): Route {
 export const hrefs = {
   list: '#/',
   settings: `#/${SETTINGS_SEGMENT}`,
-  province: (view: ProvinceView = 'tracker', id?: string) =>
+  province: (view: ProvinceView = 'tracker', id?: string, documentId?: string) =>
     view === 'tracker'
       ? `#/${PROVINCE_SEGMENT}`
-      : `#/${PROVINCE_SEGMENT}/${PROVINCE_VIEWS[view]}${id ? `/${encodeURIComponent(id)}` : ''}`,
+      : `#/${PROVINCE_SEGMENT}/${PROVINCE_VIEWS[view]}${id ? `/${encodeURIComponent(id)}` : ''}${
+          id && documentId ? `/${encodeURIComponent(documentId)}` : ''
+        }`,
   report: (id: string) => `#/r/${encodeURIComponent(id)}`,
   step: (id: string, stepId: string, fieldId?: string) =>
     `#/r/${encodeURIComponent(id)}/${encodeURIComponent(stepId)}${fieldId ? `/${encodeURIComponent(fieldId)}` : ''}`,

@@ -32,6 +32,24 @@ export type ExportInput = {
   missingPhotos: number;
 };
 
+// The PDF's file name of a document: its prefix, the unit and the report's date.
+export function documentFileName(
+  template: Template,
+  documentId: string,
+  unitName: string,
+  answers: Answers,
+  now: Date,
+): string {
+  const extra = template.documents.find((document) => document.id === documentId);
+  const dateField = template.documentFields.date;
+  return pdfFileName(
+    extra ? extra.exportFilePrefix : template.exportFilePrefix,
+    unitName,
+    dateField ? (answers[dateField] as DateValue | undefined) : undefined,
+    now,
+  );
+}
+
 export async function readExportInput(
   reportId: string,
   now: Date,
@@ -66,13 +84,7 @@ export async function readExportInput(
     now.toISOString(),
     sent.photos,
   );
-  const dateField = template.documentFields.date;
-  const pdfName = pdfFileName(
-    extra ? extra.exportFilePrefix : template.exportFilePrefix,
-    loaded.report.unit.name,
-    dateField ? (answers[dateField] as DateValue | undefined) : undefined,
-    now,
-  );
+  const pdfName = documentFileName(template, documentId, loaded.report.unit.name, answers, now);
   return {
     input: {
       template,

@@ -25,6 +25,7 @@ import { normalizeReportFile, reportFileProblem } from '@/domain/report/import-p
 import { reportFileSchema } from '@/domain/report/report-schema';
 import { jsonLimitProblem } from '@/lib/json-limits';
 import { findTemplate } from '@/templates/template-registry';
+import { clientAddress } from './client-address';
 import type { ServerConfig } from './config';
 import { RateLimiter } from './rate-limit';
 import { securityHeaders } from './security-headers';
@@ -76,6 +77,9 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
   const { config, store } = options;
   const now = options.now ?? (() => new Date());
   const limiter = new RateLimiter(config.rateLimitPerMinute);
+  // Wrong codes per client address: one client trying many codes is slowed down, and
+  // while it waits even a right code gets 429, so guessing learns nothing.
+  const failures = new RateLimiter(config.authFailuresPerMinute);
   const app = new Hono<Env>();
 
   app.onError((_error, c) => fail(c, 500, 'internal'));
@@ -95,17 +99,29 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: options.version }));
 
+  const retryAfter = (c: Context, waitMs: number) =>
+    c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
   // Every /api/reports route needs a known access code, within its rate (counted per
-  // presented code, so guessing codes is slowed down too).
+  // presented code) and within its address's allowance of wrong codes.
   const authenticate: MiddlewareHandler<Env> = async (c, next) => {
     const code = /^Bearer\s+(\S{1,200})$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const wait = limiter.take(code ?? 'anonymous', now().getTime());
+    const nowMs = now().getTime();
+    const address = clientAddress(c);
+    const blocked = failures.wait(address, nowMs);
+    if (blocked > 0) {
+      retryAfter(c, blocked);
+      return fail(c, 429, 'tooManyFailures');
+    }
+    const wait = limiter.take(code ?? 'anonymous', nowMs);
     if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      retryAfter(c, wait);
       return fail(c, 429, 'rateLimited');
     }
     const unit = code ? store.unitByCode(code) : undefined;
-    if (!unit) return fail(c, 401, 'unauthorized');
+    if (!unit) {
+      failures.take(address, nowMs);
+      return fail(c, 401, 'unauthorized');
+    }
     c.set('unit', unit);
     await next();
   };

@@ -11,6 +11,8 @@ export type ServerConfig = {
   maxFileBytes: number;
   // Requests per minute per access code; 0 turns the limit off.
   rateLimitPerMinute: number;
+  // Failed authentications per minute per client address (bursts of 10); 0 turns it off.
+  authFailuresPerMinute: number;
 };
 
 function positive(value: string | undefined, fallback: number): number {
@@ -31,5 +33,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxJsonBytes: positive(env.MAX_JSON_BYTES, 5 * 1024 * 1024),
     maxFileBytes: positive(env.MAX_FILE_BYTES, 10 * 1024 * 1024),
     rateLimitPerMinute: positive(env.RATE_LIMIT_PER_MINUTE, 120),
+    authFailuresPerMinute: positive(env.AUTH_FAILURES_PER_MINUTE, 10),
   };
 }

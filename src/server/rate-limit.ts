@@ -11,11 +11,27 @@ export class RateLimiter {
     this.capacity = Math.max(10, Math.ceil(perMinute / 4));
   }
 
+  private get rate(): number {
+    return this.perMinute / 60_000;
+  }
+
+  private tokens(bucket: { tokens: number; at: number }, nowMs: number): number {
+    return Math.min(this.capacity, bucket.tokens + (nowMs - bucket.at) * this.rate);
+  }
+
+  // How long `key` has to wait before its next request, without using a token.
+  wait(key: string, nowMs: number): number {
+    const bucket = this.buckets.get(key);
+    if (this.perMinute <= 0 || !bucket) return 0;
+    const tokens = this.tokens(bucket, nowMs);
+    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.rate);
+  }
+
   take(key: string, nowMs: number): number {
     if (this.perMinute <= 0) return 0;
-    const rate = this.perMinute / 60_000;
+    const rate = this.rate;
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: nowMs };
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + (nowMs - bucket.at) * rate);
+    bucket.tokens = this.tokens(bucket, nowMs);
     bucket.at = nowMs;
     // Least recently used last out: memory stays bounded under abuse, and a flood of new
     // keys evicts only the oldest buckets, never everyone's counters at once.

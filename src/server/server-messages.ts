@@ -6,6 +6,8 @@ export const serverMessages = {
   otherUnit: 'Mã truy cập này thuộc đơn vị khác, không được gửi báo cáo này.',
   adminOnly: 'Chỉ Ban Tổ chức Tỉnh Đoàn xem được danh sách báo cáo.',
   rateLimited: 'Gửi quá nhiều lần trong thời gian ngắn. Ứng dụng sẽ tự gửi lại sau ít phút.',
+  tooManyFailures:
+    'Nhập sai mã truy cập quá nhiều lần từ máy này. Hãy kiểm tra lại mã truy cập rồi thử lại sau ít phút.',
   tooLarge: 'Dữ liệu gửi lên quá lớn.',
   notJson: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
   badPath: 'Địa chỉ gửi không hợp lệ.',

@@ -6,11 +6,22 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReportFile } from '@/domain/report/report-schema';
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from '@playwright/test';
+import { buildReportFile, type ReportFile } from '@/domain/report/report-schema';
 import { templateUnits } from '@/domain/rollup/units';
 import { defaultTemplate } from '@/templates/template-registry';
+import {
+  MODEL_PHOTOS,
+  MODELS,
+  modelItems,
+  modelsReport,
+  photoFile,
+} from '../fixtures/models-report';
 import { unitReportFile } from '../fixtures/province-reports';
 import { simpleCell } from '../fixtures/rollup-units';
+import { readZip } from '../unit/zip';
+import { readPdf } from './support/pdf';
 import { expect, test } from './support/sync-test';
 
 const units = templateUnits(defaultTemplate);
@@ -25,6 +36,20 @@ async function submit(url: string, code: string, file: ReportFile): Promise<void
     },
   );
   expect(response.status).toBe(201);
+}
+
+async function downloadBy(page: Page, button: string): Promise<Download> {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  return downloading;
+}
+
+// The text of a Word copy's word/document.xml, runs joined.
+async function wordText(file: Download): Promise<string> {
+  const xml = readZip(await readFile(await file.path()))
+    .get('word/document.xml')
+    ?.toString('utf8');
+  return [...(xml ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
 }
 
 test('the office downloads every revision from the server, accepts and consolidates', async ({
@@ -108,4 +133,47 @@ test('the office downloads every revision from the server, accepts and consolida
     .getByRole('button', { name: '350' })
     .click();
   await expect(page.getByText('Huyện Đoàn Vĩnh Lợi: 250')).toBeVisible();
+
+  // Xem báo cáo: a received version printed from the file itself, with the fingerprint
+  // the unit's own PDF printed.
+  await page.getByRole('link', { name: 'Theo dõi' }).click();
+  await page.getByRole('link', { name: `Xem các bản của ${units[0]!.name}` }).click();
+  const title = await page.getByRole('heading', { name: /^Bản mã / }).textContent();
+  const fingerprint = /mã ([0-9a-f]{8})/.exec(title ?? '')![1]!;
+  await page.getByRole('link', { name: 'Xem báo cáo' }).click();
+  const pdf = await readPdf(await downloadBy(page, 'Xuất PDF'));
+  expect(pdf.text).toContain(`của Ban Thường vụ ${units[0]!.name}`);
+  expect(pdf.text).toContain(`Mã dữ liệu: ${fingerprint}`);
+  expect(await wordText(await downloadBy(page, 'Xuất Word'))).toContain('Nguyễn Văn An');
+
+  // A report file with photos (one good model, two photos): shown and printed from the file.
+  const { report, answers } = modelsReport();
+  const withPhotos = join(dir, 'mo-hinh.json');
+  writeFileSync(
+    withPhotos,
+    JSON.stringify(
+      buildReportFile(
+        report,
+        { ...answers, models: modelItems().slice(0, 1), materials: [] },
+        '2013-09-06T02:00:00.000Z',
+        MODEL_PHOTOS.slice(0, 2).map(photoFile),
+      ),
+    ),
+  );
+  await page.getByRole('link', { name: 'Tiếp nhận' }).click();
+  await page.getByLabel('Chọn tệp').setInputFiles(withPhotos);
+  await expect(page.getByText('Đã nhận 1 bản mới, 0 bản trùng, 0 tệp không nhận.')).toBeVisible();
+  await page.getByRole('link', { name: 'Theo dõi' }).click();
+  await page.getByRole('link', { name: `Xem các bản của ${report.unit.name}` }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: /lần sửa 120/ }) })
+    .getByRole('link', { name: 'Xem báo cáo' })
+    .click();
+  await page.getByRole('link', { name: /^Xem báo cáo mô hình/ }).click();
+  const photo = page.getByRole('img', { name: MODELS[0]!.captions[0]! });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  const models = await readPdf(await downloadBy(page, 'Xuất PDF báo cáo mô hình'));
+  expect(models.text).toContain(MODELS[0]!.name);
 });

@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { ReportFile } from '@/domain/report/report-schema';
-import type { ServerConfig } from '@/server/config';
+import { createServerApp } from '@/server/app';
+import { readConfig, type ServerConfig } from '@/server/config';
 import { serverMessages, type ServerErrorCode } from '@/server/server-messages';
 import { startServer, type RunningServer } from '@/server/start';
+import { Store } from '@/server/store';
 import { ROOT, spawnMain } from '../support/server-process';
 
 export { freePort, ROOT, spawnMain, waitForHealth } from '../support/server-process';
@@ -48,6 +50,35 @@ export function makeTempDirs(): { root: string; dataDir: string; distDir: string
   return { root, dataDir, distDir };
 }
 
+// The app in this process (app.request, no socket) over a fresh store, with a clock the
+// test moves: `advance(ms)`. No limits unless `overrides` sets them.
+export function makeInProcessApp(overrides: Partial<ServerConfig> = {}) {
+  const { dataDir, distDir } = makeTempDirs();
+  const store = new Store(dataDir);
+  let nowMs = Date.parse('2026-01-01T00:00:00Z');
+  const app = createServerApp({
+    config: {
+      ...readConfig({}),
+      dataDir,
+      distDir,
+      rateLimitPerMinute: 0,
+      authFailuresPerMinute: 0,
+      ...overrides,
+    },
+    store,
+    version: 'test',
+    now: () => new Date(nowMs),
+  });
+  return {
+    app,
+    store,
+    dataDir,
+    advance: (ms: number) => {
+      nowMs += ms;
+    },
+  };
+}
+
 export type TestServer = RunningServer & { dataDir: string; stop: () => Promise<void> };
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
@@ -59,6 +90,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     distDir,
     corsOrigins: [],
     rateLimitPerMinute: 0,
+    authFailuresPerMinute: 0,
     ...overrides,
   });
   return {

@@ -3,11 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerApp } from '@/server/app';
-import { readConfig } from '@/server/config';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '@/server/security-headers';
-import { Store } from '@/server/store';
-import { call, makeTempDirs, startTestServer, type TestServer } from './server-harness';
+import { call, makeInProcessApp, startTestServer, type TestServer } from './server-harness';
 
 function expectSecurityHeaders(headers: Headers, what: string): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
@@ -60,14 +57,8 @@ describe('security headers', () => {
   });
 
   it('on the reply of the error handler (500)', async () => {
-    const { dataDir, distDir } = makeTempDirs();
-    const store = new Store(dataDir);
+    const { app, store } = makeInProcessApp();
     const { code: unitCode } = store.addUnit('Huyện Đoàn Hồng Dân', false);
-    const app = createServerApp({
-      config: { ...readConfig({}), dataDir, distDir, rateLimitPerMinute: 0 },
-      store,
-      version: 'test',
-    });
     store.close(); // every query now throws
     const response = await app.request('/api/me', {
       headers: { authorization: `Bearer ${unitCode}` },

@@ -32,6 +32,14 @@ export type DocxExport = {
   bytes: Uint8Array;
 };
 
+// Renders what readExportInput (or a received report file) gives, in the Word chunk.
+export async function renderDocx(
+  input: DocxWriterChunk.DocxInput,
+): Promise<DocxWriterChunk.DocxResult> {
+  const { createReportDocx } = await loadChunk();
+  return createReportDocx(input);
+}
+
 // Renders the Word copy of a document of the report (the review report by default)
 // without saving it (for sharing by email).
 export async function renderReportDocxFile(
@@ -40,8 +48,7 @@ export async function renderReportDocxFile(
   documentId: string = MAIN_DOCUMENT,
 ): Promise<DocxExport> {
   const { input, fileName, missingPhotos } = await readExportInput(reportId, now, documentId);
-  const { createReportDocx } = await loadChunk();
-  const result = await createReportDocx(input);
+  const result = await renderDocx(input);
   return {
     fileName: fileName('docx'),
     isDraft: result.isDraft,

@@ -30,6 +30,14 @@ export type PdfExport = {
   bytes: Uint8Array;
 };
 
+// Renders what readExportInput (or a received report file) gives, in the PDF chunk.
+export async function renderPdf(
+  input: Parameters<typeof BrowserPdfChunk.renderInBrowser>[0],
+): Promise<Awaited<ReturnType<typeof BrowserPdfChunk.renderInBrowser>>> {
+  const { renderInBrowser } = await loadChunk();
+  return renderInBrowser(input);
+}
+
 // Renders a document of the report (the review report by default) as PDF without saving
 // it (for sharing by email).
 export async function renderReportPdfFile(
@@ -38,8 +46,7 @@ export async function renderReportPdfFile(
   documentId: string = MAIN_DOCUMENT,
 ): Promise<PdfExport> {
   const { input, fileName, missingPhotos } = await readExportInput(reportId, now, documentId);
-  const { renderInBrowser } = await loadChunk();
-  const result = await renderInBrowser(input);
+  const result = await renderPdf(input);
   return {
     fileName: fileName('pdf'),
     isDraft: result.isDraft,

@@ -2,7 +2,7 @@
 // models and effective practices, with the list of materials as its appendix), for the
 // page that shows that document. app/ composes it with the page.
 import { vi } from '@/i18n/vi-report';
-import { ExportButtons, type DocumentWords } from './export-buttons';
+import { ExportButtons, type DocumentWords, type ExportRenderer } from './export-buttons';
 
 const words = vi.modelsDocument.export;
 const MODELS_WORDS: DocumentWords = {
@@ -27,10 +27,12 @@ export function DocumentExportButtons({
   reportId,
   documentId,
   beforeExport,
+  render,
 }: {
   reportId: string;
   documentId: string;
   beforeExport?: () => Promise<void>;
+  render?: ExportRenderer;
 }) {
   return (
     <section className="document-export" aria-label={words.heading}>
@@ -39,6 +41,7 @@ export function DocumentExportButtons({
         documentId={documentId}
         words={MODELS_WORDS}
         {...(beforeExport ? { beforeExport } : {})}
+        {...(render ? { render } : {})}
       />
     </section>
   );

@@ -83,18 +83,24 @@ type State =
   | { kind: 'done'; lines: string[] }
   | { kind: 'error'; message: string };
 
+// Renders and downloads a document from something other than a stored report (a report
+// file the province office received).
+export type ExportRenderer = (kind: ExportKind, now: Date, documentId: string) => Promise<Outcome>;
+
 export function ExportButtons({
   reportId,
   beforeExport,
   kinds = ['pdf', 'docx'],
   documentId = MAIN_DOCUMENT,
   words: documentWords = {},
+  render,
 }: {
   reportId: string;
   beforeExport?: () => Promise<void>;
   kinds?: readonly ExportKind[];
   documentId?: string;
   words?: DocumentWords;
+  render?: ExportRenderer;
 }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   // The pressed button is disabled while its export runs, which drops the focus to the
@@ -110,7 +116,9 @@ export function ExportButtons({
     setState({ kind: 'busy', exporting: kind });
     try {
       await beforeExport?.();
-      const result = await exportReport(reportId, new Date(), documentId);
+      const result = render
+        ? await render(kind, new Date(), documentId)
+        : await exportReport(reportId, new Date(), documentId);
       const lines = [words.exported(result.fileName)];
       if (result.isDraft) lines.push(words.draftNote);
       if (result.replacedCharacters && result.replacedCharacters.length > 0)

@@ -149,11 +149,15 @@ export function ReviewPage({
   documentId = MAIN_DOCUMENT,
   actions,
   submission,
+  photoUrls: givenPhotoUrls,
 }: {
   template: Template;
   answers: Answers;
   unitName: string;
   links: ReviewLinks;
+  // The photos' URLs when they do not come from this device's photo store (a report
+  // file received by the province office); a photo not in the map prints as missing.
+  photoUrls?: ReadonlyMap<string, string>;
   // Which document of the template is shown: the report, or e.g. 'models'.
   documentId?: string;
   // Export buttons of the document shown, composed in by app/.
@@ -178,7 +182,10 @@ export function ReviewPage({
   };
   const issues = issuesOf(documentId, !isMain);
   const appendixIssues = isMain ? appendix.issues : [];
-  const photoUrls = usePhotoUrls(photoIdsOf([...document.body, ...document.appendixBody]));
+  const storedPhotoUrls = usePhotoUrls(
+    givenPhotoUrls ? [] : photoIdsOf([...document.body, ...document.appendixBody]),
+  );
+  const photoUrls = givenPhotoUrls ?? storedPhotoUrls;
   const { header, closing } = document;
   const documentLink = links.document;
   const labelOf = (id: string) => appendix.indicators.get(id)?.label ?? id;
