@@ -47,7 +47,7 @@ export function App() {
         <span className="app-title">{vi.appTitle}</span>
         <span className="header-tools">
           <OnlineIndicator />
-          <InstallButton />
+          <InstallButton placement="header" />
           <a href={hrefs.settings} className="header-link">
             {vi.settingsLink}
           </a>
@@ -58,6 +58,7 @@ export function App() {
         {route.name === 'list' ? (
           <>
             <IosInstallHint />
+            <InstallButton placement="list" />
             <ReportListPage
               reportHref={hrefs.report}
               menuExtras={(id) => <ExportButtons reportId={id} />}

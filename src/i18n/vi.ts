@@ -97,7 +97,6 @@ export const vi = {
     offlineReady: 'Sẵn sàng dùng ngoại tuyến: ứng dụng mở được cả khi không có mạng.',
     online: 'Đang trực tuyến',
     offline: 'Ngoại tuyến – mọi thứ vẫn được lưu trên máy',
-    install: 'Cài đặt ứng dụng',
     iosTitle: 'Cài ứng dụng lên iPhone để giữ dữ liệu an toàn',
     iosSteps: [
       'Bấm nút Chia sẻ ở thanh dưới của Safari.',

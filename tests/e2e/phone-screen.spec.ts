@@ -133,3 +133,67 @@ test('a quantity of the materials step shows grouped: 1500 reads 1.500', async (
   await expect(quantity).toHaveValue('1.500');
   await expect(quantity).toHaveAttribute('inputmode', 'numeric');
 });
+
+const II_2_1 = 'II.2.1. Cán bộ chi đoàn, Đoàn cơ sở';
+
+// Chromium offers installing with `beforeinstallprompt`; the test plays the browser.
+async function offerInstall(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const offer = Object.assign(new Event('beforeinstallprompt'), {
+      prompt: async () => {},
+      userChoice: Promise.resolve({ outcome: 'dismissed' }),
+    });
+    window.dispatchEvent(offer);
+  });
+}
+
+async function bottomInViewport(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  return box !== null && box.y >= 0 && box.y + box.height <= PHONE.height;
+}
+
+test('the header is one line, a step starts on the first screen, the save line and the folded checklist stay in view while writing', async ({
+  page,
+  list,
+  wizard,
+}) => {
+  await list.goto();
+  await offerInstall(page);
+  const install = page.getByRole('button', { name: 'Thêm vào màn hình chính', exact: true });
+  await expect(install).toBeVisible();
+  const header = page.getByRole('banner');
+  expect((await header.boundingBox())!.height, 'the header on the list').toBeLessThanOrEqual(56);
+
+  const reportId = await list.createReport();
+  expect((await header.boundingBox())!.height, 'the header on a step').toBeLessThanOrEqual(56);
+  expect(await bottomInViewport(wizard.field('Cơ quan cấp trên'))).toBe(true);
+
+  await wizard.gotoStep(reportId, 'cadres', II_2_1);
+  const checklist = page.getByText(/^Đã đề cập \d+\/\d+ nội dung$/);
+  await expect(checklist).toHaveText('Đã đề cập 0/8 nội dung');
+  const box = wizard.field('Kết quả đạt được');
+  expect(await bottomInViewport(box), 'the writing box on the first screen').toBe(true);
+  await expectAxeClean(page, II_2_1);
+
+  // Writing far down the box: the save line and the checklist's line are still on screen.
+  await box.fill('Đội ngũ cán bộ được chuẩn hóa.\n'.repeat(60));
+  await box.press('End');
+  await page.keyboard.type(' Thêm.');
+  await wizard.waitUntilSaved();
+  // Scrolled on to read the end of what was typed, the focus still in the box.
+  await page.evaluate(() => window.scrollBy(0, 400));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await expect(box).toBeFocused();
+  expect(await bottomInViewport(wizard.saveStatus)).toBe(true);
+  expect(await bottomInViewport(checklist)).toBe(true);
+
+  // Opened, it lists the points; a tick counts.
+  await checklist.click();
+  await page
+    .getByRole('group', { name: /^Những nội dung cần đánh giá/ })
+    .getByRole('checkbox')
+    .first()
+    .check();
+  await expect(checklist).toHaveText('Đã đề cập 1/8 nội dung');
+  await expectAxeClean(page, `${II_2_1}, the checklist open`);
+});

@@ -1,5 +1,5 @@
 // Captures `beforeinstallprompt` as early as possible (Chromium fires it once) so the
-// "Cài đặt ứng dụng" button can show the browser's install dialog later.
+// "Thêm vào màn hình chính" button can show the browser's install dialog later.
 type InstallPromptEvent = Event & {
   prompt: () => Promise<void>;
   userChoice: Promise<{ outcome: string }>;

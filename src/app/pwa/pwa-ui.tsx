@@ -2,6 +2,7 @@
 // install, the iOS install how-to, and "reload" after another tab upgraded the data.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { vi } from '@/i18n/vi';
+import { viPhone } from '@/i18n/vi-phone';
 import { onDatabaseReplaced } from '@/storage/db';
 import { canInstall, isIosSafari, isStandalone, promptInstall, subscribeInstall } from './install';
 import { applyUpdate, dismissOfflineReady, getPwaState, subscribePwa } from './service-worker';
@@ -25,17 +26,23 @@ export function OnlineIndicator() {
   return (
     <span className={`online-indicator ${isOnline ? 'online' : 'offline'}`} role="status">
       <span aria-hidden="true" className="dot" />
-      {isOnline ? vi.pwa.online : vi.pwa.offline}
+      <span className="online-text">{isOnline ? vi.pwa.online : vi.pwa.offline}</span>
     </span>
   );
 }
 
-export function InstallButton() {
+// In the header on a wider screen; on a phone (where the header keeps to one line) on
+// the report list instead (`placement`, styles.css shows one of the two).
+export function InstallButton({ placement }: { placement: 'header' | 'list' }) {
   const isAvailable = useSyncExternalStore(subscribeInstall, canInstall);
   if (!isAvailable) return null;
   return (
-    <button type="button" className="install-button secondary" onClick={() => void promptInstall()}>
-      {vi.pwa.install}
+    <button
+      type="button"
+      className={`install-button secondary install-in-${placement}`}
+      onClick={() => void promptInstall()}
+    >
+      {viPhone.install}
     </button>
   );
 }

@@ -1,11 +1,12 @@
 // One field component per criterion kind, typed over every kind: a new kind does not
 // compile until it has a component here.
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { KindValue } from '@/domain/report/answer-kinds';
 import { toVietnameseUpper } from '@/domain/report/text';
 import { groupedQuantity } from '@/domain/appendix/numbers';
 import type { CriterionKind, CriterionOf } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
+import { viPhone } from '@/i18n/vi-phone';
 import { Counter, describedBy, RefusedNote, useLimitedChange } from './field-parts';
 import { GroupField, type GroupFieldComponents } from './group-field';
 import { ImageListField } from './image-list-field';
@@ -19,6 +20,11 @@ export type FieldProps<K extends CriterionKind> = {
   onBlur: () => void;
   error: string | undefined;
 };
+
+// The phone layout of styles.css (max-width: 599px).
+function isPhoneWidth(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 599px)').matches;
+}
 
 export function fieldInputId(criterionId: string): string {
   return `field-${criterionId}`;
@@ -169,31 +175,48 @@ function ChecklistField({
   error,
 }: FieldProps<'checklist'>) {
   const checked = new Set(value);
+  // On a phone the list folds to one line over the writing box (and stays in view while
+  // writing, styles.css); opened, it lists the points to tick.
+  const [isOpen, setOpen] = useState(() => !isPhoneWidth());
   return (
     <FieldShell id={inputId} help={criterion.help} error={error} className="checklist">
-      <fieldset id={inputId} tabIndex={-1}>
-        <legend className="field-label">{criterion.label}</legend>
-        <ul>
-          {criterion.prompts.map((prompt) => (
-            <li key={prompt.id}>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  checked={checked.has(prompt.id)}
-                  onChange={(event) => {
-                    const next = criterion.prompts
-                      .map((p) => p.id)
-                      .filter((id) => (id === prompt.id ? event.target.checked : checked.has(id)));
-                    onChange(next);
-                  }}
-                  onBlur={onBlur}
-                />
-                <span>{prompt.text}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <details
+        className="checklist-fold"
+        open={isOpen}
+        onToggle={(event) => setOpen(event.currentTarget.open)}
+      >
+        <summary>
+          {viPhone.checklistSummary(
+            criterion.prompts.filter((prompt) => checked.has(prompt.id)).length,
+            criterion.prompts.length,
+          )}
+        </summary>
+        <fieldset id={inputId} tabIndex={-1}>
+          <legend className="field-label">{criterion.label}</legend>
+          <ul>
+            {criterion.prompts.map((prompt) => (
+              <li key={prompt.id}>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    checked={checked.has(prompt.id)}
+                    onChange={(event) => {
+                      const next = criterion.prompts
+                        .map((p) => p.id)
+                        .filter((id) =>
+                          id === prompt.id ? event.target.checked : checked.has(id),
+                        );
+                      onChange(next);
+                    }}
+                    onBlur={onBlur}
+                  />
+                  <span>{prompt.text}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      </details>
     </FieldShell>
   );
 }

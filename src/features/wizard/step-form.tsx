@@ -58,7 +58,11 @@ export function StepForm({
 
   useEffect(() => {
     if (!focusFieldId) return;
-    document.getElementById(fieldInputId(focusFieldId))?.focus();
+    const target = document.getElementById(fieldInputId(focusFieldId));
+    // A folded checklist (on a phone) opens to show the field it leads to.
+    const fold = target?.closest('details');
+    if (fold && !fold.open) fold.open = true;
+    target?.focus();
   }, [focusFieldId]);
 
   return (
