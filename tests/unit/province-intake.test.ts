@@ -8,7 +8,11 @@ import type { ReceivedVersion } from '@/domain/rollup/received';
 import { templateUnits } from '@/domain/rollup/units';
 import { readReceivedFile } from '@/features/province/read-received';
 import { viProvince } from '@/i18n/vi-province';
-import { defaultTemplate } from '@/templates/template-registry';
+import { defaultTemplate, findTemplate } from '@/templates/template-registry';
+import { readFontFiles } from '@/export/pdf/fonts-node';
+import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
+import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
+import { modelsReportFile } from '../fixtures/models-report';
 import { unitReportFile } from '../fixtures/province-reports';
 import { simpleCell } from '../fixtures/rollup-units';
 
@@ -72,5 +76,33 @@ describe('Tiếp nhận refuses bad files with a line of their own', () => {
     expect(plan.outcomes.map((o) => o.kind)).toEqual(['new', 'conflict']);
     expect(plan.writes.map((v) => v.id)).toEqual([incoming[0]!.id]);
     expect(plan.writes.some((v) => v.id === kept.id)).toBe(false);
+  });
+});
+
+describe('Tiếp nhận takes the PDF of a report with photos', () => {
+  it('files the embedded report, its photos listed by SHA-256 without their bytes', async () => {
+    const source = modelsReportFile();
+    expect(source.photos.length).toBeGreaterThan(0);
+    const read = readReportFile(JSON.stringify(source), 'mo-hinh.json', findTemplate);
+    if (!read.ok) throw new Error(read.message);
+    const pdf = renderReportPdf(await reportFilePdfInput(read), readFontFiles()).bytes;
+    const reading = await readReceivedFile(
+      fileOf('mo-hinh.pdf', new Uint8Array(pdf), 'application/pdf'),
+      '2013-09-10',
+      NOW,
+    );
+    if (!reading.ok) throw new Error(reading.message);
+    const [version] = reading.versions;
+    expect(version!.source.kind).toBe('pdf');
+    expect(version!.file.photos.map((photo) => photo.sha256).sort()).toEqual(
+      source.photos.map((photo) => photo.sha256).sort(),
+    );
+    expect(version!.file.photos.every((photo) => photo.data === undefined)).toBe(true);
+  });
+
+  it('still refuses a report file (.json) whose photos have lost their bytes', async () => {
+    const source = modelsReportFile();
+    const stripped = { ...source, photos: source.photos.map(({ data: _, ...photo }) => photo) };
+    expect(await lineOf(fileOf('mo-hinh.json', JSON.stringify(stripped)))).toMatch(/thiếu ảnh/);
   });
 });

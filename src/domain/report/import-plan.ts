@@ -15,7 +15,12 @@ import {
 } from './report-schema';
 import { normalizeAnswers } from './answers';
 import { normalizeText } from './text';
-import { checkPhotoList, decodeReportPhotos, type BytesSha256 } from './report-photos';
+import {
+  checkPhotoList,
+  checkPhotoListWithoutBytes,
+  decodeReportPhotos,
+  type BytesSha256,
+} from './report-photos';
 
 // Photos make backups large: a report with 20 photos is about 8 MB, and a backup of a
 // unit's reports tens of MB. Reading a file holds it about three times over at the peak
@@ -68,10 +73,13 @@ function invalidReport(reportName: string | null, field: string): ImportProblem 
     : { code: 'invalidReport', reportName, field };
 }
 
+// `photoBytes: 'left out'` reads the report file a PDF embeds: its photos are listed
+// by SHA-256 without their bytes, which is not damage there.
 export function parseImport(
   text: string,
   sizeBytes: number,
   findTemplate: (id: string, version: number) => Template | undefined,
+  { photoBytes = 'required' }: { photoBytes?: 'required' | 'left out' } = {},
 ): ParsedImport {
   if (sizeBytes > MAX_IMPORT_BYTES) return { ok: false, problem: { code: 'tooLarge' } };
   let json: unknown;
@@ -115,9 +123,10 @@ export function parseImport(
     if (seen.has(file.report.id))
       return { ok: false, problem: { code: 'duplicateReport', reportName: file.report.name } };
     seen.add(file.report.id);
-    const problem = reportFileProblem(file, findTemplate);
+    const problem = reportFileProblem(file, findTemplate, photoBytes);
     if (problem) return { ok: false, problem };
-    const photoProblem = checkPhotoList(file);
+    const photoProblem =
+      photoBytes === 'required' ? checkPhotoList(file) : checkPhotoListWithoutBytes(file);
     if (photoProblem) {
       return { ok: false, problem: { code: photoProblem.code, reportName: file.report.name } };
     }
@@ -136,6 +145,7 @@ export function parseImport(
 export function reportFileProblem(
   file: ReportFile,
   findTemplate: (id: string, version: number) => Template | undefined,
+  photoBytes: 'required' | 'left out' = 'required',
 ): ImportProblem | null {
   const template = findTemplate(file.report.templateId, file.report.templateVersion);
   if (!template) {
@@ -154,7 +164,8 @@ export function reportFileProblem(
       field: answerProblemPath(problem),
     };
   }
-  const photoProblem = checkPhotoList(file);
+  const photoProblem =
+    photoBytes === 'required' ? checkPhotoList(file) : checkPhotoListWithoutBytes(file);
   return photoProblem ? { code: photoProblem.code, reportName: file.report.name } : null;
 }
 

@@ -36,7 +36,12 @@ export function keepPhotoRefs(answers: Answers, keep: ReadonlySet<string>): Answ
 export type PhotoProblem = { code: 'missingPhoto' | 'damagedPhoto'; photoId: string };
 
 // The photos a file's answers refer to, each once with its bytes: the ids in order.
-function neededPhotos(file: ReportFile): {
+// With `withBytes` false (the report file a PDF embeds, which keeps each photo's SHA-256
+// but not its bytes), a photo only has to be listed.
+function neededPhotos(
+  file: ReportFile,
+  withBytes = true,
+): {
   photos: Map<string, PhotoFile>;
   problem: PhotoProblem | null;
 } {
@@ -51,7 +56,8 @@ function neededPhotos(file: ReportFile): {
   const needed = new Map<string, PhotoFile>();
   for (const id of referencedPhotoIds(file.answers)) {
     const photo = byId.get(id);
-    if (!photo?.data) return { photos: needed, problem: { code: 'missingPhoto', photoId: id } };
+    if (!photo || (withBytes && !photo.data))
+      return { photos: needed, problem: { code: 'missingPhoto', photoId: id } };
     needed.set(id, photo);
   }
   return { photos: needed, problem: null };
@@ -62,6 +68,12 @@ function neededPhotos(file: ReportFile): {
 // and is within bounds. Photos nobody refers to are ignored (never imported).
 export function checkPhotoList(file: ReportFile): PhotoProblem | null {
   return checkedPhotos(file).problem;
+}
+
+// For a report file embedded in a PDF: every photo the answers refer to is listed (by its
+// SHA-256); the bytes were left out on purpose, so none is required.
+export function checkPhotoListWithoutBytes(file: ReportFile): PhotoProblem | null {
+  return neededPhotos(file, false).problem;
 }
 
 // The photos checkPhotoList passes (none when it finds a problem), so the check runs once.

@@ -29,7 +29,10 @@ async function toVersions(
   receivedOn: string,
   now: Date,
 ): Promise<FileReading> {
-  const parsed = parseImport(text, size, findTemplate);
+  // A PDF carries its report file without the photos' bytes (their SHA-256 stay).
+  const parsed = parseImport(text, size, findTemplate, {
+    photoBytes: kind === 'pdf' ? 'left out' : 'required',
+  });
   if (!parsed.ok) return { ok: false, name, message: importProblemMessage(parsed.problem) };
   if (parsed.reports.some((report) => report.photos.some((photo) => photo.data))) {
     const problem = await verifyImportPhotos(parsed.reports, bytesSha256);
