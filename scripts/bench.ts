@@ -9,6 +9,7 @@ import * as docx from './bench/docx';
 import * as drain from './bench/drain';
 import * as drainLossy from './bench/drain-lossy';
 import * as firstRender from './bench/first-render';
+import * as intake from './bench/intake';
 import * as lighthouse from './bench/lighthouse';
 import * as offlineStart from './bench/offline-start';
 import * as pdf from './bench/pdf';
@@ -16,6 +17,7 @@ import * as pdfModels from './bench/pdf-models';
 import * as photo from './bench/photo';
 import * as rollup from './bench/rollup';
 import * as server from './bench/server';
+import * as xlsxRollup from './bench/xlsx-rollup';
 import type { BenchResult } from './bench/types';
 
 type Bench = {
@@ -40,6 +42,13 @@ const benches: Bench[] = [
     run: rollup.run,
     needsBuild: false,
     produces: ['rollup-50-units-evaluated'],
+  },
+  { name: 'intake-7-pdfs', run: intake.run, needsBuild: true },
+  {
+    name: 'xlsx-rollup',
+    run: xlsxRollup.run,
+    needsBuild: false,
+    produces: ['xlsx-rollup', 'xlsx-rollup-size'],
   },
   {
     name: 'backup',
