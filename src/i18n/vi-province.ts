@@ -84,7 +84,7 @@ export const viProvince = {
     unknownKind: 'Không nhận loại tệp này: chỉ nhận .pdf và .json.',
     readFailed: 'Không đọc được tệp. Không có gì thay đổi.',
     tooMany: (max: number) =>
-      `Mỗi lần chỉ nhận tối đa ${max} tệp. Hãy chia nhỏ rồi thả lại. Không có gì thay đổi.`,
+      `Mỗi lần chỉ nhận tối đa ${formatVietnameseNumber(max, 'count')} tệp. Hãy chia nhỏ rồi thả lại. Không có gì thay đổi.`,
     saveFailed: 'Không lưu được các bản đã đọc. Không có gì thay đổi.',
     fromServer: 'Tải từ máy chủ',
     fromServerNote: 'Đọc mọi bản đơn vị đã nộp lên máy chủ, bằng mã quản trị.',

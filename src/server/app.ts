@@ -213,8 +213,17 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
       if (!reportId.success || !SHA256_PATTERN.test(expected)) return fail(c, 400, 'badPath');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (sha256Hex(bytes) !== expected) return fail(c, 400, 'hashMismatch');
-      const result = store.putFile(c.get('unit').id, reportId.data, expected, bytes, now());
+      const at = now();
+      // Files of reports that never got a revision go after a day.
+      store.removeOrphanFiles(at);
+      const result = store.putFile(c.get('unit').id, reportId.data, expected, bytes, at, {
+        unitBytes: config.fileQuotaBytes,
+        pendingBytes: config.pendingFileBytes,
+      });
       if (result.kind === 'otherUnit') return fail(c, 403, 'otherUnit');
+      if (result.kind === 'quotaExceeded' || result.kind === 'pendingQuotaExceeded') {
+        return fail(c, 413, result.kind);
+      }
       return c.json(
         { reportId: reportId.data, sha256: expected, size: bytes.length },
         result.kind === 'created' ? 201 : 200,

@@ -9,6 +9,9 @@ export type ServerConfig = {
   corsOrigins: string[];
   maxJsonBytes: number;
   maxFileBytes: number;
+  // Uploaded files a unit may keep, in all and for reports it has not sent yet.
+  fileQuotaBytes: number;
+  pendingFileBytes: number;
   // Requests per minute per access code; 0 turns the limit off.
   rateLimitPerMinute: number;
   // Failed authentications per minute per client address (bursts of 10); 0 turns it off.
@@ -32,6 +35,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     maxJsonBytes: positive(env.MAX_JSON_BYTES, 5 * 1024 * 1024),
     maxFileBytes: positive(env.MAX_FILE_BYTES, 10 * 1024 * 1024),
+    fileQuotaBytes: positive(env.FILE_QUOTA_BYTES, 500 * 1024 * 1024),
+    pendingFileBytes: positive(env.PENDING_FILE_BYTES, 60 * 1024 * 1024),
     rateLimitPerMinute: positive(env.RATE_LIMIT_PER_MINUTE, 120),
     authFailuresPerMinute: positive(env.AUTH_FAILURES_PER_MINUTE, 10),
   };

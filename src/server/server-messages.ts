@@ -16,6 +16,10 @@ export const serverMessages = {
   tooManyKeys: 'Dữ liệu gửi lên có quá nhiều mục, không phải một báo cáo.',
   unknownTemplate: 'Báo cáo dùng một mẫu mà máy chủ không có. Hãy cập nhật ứng dụng.',
   idMismatch: 'Mã báo cáo trong dữ liệu không khớp với địa chỉ gửi.',
+  quotaExceeded:
+    'Đơn vị đã dùng hết dung lượng lưu ảnh trên máy chủ. Hãy bớt ảnh trong báo cáo hoặc liên hệ Ban Tổ chức Tỉnh Đoàn.',
+  pendingQuotaExceeded:
+    'Máy chủ đang giữ quá nhiều ảnh của những báo cáo chưa gửi xong (giữ một ngày). Hãy gửi báo cáo sau một ngày, hoặc bớt ảnh trong báo cáo.',
   hashMismatch: 'Tệp đính kèm bị lỗi khi truyền (mã kiểm tra không khớp).',
   revisionConflict: 'Lần nộp này đã có trên máy chủ với nội dung khác.',
   outOfOrder: 'Số lần nộp không liền sau lần nộp trước trên máy chủ.',

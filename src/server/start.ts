@@ -13,6 +13,7 @@ export function startServer(
 ): Promise<RunningServer> {
   const config = { ...readConfig({}), ...overrides };
   const store = new Store(config.dataDir);
+  store.removeOrphanFiles();
   const app = createServerApp({ config, store, version });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

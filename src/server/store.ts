@@ -30,7 +30,17 @@ export type ListedRevisionRow = {
   unit_name: string;
 };
 
-export type PutFileResult = { kind: 'created' | 'repeated' } | { kind: 'otherUnit' };
+export type PutFileResult =
+  | { kind: 'created' | 'repeated' }
+  | { kind: 'otherUnit' }
+  | { kind: 'quotaExceeded' }
+  | { kind: 'pendingQuotaExceeded' };
+
+// What a unit may keep in files: all of them, and those for reports it has not yet sent
+// a revision of (uploaded first, as the app does; removed after a day if none comes).
+export type FileQuota = { unitBytes: number; pendingBytes: number };
+
+export const ORPHAN_FILE_AGE_MS = 24 * 60 * 60 * 1000;
 
 const MIGRATIONS = [
   `CREATE TABLE units (
@@ -63,6 +73,8 @@ const MIGRATIONS = [
      received_at TEXT NOT NULL,
      PRIMARY KEY (report_id, sha256)
    );`,
+  `CREATE INDEX files_by_unit ON files (unit_id);
+   CREATE INDEX files_by_age ON files (received_at);`,
 ];
 
 export function hashCode(code: string): string {
@@ -211,6 +223,7 @@ export class Store {
     sha256: string,
     bytes: Uint8Array,
     now = new Date(),
+    quota: FileQuota = { unitBytes: Infinity, pendingBytes: Infinity },
   ): PutFileResult {
     return this.db
       .transaction((): PutFileResult => {
@@ -218,14 +231,48 @@ export class Store {
           .prepare('SELECT unit_id FROM reports WHERE report_id = ?')
           .get(reportId) as { unit_id: string } | undefined;
         if (owner && owner.unit_id !== unitId) return { kind: 'otherUnit' };
-        const inserted = this.db
+        const stored = this.db
+          .prepare('SELECT 1 FROM files WHERE report_id = ? AND sha256 = ?')
+          .get(reportId, sha256);
+        if (stored) return { kind: 'repeated' };
+        const used = this.fileBytes(unitId);
+        if (used.all + bytes.length > quota.unitBytes) return { kind: 'quotaExceeded' };
+        if (!owner && used.pending + bytes.length > quota.pendingBytes) {
+          return { kind: 'pendingQuotaExceeded' };
+        }
+        this.db
           .prepare(
-            'INSERT OR IGNORE INTO files (sha256, report_id, unit_id, size, bytes, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+            'INSERT INTO files (sha256, report_id, unit_id, size, bytes, received_at) VALUES (?, ?, ?, ?, ?, ?)',
           )
           .run(sha256, reportId, unitId, bytes.length, Buffer.from(bytes), now.toISOString());
-        return { kind: inserted.changes === 1 ? 'created' : 'repeated' };
+        return { kind: 'created' };
       })
       .immediate();
+  }
+
+  // Bytes of a unit's files: all of them, and those of reports with no revision yet.
+  fileBytes(unitId: string): { all: number; pending: number } {
+    return this.db
+      .prepare(
+        `SELECT coalesce(sum(f.size), 0) AS "all",
+                coalesce(sum(CASE WHEN p.report_id IS NULL THEN f.size END), 0) AS pending
+           FROM files f LEFT JOIN reports p ON p.report_id = f.report_id
+          WHERE f.unit_id = ?`,
+      )
+      .get(unitId) as { all: number; pending: number };
+  }
+
+  // Removes files uploaded more than a day before `now` for reports that never got a
+  // revision (the app sends a report right after its photos); returns how many.
+  removeOrphanFiles(now = new Date()): number {
+    const before = new Date(now.getTime() - ORPHAN_FILE_AGE_MS).toISOString();
+    return this.db
+      .prepare(
+        `DELETE FROM files
+          WHERE received_at < ?
+            AND NOT EXISTS (SELECT 1 FROM reports p WHERE p.report_id = files.report_id)`,
+      )
+      .run(before).changes;
   }
 
   getRevision(reportId: string, revision: number) {

@@ -63,6 +63,19 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await expect(page.getByText('Đã nhận 0/7 đơn vị')).toBeVisible();
   await page.getByRole('link', { name: 'Tiếp nhận' }).click();
   await expect(page.getByRole('heading', { name: 'Tiếp nhận báo cáo' })).toBeVisible();
+  // More than 1,000 files at once: refused as a whole, none of them read.
+  await page.getByLabel('Chọn tệp').setInputFiles(
+    Array.from({ length: 1001 }, (_, i) => ({
+      name: `tep-${i}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from('{}'),
+    })),
+  );
+  await expect(
+    page.getByText(
+      'Mỗi lần chỉ nhận tối đa 1.000 tệp. Hãy chia nhỏ rồi thả lại. Không có gì thay đổi.',
+    ),
+  ).toBeVisible();
   await context.setOffline(true);
   await page.reload();
   await expect(shell.offline).toBeVisible();

@@ -1,0 +1,76 @@
+// Bad input in the office's Tiếp nhận: each file gets its own Vietnamese line and
+// nothing already received changes (readReceivedFile reads, planIntake files).
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { ReportFile } from '@/domain/report/report-schema';
+import { planIntake, type IncomingVersion } from '@/domain/rollup/intake';
+import type { ReceivedVersion } from '@/domain/rollup/received';
+import { templateUnits } from '@/domain/rollup/units';
+import { readReceivedFile } from '@/features/province/read-received';
+import { viProvince } from '@/i18n/vi-province';
+import { defaultTemplate } from '@/templates/template-registry';
+import { unitReportFile } from '../fixtures/province-reports';
+import { simpleCell } from '../fixtures/rollup-units';
+
+const units = templateUnits(defaultTemplate);
+const NOW = new Date('2013-09-10T03:00:00.000Z');
+
+const fileOf = (name: string, content: string | Uint8Array, type = '') =>
+  new File([content as BlobPart], name, { type });
+
+async function lineOf(file: File): Promise<string> {
+  const reading = await readReceivedFile(file, '2013-09-10', NOW);
+  expect(reading.ok).toBe(false);
+  return reading.ok ? '' : reading.message;
+}
+
+describe('Tiếp nhận refuses bad files with a line of their own', () => {
+  it('a truncated PDF: no data the app can read', async () => {
+    const truncated =
+      '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog /Names << /Embedded';
+    expect(await lineOf(fileOf('cat-ngang.pdf', truncated, 'application/pdf'))).toBe(
+      viProvince.intake.pdfNoData,
+    );
+    expect(await lineOf(fileOf('anh.pdf', 'GIF89a…'))).toBe(viProvince.intake.notPdf);
+  });
+
+  it('a report of another template, or of a newer format, names the reason', async () => {
+    const other = unitReportFile(units[0]!, 0);
+    other.report.templateId = 'mau-khac';
+    const unknown = await lineOf(fileOf('mau-khac.json', JSON.stringify(other)));
+    expect(unknown).toContain('mau-khac');
+    const newer = { ...unitReportFile(units[0]!, 0), version: 3 };
+    expect(await lineOf(fileOf('moi-hon.json', JSON.stringify(newer)))).toMatch(/phiên bản 3/);
+    expect(await lineOf(fileOf('ghi-chu.txt', 'xin chào'))).toBe(viProvince.intake.unknownKind);
+  });
+
+  it('two files claiming the same report and revision with different content: the second is refused', async () => {
+    const first = unitReportFile(units[2]!, 2, { revision: 4 });
+    const second: ReportFile = unitReportFile(units[2]!, 2, {
+      revision: 4,
+      cell: (u, id, y) => (id === 'youth-total' ? 999 : simpleCell(u, id, y)),
+    });
+    const readings = await Promise.all(
+      [first, second].map((file, i) =>
+        readReceivedFile(fileOf(`${i}.json`, JSON.stringify(file)), '2013-09-10', NOW),
+      ),
+    );
+    const incoming: IncomingVersion[] = readings.flatMap((r) => (r.ok ? r.versions : []));
+    expect(incoming).toHaveLength(2);
+    // Already received: another unit's version, which stays as it is.
+    const kept: ReceivedVersion = planIntake(
+      [],
+      [
+        (await readReceivedFile(
+          fileOf('x.json', JSON.stringify(unitReportFile(units[0]!, 0))),
+          '2013-09-01',
+          NOW,
+        ).then((r) => (r.ok ? r.versions[0]! : null)))!,
+      ],
+    ).writes[0]!;
+    const plan = planIntake([kept], incoming);
+    expect(plan.outcomes.map((o) => o.kind)).toEqual(['new', 'conflict']);
+    expect(plan.writes.map((v) => v.id)).toEqual([incoming[0]!.id]);
+    expect(plan.writes.some((v) => v.id === kept.id)).toBe(false);
+  });
+});
