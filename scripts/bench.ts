@@ -7,6 +7,7 @@ import * as autosave from './bench/autosave-p95';
 import * as backup from './bench/backup';
 import * as docx from './bench/docx';
 import * as drain from './bench/drain';
+import * as drainLossy from './bench/drain-lossy';
 import * as firstRender from './bench/first-render';
 import * as lighthouse from './bench/lighthouse';
 import * as offlineStart from './bench/offline-start';
@@ -60,6 +61,7 @@ const benches: Bench[] = [
     produces: ['docx-largest', 'docx-size-largest'],
   },
   { name: 'drain', run: drain.run, needsBuild: true, produces: ['drain-50'] },
+  { name: 'drain-lossy-20', run: drainLossy.run, needsBuild: false },
   {
     name: 'server',
     run: server.run,

@@ -99,7 +99,7 @@ export const vi = {
   wizard: {
     toc: 'Mục lục',
     tocToggle: 'Mục lục và tiến độ',
-    progress: (done: number, total: number) => `Tiến độ: ${done}/${total} mục bắt buộc`,
+    progress: (done: number, total: number) => `Tiến độ: ${done}/${total} mục cần hoàn thành`,
     stepCount: (index: number, total: number) => `Bước ${index}/${total}`,
     previous: 'Bước trước',
     next: 'Bước tiếp',

@@ -35,7 +35,7 @@ export const vi = {
     open: 'Mở',
     menu: (name: string) => `Thao tác với báo cáo “${name}”`,
     updated: (when: string) => `Sửa lần cuối lúc ${when}`,
-    progress: (done: number, total: number) => `Đã xong ${done}/${total} mục bắt buộc`,
+    progress: (done: number, total: number) => `Đã xong ${done}/${total} mục cần hoàn thành`,
     rename: 'Đổi tên',
     duplicate: 'Nhân bản',
     exportJson: 'Xuất tệp báo cáo (.json)',

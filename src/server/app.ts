@@ -7,7 +7,7 @@
 //        receipt), 409 conflict (same revision, other content) or out of order (head),
 //        422 missingFiles (photos it lists not uploaded yet: `missing`, their SHA-256)
 //   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash
-//   GET  /api/reports                          admin: latest revision per report
+//   GET  /api/reports                          admin: latest revision per report, incomplete or not
 //   GET  /api/reports/:reportId/revisions/:n   admin: one stored revision
 //   GET  /api/revisions                        admin: every stored revision of every
 //        report, oldest receipt first (what the province office downloads)
@@ -71,6 +71,8 @@ const listedRevision = (row: ListedRevisionRow) => ({
   sha256: row.sha256,
   receivedAt: row.received_at,
   unit: row.unit_name,
+  // Sent knowing required items were missing ("Bản chưa đầy đủ").
+  incomplete: row.incomplete === 1,
 });
 
 export function createServerApp(options: ServerOptions): Hono<Env> {

@@ -28,6 +28,8 @@ export type ListedRevisionRow = {
   sha256: string;
   received_at: string;
   unit_name: string;
+  // 1 when the unit sent it knowing required items were missing.
+  incomplete: number | null;
 };
 
 export type PutFileResult =
@@ -297,7 +299,8 @@ export class Store {
   listLatest() {
     return this.db
       .prepare(
-        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name
+        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name,
+                json_extract(r.body, '$.incomplete') AS incomplete
            FROM reports p
            JOIN revisions r ON r.report_id = p.report_id AND r.revision = p.head
            JOIN units u ON u.id = p.unit_id
@@ -311,7 +314,8 @@ export class Store {
   listRevisions() {
     return this.db
       .prepare(
-        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name
+        `SELECT r.report_id, r.revision, r.sha256, r.received_at, u.name AS unit_name,
+                json_extract(r.body, '$.incomplete') AS incomplete
            FROM revisions r
            JOIN units u ON u.id = r.unit_id
           ORDER BY r.received_at, r.report_id, r.revision`,

@@ -90,6 +90,7 @@ function createEngine(): SyncEngine {
       release: () => releaseSyncLock(db, tabId),
     },
     random: Math.random,
+    isForeground: () => document.visibilityState === 'visible',
     setTimer: (run, delay) => {
       const timer = setTimeout(run, delay);
       return () => clearTimeout(timer);

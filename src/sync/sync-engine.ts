@@ -17,11 +17,15 @@
 // (report, SHA-256), so sending anything twice (a lost response, two tabs) stores it once.
 // Retry classes: see domain/outbox/retry-policy.ts; a failed photo upload is classed
 // like a failed body (a 409 for a photo, which the server never sends, quarantines).
+// Under loss: an answered request proves the connection, so every other entry waiting on
+// its backoff is due again at once with its backoff started over (not one the server
+// asked to wait with a 429); in the foreground the backoff starts at 2 s and no wait exceeds a minute.
 import type { OutboxEntry, Receipt } from '@/domain/outbox/outbox-entry';
 import { receiptSchema } from '@/domain/outbox/outbox-entry';
 import {
+  BACKGROUND,
   decide,
-  MAX_DELAY_MS,
+  FOREGROUND,
   serverMessage,
   type Decision,
   type SendOutcome,
@@ -70,6 +74,9 @@ export type SyncDeps = {
     release: () => Promise<void>;
   };
   random: () => number;
+  // The app is open in front of the user (the page is visible): the backoff starts at 2 s
+  // and is capped at a minute (else 5 s and five minutes).
+  isForeground?: () => boolean;
   setTimer: (run: () => void, delayMs: number) => () => void;
   onChange?: () => void;
 };
@@ -110,6 +117,27 @@ export class SyncEngine {
   private cancelTimer: (() => void) | null = null;
 
   constructor(private readonly deps: SyncDeps) {}
+
+  private limits() {
+    return this.deps.isForeground?.() ? FOREGROUND : BACKGROUND;
+  }
+
+  // A request got through: the other entries waiting on their backoff are due now and
+  // start their backoff over (one the server asked to wait, 429, keeps its wait).
+  private async connectionProven(exceptId: string): Promise<void> {
+    const { deps } = this;
+    const now = deps.now();
+    for (const other of await deps.outbox.list()) {
+      if (
+        other.id !== exceptId &&
+        other.state === 'retrying' &&
+        other.nextAttemptAt > now &&
+        other.lastError?.status !== 429
+      ) {
+        await deps.outbox.update(other.id, { attempts: 0, nextAttemptAt: now });
+      }
+    }
+  }
 
   // Runs now, or once more after the current run.
   kick(): Promise<RunResult> {
@@ -176,7 +204,7 @@ export class SyncEngine {
           continue;
         }
         const outcome = await transport.send(entry);
-        const decision = decide(outcome, files.attempts, deps.random());
+        const decision = decide(outcome, files.attempts, deps.random(), this.limits());
         if (decision.action === 'sent') {
           const receipt = receiptSchema.safeParse(
             outcome.kind === 'response' ? outcome.body : null,
@@ -193,6 +221,7 @@ export class SyncEngine {
                 },
           );
           sent += 1;
+          await this.connectionProven(entry.id);
         } else if (decision.action === 'reupload') {
           const missing = new Set(decision.files);
           for (const other of entries) {
@@ -250,7 +279,7 @@ export class SyncEngine {
         return 'stopped';
       }
       const outcome = await transport.uploadFile(entry.reportId, photo.sha256, bytes);
-      const decision = decide(outcome, attempts, deps.random());
+      const decision = decide(outcome, attempts, deps.random(), this.limits());
       if (decision.action !== 'sent') {
         const result = await this.fail(
           entry,
@@ -264,6 +293,7 @@ export class SyncEngine {
       // Progress: the backoff starts over.
       attempts = 0;
       await deps.outbox.update(entry.id, { uploadedFiles: [...uploaded], attempts });
+      await this.connectionProven(entry.id);
     }
     return { attempts, uploaded };
   }
@@ -318,7 +348,7 @@ export class SyncEngine {
   // held behind an earlier one waits for that one), and every 15 s while another tab
   // holds an entry in 'sending' (its lease may run out). After a 401/403 the queue stays
   // stopped until the user acts (Settings, "Gửi ngay"); with no endpoint or access code
-  // it looks again in 5 minutes, not every second.
+  // it looks again after the cap (1 min in the foreground, 5 min else), not every second.
   private async schedule(result: RunResult): Promise<void> {
     this.cancelTimer?.();
     this.cancelTimer = null;
@@ -330,9 +360,10 @@ export class SyncEngine {
     if (entries.some((entry) => entry.state === 'sending'))
       due.push(this.deps.now() + SENDING_ELSEWHERE_RECHECK_MS);
     if (due.length === 0) return;
-    const floor = result.stopped === 'notConfigured' ? MAX_DELAY_MS : 1000;
+    const cap = this.limits().maxMs;
+    const floor = result.stopped === 'notConfigured' ? cap : 1000;
     const delay = Math.max(floor, Math.min(...due) - this.deps.now());
-    this.cancelTimer = this.deps.setTimer(() => void this.kick(), Math.min(delay, MAX_DELAY_MS));
+    this.cancelTimer = this.deps.setTimer(() => void this.kick(), Math.min(delay, cap));
   }
 }
 

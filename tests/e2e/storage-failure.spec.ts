@@ -1,10 +1,37 @@
 // A full disk: IndexedDB refuses every write. The typed text must stay on screen, the
 // person must be told and offered a file, and saving must resume once there is room.
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSettingsPage } from './pages/data-settings-page';
+import { ReportListPage } from './pages/report-list-page';
+import { SubmitPanel } from './pages/submit-panel';
+import { WizardPage } from './pages/wizard-page';
 import { expect, test } from './support/fixtures';
 import { installFailingWrites, setFailingWrites } from './support/failing-writes';
+import { databaseDump, fillStorage, freeStorage, limitStorage } from './support/full-storage';
+import { PersistentBrowser } from './support/persistent-browser';
 import { storedAnswer } from './support/idb';
 
+// "Storage is full", what did not happen, that nothing changed, and what to do.
+const whatToDo = (then: string) =>
+  `Hãy giải phóng dung lượng (xóa ảnh, video hoặc ứng dụng không dùng đến trên máy, hoặc xóa hẳn báo cáo trong Thùng rác) rồi ${then}. Để giữ an toàn những gì đã có, hãy Sao lưu tất cả (trong Cài đặt) và chép tệp sang máy khác.`;
+const NOT_DONE = {
+  create: 'chưa tạo được báo cáo; không có gì thay đổi.',
+  submit: 'chưa đưa được báo cáo vào hàng chờ gửi; báo cáo vẫn như trước.',
+  restore: 'chưa khôi phục được; không có gì thay đổi.',
+};
+const STORAGE_FULL = (action: keyof typeof NOT_DONE) =>
+  `Bộ nhớ của máy đã đầy nên ${NOT_DONE[action]} ${whatToDo('làm lại')}`;
+// On a really full disk Chromium often gives no cause ("AbortError") and closes the
+// database: the app then says it could not write, usually because storage is full,
+// and to reload once there is room.
+const DISK_FULL = (action: keyof typeof NOT_DONE) => [
+  STORAGE_FULL(action),
+  `Không ghi được vào bộ nhớ của máy (thường là do bộ nhớ đã đầy) nên ${NOT_DONE[action]} ${whatToDo('tải lại trang và làm lại')}`,
+];
 const II_1 = 'II.1. Công tác chỉ đạo triển khai Nghị quyết';
 
 test.describe('a full disk', () => {
@@ -48,3 +75,184 @@ test.describe('a full disk', () => {
     await expect(wizard.field('Kết quả đạt được')).toHaveValue(text);
   });
 });
+
+// Chromium's own quota, filled for real (support/full-storage.ts): creating a report,
+// submitting it and restoring a backup each say that storage is full and what to do,
+// and leave the database exactly as it was; once there is room, the same step works.
+test('a full browser storage: create, submit and restore say so and change nothing', async ({
+  page,
+  list,
+  wizard,
+}) => {
+  const settings = new DataSettingsPage(page);
+  const panel = new SubmitPanel(page);
+  await limitStorage(page, new URL(test.info().project.use.baseURL ?? '').origin);
+  await list.goto();
+  const reportId = await list.createReport();
+  await settings.goto();
+  const backup = renamedBackup(await readFile(await (await settings.backupAll()).path(), 'utf8'));
+  await wizard.gotoReview(reportId);
+
+  await fillStorage(page);
+  const before = await databaseDump(page);
+
+  await panel.submitButton.click();
+  await panel.submitAnywayButton.click();
+  await expect(panel.region.getByRole('alert')).toHaveText(STORAGE_FULL('submit'));
+  await expect(panel.entries).toHaveCount(0);
+
+  await list.goto();
+  await list.createButton.click();
+  await list.unitSelect.selectOption({ label: 'Huyện Đoàn Hồng Dân' });
+  await list.createSubmit.click();
+  await expect(page.getByRole('alert')).toHaveText(STORAGE_FULL('create'));
+  await expect(list.createSubmit).toBeEnabled();
+
+  await settings.goto();
+  await settings.chooseFile(backup);
+  await settings.restoreButton.click();
+  await expect(settings.restoreAlert).toHaveText(STORAGE_FULL('restore'));
+  expect(await databaseDump(page)).toBe(before);
+
+  // Room again: the same restore works, without a reload.
+  await freeStorage(page);
+  await settings.restoreButton.click();
+  await expect(settings.status(/^Đã khôi phục: 1 báo cáo mới/)).toBeVisible();
+});
+
+// The same on a disk that is really full: Chromium's profile on a 64 MB tmpfs, filled
+// by a file. Chromium then fails IndexedDB writes with DataError "Failed to write blobs"
+// or UnknownError "FILE_ERROR_NO_SPACE", not QuotaExceededError. Mounting needs root.
+// The same on a disk that is really full: Chromium's profile on a 64 MB tmpfs, filled
+// by a file. Chromium then fails IndexedDB writes with "AbortError" (no cause), DataError
+// "Failed to write blobs" or UnknownError "FILE_ERROR_NO_SPACE", not QuotaExceededError.
+// LevelDB's log may still take a small write into its last page, so what is written here
+// is 12,000 characters of varied text (it does not compress). Mounting needs root.
+test('a full disk under the profile: submit and restore say so and change nothing', async ({
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const mountPoint = await mkdtemp(join(tmpdir(), 'so-ket-full-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mountPoint], {
+      stdio: 'ignore',
+    });
+  } catch {
+    await rm(mountPoint, { recursive: true, force: true });
+    test.skip(true, 'mounting a tmpfs needs root');
+    return;
+  }
+  const profileDir = join(mountPoint, 'profile');
+  const filler = join(mountPoint, 'filler');
+  await mkdir(profileDir);
+  const chromium = await PersistentBrowser.launch(profileDir);
+  try {
+    const page = await chromium.context.newPage();
+    const list = new ReportListPage(page);
+    const wizard = new WizardPage(page);
+    const panel = new SubmitPanel(page);
+    const settings = new DataSettingsPage(page);
+    await page.goto(`${baseURL}/`);
+    const reportId = await list.createReport();
+    await wizard.gotoStep(reportId, 'direction', II_1);
+    await wizard.field('Kết quả đạt được').fill(variedText(12_000));
+    await wizard.waitUntilSaved();
+    await settings.goto();
+    // A browser reached over CDP has no download events: read the backup's Blob instead.
+    await page.evaluate(() => {
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        (window as { lastBlob?: Blob }).lastBlob = blob;
+        return create(blob);
+      };
+    });
+    await settings.backupButton.click();
+    await page.waitForFunction(() => (window as { lastBlob?: Blob }).lastBlob);
+    const backup = renamedBackup(
+      await page.evaluate(() => (window as { lastBlob?: Blob }).lastBlob!.text()),
+    );
+    await wizard.gotoReview(reportId);
+
+    const before = await databaseDump(page);
+    fillDisk(filler);
+    await panel.submitButton.click();
+    await panel.submitAnywayButton.click();
+    // Chromium takes seconds to give up on a write to a full disk.
+    await expect(panel.region.getByRole('alert')).toHaveText(oneOf(DISK_FULL('submit')), {
+      timeout: 20_000,
+    });
+
+    // The failed write may have closed the database (Chromium does on FILE_ERROR_NO_SPACE):
+    // then reading the plan fails as well, with the same message.
+    await settings.goto();
+    await settings.chooseFile(backup);
+    await settings.restoreButton.or(settings.restoreAlert).first().waitFor();
+    if (await settings.restoreButton.isVisible()) await settings.restoreButton.click();
+    await expect(settings.restoreAlert).toHaveText(oneOf(DISK_FULL('restore')), {
+      timeout: 20_000,
+    });
+
+    // Room again. Chromium closed the database, so the app is opened afresh.
+    await rm(filler);
+    await page.reload();
+    expect(await databaseDump(page)).toBe(before);
+    await settings.chooseFile(backup);
+    await settings.restoreButton.click();
+    await expect(settings.status(/^Đã khôi phục: 1 báo cáo mới/)).toBeVisible();
+  } finally {
+    await chromium.kill();
+    execFileSync('umount', [mountPoint]);
+    await rm(mountPoint, { recursive: true, force: true });
+  }
+});
+
+// A backup whose reports are new to the device: other ids and a name of their own.
+function renamedBackup(json: string) {
+  const backup = JSON.parse(json) as {
+    reports: { report: { id: string; name: string } }[];
+  };
+  for (const file of backup.reports) {
+    file.report.id = `${file.report.id}-restored`;
+    file.report.name = 'Bản từ tệp sao lưu';
+  }
+  return {
+    name: 'sao-luu.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(backup)),
+  };
+}
+
+// Vietnamese-looking words from a fixed generator: text a compressor cannot shrink much.
+function variedText(length: number): string {
+  const letters = 'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạềểễếệòỏõóọ';
+  let seed = 14;
+  let text = '';
+  while (text.length < length) {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    text += seed % 7 === 0 ? ' ' : letters[seed % letters.length];
+  }
+  return text;
+}
+
+// Writes to `path` until the file system has no byte left.
+function fillDisk(path: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (let size = 1 << 20; size >= 1; size >>= 4) {
+      const chunk = Buffer.alloc(size, 1);
+      try {
+        for (;;) writeSync(fd, chunk);
+      } catch {
+        // full at this size: try a smaller one
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function oneOf(texts: string[]): RegExp {
+  return new RegExp(
+    `^(${texts.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`,
+  );
+}

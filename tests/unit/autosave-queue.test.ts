@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AutosaveQueue,
   classifySaveError,
+  storageTrouble,
+  type StorageTrouble,
   type AutosaveOptions,
   type SaveError,
   type SaveStatus,
@@ -279,6 +281,45 @@ describe('AutosaveQueue', () => {
   });
 });
 
+describe('storageTrouble', () => {
+  it.each<[string, unknown, StorageTrouble | null]>([
+    ['a QuotaExceededError', quotaError(), 'full'],
+    [
+      'a full disk under a large value',
+      { name: 'DataError', message: 'Failed to write blobs (IOError)' },
+      'full',
+    ],
+    [
+      'an aborted transaction with no cause (Chromium on a full disk)',
+      { name: 'AbortError', inner: { name: 'AbortError', message: 'The transaction was aborted' } },
+      'write',
+    ],
+    [
+      'the database closed by the browser and not opening again',
+      {
+        name: 'DatabaseClosedError',
+        inner: {
+          name: 'UnknownError',
+          message: 'Internal error opening backing store for indexedDB.open.',
+        },
+      },
+      'write',
+    ],
+    ['a database closed alone (another tab upgraded it)', { name: 'DatabaseClosedError' }, null],
+    ['a refused value', { name: 'DataError', message: 'Failed to execute put' }, null],
+    ['a missing report', new ReportMissingError('report-1'), null],
+    [
+      'an abort caused by the app',
+      { name: 'AbortError', inner: new ReportMissingError('r') },
+      null,
+    ],
+    ['a plain Error', new Error('boom'), null],
+    ['null', null, null],
+  ])('%s: %s', (_, error, expected) => {
+    expect(storageTrouble(error)).toBe(expected);
+  });
+});
+
 describe('classifySaveError', () => {
   it.each<[string, unknown, SaveError]>([
     ['a QuotaExceededError DOMException', quotaError(), 'quota'],
@@ -296,6 +337,25 @@ describe('classifySaveError', () => {
       },
       'quota',
     ],
+    [
+      'a full disk under a large value (Chromium, measured on a full tmpfs)',
+      { name: 'DataError', message: 'Failed to write blobs (IOError)' },
+      'quota',
+    ],
+    [
+      'a full disk under a small value, wrapped by Dexie',
+      {
+        name: 'AbortError',
+        message: 'Transaction aborted',
+        inner: {
+          name: 'UnknownError',
+          message:
+            'Connection is closing because of: IO error: …/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+        },
+      },
+      'quota',
+    ],
+    ['another IO error', { name: 'UnknownError', message: 'Internal error.' }, 'other'],
     ['a missing report', new ReportMissingError('report-1'), 'missing'],
     ['an abort error alone', { name: 'AbortError' }, 'other'],
     ['a plain Error', new Error('boom'), 'other'],

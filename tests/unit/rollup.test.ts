@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IndicatorTableValue } from '@/domain/appendix/evaluate';
 import { figureKind, rollUp, type Rollup } from '@/domain/rollup/rollup';
 import { templateUnits, unitKeyOf } from '@/domain/rollup/units';
 import { parseTemplate, type TemplateInput } from '@/domain/template/template-schema';
@@ -149,6 +150,52 @@ describe('the province roll-up', () => {
       50, 55, 60, 65, 70, 75, 80,
     ]);
     expect(satisfied.period).toBeNull();
+  });
+
+  it('lists the units\' own rows ("Chỉ tiêu khác", the `custom` format) per unit under their label', () => {
+    const accepted = acceptedUnits(template, units);
+    const youth = (i: number) => accepted[i]!.answers['youth-table'] as IndicatorTableValue;
+    // Two units name the same row (case and spacing aside), a third its own; one adds a
+    // custom rate of two of its custom counts, one a typed percentage.
+    youth(0).custom = [{ id: 'c-workers', label: 'Thanh niên công nhân', kind: 'count' }];
+    youth(0).cells['c-workers'] = { '2012': 40, '2013': 42 };
+    youth(3).custom = [
+      { id: 'x1', label: '  thanh niên  CÔNG NHÂN ', kind: 'count' },
+      { id: 'x2', label: 'Thanh niên công nhân được tập hợp', kind: 'count' },
+      {
+        id: 'x3',
+        label: 'Tỷ lệ tập hợp công nhân',
+        kind: 'rate',
+        numerator: 'x2',
+        denominator: 'x1',
+      },
+    ];
+    youth(3).cells.x1 = { '2013': 50 };
+    youth(3).cells.x2 = { '2013': 20 };
+    youth(5).custom = [{ id: 'p', label: 'Tỷ lệ hài lòng', kind: 'percent' }];
+    youth(5).cells.p = { '2013': 75.5 };
+    const rollup = rollUp(template, units, accepted);
+    const table = rollup.tables.find((t) => t.criterionId === 'youth-table')!;
+    const byLabel = new Map(table.customRows.map((g) => [g.label, g.entries]));
+    expect([...byLabel.keys()]).toEqual([
+      'Thanh niên công nhân',
+      'Thanh niên công nhân được tập hợp',
+      'Tỷ lệ tập hợp công nhân',
+      'Tỷ lệ hài lòng',
+    ]);
+    const workers = byLabel.get('Thanh niên công nhân')!;
+    expect(workers.map((e) => [e.unitName, e.values['2013']])).toEqual([
+      [units[0]!.name, 42],
+      [units[3]!.name, 50],
+    ]);
+    expect(workers[0]!.values['2011']).toBeNull();
+    expect(byLabel.get('Tỷ lệ tập hợp công nhân')![0]!.values['2013']).toBeCloseTo(40);
+    expect(byLabel.get('Tỷ lệ hài lòng')![0]).toMatchObject({ unit: 'percent' });
+    // Never summed into the template's rows, which keep their totals.
+    const plain = rollUp(template, units, acceptedUnits(template, units));
+    expect(table.rows.map((r) => r.years)).toEqual(
+      plain.tables.find((t) => t.criterionId === 'youth-table')!.rows.map((r) => r.years),
+    );
   });
 
   it('keeps the target the units share, and none when they differ', () => {

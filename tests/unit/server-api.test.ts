@@ -416,10 +416,10 @@ describe('the sync API', () => {
       expect(response.status).toBe(200);
       const reports = response.body.reports as Record<string, unknown>[];
       expect(reports.filter((r) => r.reportId === a)).toEqual([
-        { ...latest.body, unit: 'Huyện Đoàn Hồng Dân' },
+        { ...latest.body, unit: 'Huyện Đoàn Hồng Dân', incomplete: false },
       ]);
       expect(reports.filter((r) => r.reportId === b)).toEqual([
-        { ...other.body, unit: 'Huyện Đoàn Phước Long' },
+        { ...other.body, unit: 'Huyện Đoàn Phước Long', incomplete: false },
       ]);
       expect(new Set(reports.map((r) => r.reportId)).size).toBe(reports.length);
     });
@@ -440,9 +440,9 @@ describe('the sync API', () => {
       expect(response.status).toBe(200);
       const revisions = response.body.revisions as Record<string, unknown>[];
       expect(revisions.filter((r) => r.reportId === a || r.reportId === b)).toEqual([
-        { ...first.body, unit: 'Huyện Đoàn Hồng Dân' },
-        { ...other.body, unit: 'Huyện Đoàn Phước Long' },
-        { ...second.body, unit: 'Huyện Đoàn Hồng Dân' },
+        { ...first.body, unit: 'Huyện Đoàn Hồng Dân', incomplete: false },
+        { ...other.body, unit: 'Huyện Đoàn Phước Long', incomplete: false },
+        { ...second.body, unit: 'Huyện Đoàn Hồng Dân', incomplete: false },
       ]);
       expectError(await call(`${url}/api/revisions`, { code: unitA }), 403, 'adminOnly');
       expectError(await call(`${url}/api/revisions`, { code: 'wrong' }), 401, 'unauthorized');

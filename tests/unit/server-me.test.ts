@@ -12,9 +12,12 @@ describe('GET /api/me', () => {
   let server: TestServer;
   let code: string;
 
+  let adminCode: string;
+
   beforeAll(async () => {
     server = await startTestServer();
     code = server.store.addUnit('BCH Đoàn huyện Hồng Dân', false).code;
+    adminCode = server.store.addUnit('Tỉnh Đoàn Bạc Liêu', true).code;
   });
   afterAll(() => server.stop());
 
@@ -38,5 +41,16 @@ describe('GET /api/me', () => {
     expect(response.status).toBe(201);
     const stored = server.store.getRevision('incomplete-1', 1);
     expect(JSON.parse(stored!.body)).toMatchObject({ incomplete: true });
+  });
+
+  it("shows the province each report's latest revision as incomplete or not", async () => {
+    await putRevision(server.url, code, 'complete-1', 1, makeReportFile('complete-1'));
+    const response = await call(`${server.url}/api/reports`, { code: adminCode });
+    expect(response.status).toBe(200);
+    const rows = response.body.reports as { reportId: string; incomplete: boolean }[];
+    expect(Object.fromEntries(rows.map((row) => [row.reportId, row.incomplete]))).toEqual({
+      'incomplete-1': true,
+      'complete-1': false,
+    });
   });
 });

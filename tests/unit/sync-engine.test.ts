@@ -80,7 +80,12 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
     isRenewable: true,
     onAcquire: null as (() => void) | null,
   };
-  const state = { isOnline: true, isConfigured: true, hold: null as Promise<void> | null };
+  const state = {
+    isOnline: true,
+    isConfigured: true,
+    isForeground: false,
+    hold: null as Promise<void> | null,
+  };
 
   const outcome = (answer: Answer, entry: OutboxEntry): SendOutcome => {
     if (answer === 'network') return { kind: 'networkError' };
@@ -168,6 +173,7 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
       },
     },
     random: () => 1,
+    isForeground: () => state.isForeground,
     setTimer: (run, delayMs) => {
       timers.push(delayMs);
       const timer = setTimeout(run, delayMs);
@@ -391,12 +397,73 @@ describe('SyncEngine with several reports', () => {
       'a#1': [500, 201],
     });
     await runFor();
+    // b#1's answer proves the connection: a#1 goes again at once.
     expect(sends).toEqual([
       { id: 'a#1', at: 0 },
       { id: 'b#1', at: 0 },
-      { id: 'a#1', at: 5_000 },
+      { id: 'a#1', at: 0 },
     ]);
     expect([entry('a#1').state, entry('b#1').state]).toEqual(['sent', 'sent']);
+  });
+});
+
+describe('SyncEngine under loss', () => {
+  it('makes the others due again, their backoff started over, when any request gets through', async () => {
+    const { sends, entry, engine, add, runFor } = setup([makeEntry('a', 1)], {
+      'a#1': ['network', 'network', 'network', 'network', 'network', 201],
+    });
+    // Four failures: 5, 10, 20 and 40 s of backoff; the next try would be at 75 s.
+    await runFor(40_000);
+    expect(entry('a#1')).toMatchObject({ attempts: 4, nextAttemptAt: START + 75_000 });
+    add(makeEntry('b', 1, { nextAttemptAt: START + 40_000 }));
+    await engine.kick();
+    expect(sends.slice(4)).toEqual([
+      { id: 'b#1', at: 40_000 },
+      { id: 'a#1', at: 40_000 },
+    ]);
+    // It failed again: its backoff starts over at 5 s, not 80 s.
+    expect(entry('a#1')).toMatchObject({ attempts: 1, nextAttemptAt: START + 45_000 });
+    await runFor(5_000);
+    expect(entry('a#1').state).toBe('sent');
+  });
+
+  it('counts a photo that gets through as proof too, but keeps the wait a server asked for', async () => {
+    const { sends, entry, engine, add, runFor } = setup([makeEntry('a', 1), makeEntry('c', 1)], {
+      'a#1': ['network', 'network', 201],
+      'c#1': [{ status: 429, retryAfter: 120 }],
+      // The photo's upload is answered; the body is lost.
+      'b#1': ['network'],
+    });
+    await runFor(10_000);
+    expect(entry('a#1')).toMatchObject({ attempts: 2, nextAttemptAt: START + 15_000 });
+    add(withPhotos(makeEntry('b', 1, { nextAttemptAt: START + 10_000 }), 1));
+    await engine.kick();
+    expect(sends.slice(3, 5)).toEqual([
+      { id: file(1), at: 10_000 },
+      { id: 'b#1', at: 10_000 },
+    ]);
+    expect(sends.filter((send) => send.id === 'a#1').at(-1)).toEqual({ id: 'a#1', at: 10_000 });
+    expect(entry('a#1').state).toBe('sent');
+    // c#1 still waits for the 120 s the server asked for.
+    expect(entry('c#1')).toMatchObject({ state: 'retrying', nextAttemptAt: START + 120_000 });
+  });
+
+  it('waits at most a minute between tries in the foreground, Retry-After included', async () => {
+    const failures: Answer[] = Array.from({ length: 7 }, () => 'network');
+    const { sends, timers, state, runFor } = setup([makeEntry('a', 1), makeEntry('b', 1)], {
+      'a#1': [...failures, 201],
+      'b#1': [{ status: 503, retryAfter: 3600 }, ...failures, 201],
+    });
+    state.isForeground = true;
+    await runFor();
+    const gaps = (id: string) => {
+      const times = sends.filter((send) => send.id === id).map((send) => send.at);
+      return times.slice(1).map((at, i) => at - times[i]!);
+    };
+    expect(timers.every((delay) => delay <= 60_000)).toBe(true);
+    expect(Math.max(...gaps('a#1'))).toBe(60_000);
+    expect(gaps('a#1').every((gap) => gap <= 60_000)).toBe(true);
+    expect(gaps('b#1').every((gap) => gap <= 60_000)).toBe(true);
   });
 });
 

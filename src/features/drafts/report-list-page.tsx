@@ -17,9 +17,11 @@ import { requiredProgress } from '@/domain/report/progress';
 import { REPORT_NAME_MAX, reportFileName } from '@/domain/report/report-schema';
 import { normalizeText } from '@/domain/report/text';
 import { vi, formatDateTime } from '@/i18n/vi';
+import { viLimits } from '@/i18n/vi-limits';
 import { viSafety } from '@/i18n/vi-safety';
 import { downloadJson } from '@/lib/download';
 import { newId } from '@/lib/ids';
+import { storageTrouble } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
 import { listOutbox } from '@/storage/outbox-repository';
 import {
@@ -126,8 +128,9 @@ function CreateForm({
       });
       requestPersistence();
       onCreated(report.id);
-    } catch {
-      setError(vi.errors.actionFailed);
+    } catch (caught) {
+      const trouble = storageTrouble(caught);
+      setError(trouble ? viLimits.storage(trouble, 'create') : vi.errors.actionFailed);
       setBusy(false);
     }
   };
@@ -271,8 +274,10 @@ export function ReportListPage({
   const run = async (action: () => Promise<void>) => {
     try {
       await action();
-    } catch {
-      setNotice({ message: vi.errors.actionFailed, isError: true });
+    } catch (caught) {
+      const trouble = storageTrouble(caught);
+      const message = trouble ? viLimits.storage(trouble, 'action') : vi.errors.actionFailed;
+      setNotice({ message, isError: true });
     }
   };
 

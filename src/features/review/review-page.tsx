@@ -10,10 +10,16 @@ import {
   documentSteps,
   type DocumentBlock,
 } from '@/domain/report/document-model';
-import { reportProgress, type FieldIssue } from '@/domain/report/progress';
+import {
+  reportProgress,
+  reviewItems,
+  type FieldIssue,
+  type ReviewItem,
+} from '@/domain/report/progress';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { findCriterion, type Template } from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
+import { viProgress } from '@/i18n/vi-progress';
 import { appendixIssueMessage, issueMessage, vi } from '@/i18n/vi-report';
 import { ScrollTable } from '@/ui/scroll-table';
 import { AppendixView } from './appendix-view';
@@ -173,21 +179,40 @@ export function ReviewPage({
   // Each page lists what its own document lacks: its steps, and for a further document
   // the report's header and closing fields it prints too (both make it a draft). The
   // report's page says how much each other document's own steps lack beside its link.
+  const includesOf =
+    (id: string, withSharedFields: boolean) => (stepId: string, criterionId: string) => {
+      const stepIds = new Set(documentSteps(template, id).map((step) => step.id));
+      const shared = new Set(withSharedFields ? Object.values(template.documentFields) : []);
+      return stepIds.has(stepId) || shared.has(criterionId);
+    };
   const issuesOf = (id: string, withSharedFields: boolean): FieldIssue[] => {
-    const stepIds = new Set(documentSteps(template, id).map((step) => step.id));
-    const shared = new Set(withSharedFields ? Object.values(template.documentFields) : []);
-    return progress.issues.filter(
-      (issue) => stepIds.has(issue.stepId) || shared.has(issue.criterionId),
-    );
+    const includes = includesOf(id, withSharedFields);
+    return progress.issues.filter((issue) => includes(issue.stepId, issue.criterionId));
   };
-  const issues = issuesOf(documentId, !isMain);
-  const appendixIssues = isMain ? appendix.issues : [];
+  const { errors, warnings } = reviewItems(progress, includesOf(documentId, !isMain));
   const storedPhotoUrls = usePhotoUrls(
     givenPhotoUrls ? [] : photoIdsOf([...document.body, ...document.appendixBody]),
   );
   const photoUrls = givenPhotoUrls ?? storedPhotoUrls;
   const { header, closing } = document;
   const documentLink = links.document;
+  // The link names the field (an appendix issue: the whole message); the message follows.
+  const itemText = (item: ReviewItem): [link: string, message: string | null] => {
+    if (item.kind === 'appendix')
+      return [
+        `${vi.appendix.issuesInReview}: ${appendixIssueMessage(item.issue, labelOf, unitOf)}`,
+        null,
+      ];
+    const found = findCriterion(template, item.issue.criterionId);
+    if (!found) return [item.issue.criterionId, null];
+    const max = issueLimit(found.criterion, item.issue.code);
+    const value = answers[item.issue.criterionId];
+    const length = typeof value === 'string' ? [...value].length : 0;
+    return [
+      vi.review.goToField(found.step.shortTitle, found.criterion.label),
+      issueMessage(item.issue.code, { length, max }),
+    ];
+  };
   const labelOf = (id: string) => appendix.indicators.get(id)?.label ?? id;
   const unitOf = (id: string) => appendix.indicators.get(id)?.unit ?? 'count';
   const hasAppendixData =
@@ -210,38 +235,47 @@ export function ReviewPage({
         <h3 id="issues-heading" tabIndex={-1}>
           {vi.review.missingHeading}
         </h3>
-        {issues.length === 0 && appendixIssues.length === 0 ? (
+        <p className="review-progress">
+          {vi.wizard.progress(progress.requiredDone, progress.requiredTotal)}
+        </p>
+        {errors.length === 0 && warnings.length === 0 ? (
           <p className="notice success">
             {isMain ? vi.review.noIssues : vi.modelsDocument.review.noIssues}
           </p>
         ) : (
-          <ul>
-            {issues.map((issue) => {
-              const found = findCriterion(template, issue.criterionId);
-              if (!found) return null;
-              const max = issueLimit(found.criterion, issue.code);
-              const value = answers[issue.criterionId];
-              const length = typeof value === 'string' ? [...value].length : 0;
+          <>
+            {(['errors', 'warnings'] as const).map((group) => {
+              const items = group === 'errors' ? errors : warnings;
+              if (items.length === 0) return null;
+              const heading =
+                group === 'errors'
+                  ? viProgress.errorsHeading(items.length)
+                  : viProgress.warningsHeading(items.length);
               return (
-                <li key={issue.criterionId}>
-                  <a href={links.field(issue.stepId, issue.criterionId)}>
-                    {vi.review.goToField(found.step.shortTitle, found.criterion.label)}
-                  </a>
-                  {' – '}
-                  {issueMessage(issue.code, { length, max })}
-                </li>
+                <section
+                  key={group}
+                  className={`review-group review-${group}`}
+                  aria-labelledby={`review-${group}-heading`}
+                >
+                  <h4 id={`review-${group}-heading`}>{heading}</h4>
+                  <p className="review-group-note">
+                    {group === 'errors' ? viProgress.errorsNote : viProgress.warningsNote}
+                  </p>
+                  <ul>
+                    {items.map((item) => {
+                      const [link, message] = itemText(item);
+                      return (
+                        <li key={item.key}>
+                          <a href={links.field(item.target.stepId, item.target.fieldKey)}>{link}</a>
+                          {message ? ` – ${message}` : null}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </section>
               );
             })}
-            {appendixIssues.map((issue) => (
-              <li key={issue.key} className={`appendix-${issue.severity}`}>
-                <a
-                  href={links.field(issue.stepId, `${issue.indicatorId}-${issue.year ?? 'target'}`)}
-                >
-                  {vi.appendix.issuesInReview}: {appendixIssueMessage(issue, labelOf, unitOf)}
-                </a>
-              </li>
-            ))}
-          </ul>
+          </>
         )}
       </section>
 

@@ -12,8 +12,10 @@ import {
   type PlanItem,
 } from '@/domain/report/import-plan';
 import type { OfficeBackup } from '@/domain/rollup/received';
+import { viLimits } from '@/i18n/vi-limits';
 import { formatDateTime, importProblemMessage, vi } from '@/i18n/vi-report';
 import { newId } from '@/lib/ids';
+import { storageTrouble } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
 import { applyImport, existingReports, ImportPhotoError } from '@/storage/import-repository';
 import { bytesSha256 } from '@/storage/photo-file-repository';
@@ -69,9 +71,11 @@ export function RestorePanel() {
       setOffice(parsed.office);
       setPlan(next);
       setStatus(vi.restore.summary(summarizePlan(next)));
-    } catch {
+    } catch (caught) {
+      // A full disk may have closed the database: even reading it fails until there is room.
+      const trouble = storageTrouble(caught);
       setStatus(null);
-      setError(vi.restore.failed);
+      setError(trouble ? viLimits.storage(trouble, 'restore') : vi.restore.failed);
     }
   };
 
@@ -87,10 +91,13 @@ export function RestorePanel() {
       setPlan(null);
       setStatus(vi.restore.done(result));
     } catch (caught) {
+      const trouble = storageTrouble(caught);
       setError(
         caught instanceof ImportPhotoError
           ? importProblemMessage({ code: caught.code, reportName: caught.reportName })
-          : vi.restore.failed,
+          : trouble
+            ? viLimits.storage(trouble, 'restore')
+            : vi.restore.failed,
       );
     } finally {
       setBusy(false);

@@ -2,6 +2,7 @@
 // runs, and "Sao lưu tất cả".
 import { useEffect, useState } from 'react';
 import { backupFileName, buildBackupFile } from '@/domain/report/backup';
+import { viPersist, type PersistAnswer } from '@/i18n/vi-persist';
 import { viProvince } from '@/i18n/vi-province';
 import { formatNumber, vi } from '@/i18n/vi-report';
 import { appVersion } from '@/lib/app-version';
@@ -44,8 +45,12 @@ export function SettingsPage() {
     };
   }, []);
 
+  // What the browser answered, said in words (it may refuse without asking anyone).
+  const [persistAnswer, setPersistAnswer] = useState<PersistAnswer | null>(null);
   const askPersist = async () => {
-    await navigator.storage?.persist?.().catch(() => false);
+    const persist = navigator.storage?.persist;
+    const granted = persist ? await persist.call(navigator.storage).catch(() => null) : null;
+    setPersistAnswer(granted === null ? 'unavailable' : granted ? 'granted' : 'denied');
     setInfo(await readStorage());
   };
 
@@ -89,6 +94,9 @@ export function SettingsPage() {
                 {vi.settings.askPersist}
               </button>
             ) : null}
+            <p role="status" className="persist-answer">
+              {persistAnswer ? viPersist[persistAnswer] : null}
+            </p>
             <p>
               {info.usage !== null && info.quota !== null
                 ? vi.settings.usage(formatBytes(info.usage), formatBytes(info.quota))

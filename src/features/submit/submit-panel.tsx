@@ -7,8 +7,10 @@ import type { OutboxEntry } from '@/domain/outbox/outbox-entry';
 import { submissionCheck } from '@/domain/report/progress';
 import type { Template } from '@/domain/template/template-schema';
 import { formatDateTime, formatTime, vi } from '@/i18n/vi-report';
+import { viLimits } from '@/i18n/vi-limits';
 import { viSubmitCheck } from '@/i18n/vi-safety';
 import { newId } from '@/lib/ids';
+import { storageTrouble } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
 import {
   enqueueSubmission,
@@ -127,8 +129,9 @@ export function SubmitPanel({
       if (caught instanceof UnchangedSubmissionError) {
         setMessage(viSubmitCheck.unchanged(caught.revision));
       } else {
+        const trouble = storageTrouble(caught);
         setMessage(null);
-        setError(vi.submit.failed);
+        setError(trouble ? viLimits.storage(trouble, 'submit') : vi.submit.failed);
       }
     } finally {
       busy.current = false;

@@ -3,13 +3,15 @@
 // deleted; its figures are typed in the table above, after the table's own rows.
 import type { AppendixIssue, CustomRow, IndicatorTableValue } from '@/domain/appendix/evaluate';
 import { CUSTOM_LABEL_MAX, CUSTOM_ROWS_MAX } from '@/domain/appendix/evaluate';
+import { customLabelKey } from '@/domain/report/progress';
 import { normalizeText } from '@/domain/report/text';
 import type { CriterionOf } from '@/domain/template/template-schema';
 import { appendixIssueMessage, vi } from '@/i18n/vi-report';
 import { viAppendix } from '@/i18n/vi-appendix';
 import { newId } from '@/lib/ids';
+import { fieldInputId } from './fields';
 
-export const customLabelInputId = (rowId: string) => `custom-label-${rowId}`;
+export const customLabelInputId = (rowId: string) => fieldInputId(customLabelKey(rowId));
 
 const withoutKey = <T,>(record: Readonly<Record<string, T>> | undefined, key: string) => {
   const next = { ...record };

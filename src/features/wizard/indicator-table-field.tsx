@@ -11,19 +11,20 @@ import {
   type IndicatorTableValue,
 } from '@/domain/appendix/evaluate';
 import { statusText, viAppendix, yearHeader } from '@/i18n/vi-appendix';
-import { CustomRowsEditor, customLabelInputId, removeCustomRow } from './custom-rows-editor';
+import { CustomRowsEditor, removeCustomRow } from './custom-rows-editor';
 import { formatVietnameseNumber, parseVietnameseNumber } from '@/domain/appendix/numbers';
 import type { Answers } from '@/domain/report/answers';
+import { appendixCellKey, appendixIssueTarget } from '@/domain/report/progress';
 import { normalizeText } from '@/domain/report/text';
 import type { Indicator, Template } from '@/domain/template/template-schema';
 import { appendixIssueMessage, vi } from '@/i18n/vi-report';
-import type { FieldProps } from './fields';
+import { fieldInputId, type FieldProps } from './fields';
 import { ScrollTable } from '@/ui/scroll-table';
 
 export const ReportContext = createContext<{ template: Template; answers: Answers } | null>(null);
 
 export function cellInputId(indicatorId: string, year: string | null): string {
-  return `field-${indicatorId}-${year ?? 'target'}`;
+  return fieldInputId(appendixCellKey(indicatorId, year));
 }
 
 // Numbers shown the Vietnamese way (1.234; 12,5); text that is not a number as typed.
@@ -192,17 +193,12 @@ export function IndicatorTableField({
       );
     };
 
+  // A computed rate's issue focuses the first input it is computed from.
   const focusCell = (issue: AppendixIssue) =>
-    document
-      .getElementById(
-        issue.code === 'customLabelMissing' || issue.code === 'customRateRows'
-          ? customLabelInputId(issue.indicatorId)
-          : cellInputId(issue.indicatorId, issue.year),
-      )
-      ?.focus();
+    document.getElementById(fieldInputId(appendixIssueTarget(evaluation, issue).fieldKey))?.focus();
 
   return (
-    <div className="field indicator-table">
+    <div className="field indicator-table" id={fieldInputId(criterion.id)}>
       <p className="field-help">{vi.appendix.pasteHint}</p>
       <ScrollTable
         label={vi.appendix.tableRegion(criterion.label)}

@@ -58,11 +58,15 @@ export function StepForm({
 
   useEffect(() => {
     if (!focusFieldId) return;
+    // A field's own input, or the first input of a field without one (an appendix table).
     const target = document.getElementById(fieldInputId(focusFieldId));
     // A folded checklist (on a phone) opens to show the field it leads to.
     const fold = target?.closest('details');
     if (fold && !fold.open) fold.open = true;
-    target?.focus();
+    const focusable = target?.matches('input, select, textarea, button, [tabindex]')
+      ? target
+      : target?.querySelector<HTMLElement>('input:not([disabled]), select, textarea, button');
+    focusable?.focus();
   }, [focusFieldId]);
 
   return (

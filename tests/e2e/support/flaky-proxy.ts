@@ -25,6 +25,8 @@ export type FlakyProxyOptions = {
   faultWindowMs: number;
   // Only paths that start with this are disturbed.
   pathPrefix: string;
+  // The clock of the fault window (a test on a virtual clock passes its own).
+  now: () => number;
 };
 
 export type FlakyProxyStats = {
@@ -49,6 +51,7 @@ const DEFAULTS = {
   maxFaults: 60,
   faultWindowMs: 60_000,
   pathPrefix: '/api/reports',
+  now: () => Date.now(),
 } satisfies Omit<FlakyProxyOptions, 'upstream'>;
 
 const HOP_BY_HOP = new Set([
@@ -98,7 +101,7 @@ export async function startFlakyProxy(
     duplicated: 0,
     passed: 0,
   };
-  const startedAt = Date.now();
+  const startedAt = config.now();
   let faults = 0;
 
   // A whole request to the server, answer buffered.
@@ -154,7 +157,8 @@ export async function startFlakyProxy(
     req.pipe(outgoing);
   };
 
-  const canFault = () => faults < config.maxFaults && Date.now() - startedAt < config.faultWindowMs;
+  const canFault = () =>
+    faults < config.maxFaults && config.now() - startedAt < config.faultWindowMs;
 
   const server = createServer((req, res) => {
     if (!(req.url ?? '').startsWith(config.pathPrefix)) {

@@ -92,9 +92,9 @@ export class PersistentBrowser {
 
   private constructor(readonly profileDir: string) {}
 
-  // Starts Chromium on a fresh profile directory.
-  static async launch(): Promise<PersistentBrowser> {
-    const profileDir = await mkdtemp(join(tmpdir(), 'so-ket-profile-'));
+  // Starts Chromium on a fresh profile directory (or on an empty one given).
+  static async launch(dir?: string): Promise<PersistentBrowser> {
+    const profileDir = dir ?? (await mkdtemp(join(tmpdir(), 'so-ket-profile-')));
     const instance = new PersistentBrowser(profileDir);
     await instance.start();
     return instance;
