@@ -1,12 +1,12 @@
 // `npm start` / `npm run server`: serves dist/ and the API on PORT (default 4173).
 //   npm run server -- add-unit --name "BCH Đoàn huyện Hồng Dân" [--admin]
 // prints a new unit's access code once (only its hash is stored).
-// On a fresh data directory it creates a demo unit and an admin and prints their codes
-// at every start (kept in DATA_DIR/demo-codes.json), so a newcomer can try the flow.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Demo mode (on an empty data directory unless DEMO=0): see ./demo.ts.
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config';
+import { prepareDemo } from './demo';
 import { startServer } from './start';
 import { Store } from './store';
 
@@ -43,19 +43,7 @@ if (!existsSync(join(config.distDir, 'index.html'))) {
 }
 
 const store = new Store(config.dataDir);
-const demoFile = join(config.dataDir, 'demo-codes.json');
-if (store.countUnits() === 0) {
-  const unit = store.addUnit('Huyện Đoàn Hồng Dân (thử nghiệm)', false).code;
-  const admin = store.addUnit('Ban Tổ chức Tỉnh Đoàn (thử nghiệm)', true).code;
-  writeFileSync(demoFile, JSON.stringify({ unit, admin }, null, 2));
-}
-if (existsSync(demoFile)) {
-  const demo = JSON.parse(readFileSync(demoFile, 'utf8')) as { unit: string; admin: string };
-  console.log(
-    `Demo access codes (data in ${config.dataDir}): unit ${demo.unit}  admin ${demo.admin}`,
-  );
-}
-
+for (const line of prepareDemo(store, config.dataDir, process.env)) console.log(line);
 store.close();
 
 const server = await startServer(config, version);
