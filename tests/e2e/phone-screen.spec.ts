@@ -197,3 +197,69 @@ test('the header is one line, a step starts on the first screen, the save line a
   await expect(checklist).toHaveText('Đã đề cập 1/8 nội dung');
   await expectAxeClean(page, `${II_2_1}, the checklist open`);
 });
+
+// Every control on screen, as a finger meets it: a checkbox or radio by its label; a
+// link inside a sentence (or in the document preview) is text, not a target.
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector =
+      'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const small: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      const isChoice =
+        element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type);
+      const target = (isChoice ? element.closest('label') : null) ?? element;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.right <= 0) continue;
+      if (element.closest('.document')) continue;
+      const parent = element.parentElement;
+      const isInline =
+        element.tagName === 'A' &&
+        getComputedStyle(element).display === 'inline' &&
+        parent !== null &&
+        [...parent.childNodes].some(
+          (node) => node !== element && (node.textContent ?? '').trim() !== '',
+        );
+      if (isInline) continue;
+      if (box.width < 44 || box.height < 44) {
+        const name = element.getAttribute('aria-label') ?? element.textContent ?? '';
+        small.push(
+          `${element.tagName} "${name.trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+      }
+    }
+    return small;
+  });
+}
+
+test('every tap target on the main screens is at least 44 × 44 px, and restoring picks a file with a Vietnamese button', async ({
+  page,
+  list,
+  wizard,
+}) => {
+  await list.goto();
+  const reportId = await list.createReport();
+  const screens: [string, () => Promise<void>][] = [
+    ['the report list', () => list.goto()],
+    ['Thông tin văn bản', () => wizard.gotoStep(reportId, 'document-info', 'Thông tin văn bản')],
+    ['II.2.1', () => wizard.gotoStep(reportId, 'cadres', II_2_1)],
+    ['Xem lại', () => wizard.gotoReview(reportId)],
+    [
+      'Cài đặt',
+      async () => {
+        await page.goto('/#/cai-dat');
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      },
+    ],
+  ];
+  for (const [name, open] of screens) {
+    await open();
+    expect(await smallTargets(page), `${name}: small tap targets`).toEqual([]);
+  }
+  // Cài đặt is open: the restore picker is a Vietnamese button over the file input.
+  const picker = page.getByLabel('Tệp báo cáo hoặc tệp sao lưu', { exact: true });
+  const button = page.locator('.file-picker .button');
+  await expect(button).toHaveText('Chọn tệp…');
+  expect(await picker.evaluate((input) => getComputedStyle(input).opacity)).toBe('0');
+  await expectAxeClean(page, 'Cài đặt');
+});

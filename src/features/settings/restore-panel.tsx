@@ -1,6 +1,7 @@
 // "Khôi phục" from a report file or a backup: validate the whole file first, show what
 // would happen, let the user choose per report, then apply it all in one transaction.
 import { useId, useState, type ChangeEvent } from 'react';
+import { viPhone } from '@/i18n/vi-phone';
 import {
   MAX_IMPORT_BYTES,
   parseImport,
@@ -110,12 +111,19 @@ export function RestorePanel() {
       <label className="field-label" htmlFor={inputId}>
         {vi.restore.fileLabel}
       </label>
-      <input
-        id={inputId}
-        type="file"
-        accept=".json,application/json"
-        onChange={(event) => void onFile(event)}
-      />
+      {/* The browser's own picker says "Choose File" in English: a Vietnamese button is
+          shown and the (transparent) input lies over it, so a tap is still on the input. */}
+      <span className="file-picker">
+        <span className="button secondary" aria-hidden="true">
+          {viPhone.chooseFile}
+        </span>
+        <input
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => void onFile(event)}
+        />
+      </span>
       <StatusLines status={status} error={error} />
       {plan ? (
         <div className="restore-plan">

@@ -121,7 +121,9 @@ export function SettingsPage() {
         <h2 id="office-heading">{viProvince.nav.office}</h2>
         <p>{viProvince.linkFromSettings}</p>
         <p>
-          <a href="#/tinh">{viProvince.officeLink}</a>
+          <a className="button secondary" href="#/tinh">
+            {viProvince.officeLink}
+          </a>
         </p>
       </section>
     </div>
