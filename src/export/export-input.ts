@@ -23,7 +23,7 @@ export type ExportInput = {
     title: string;
     documentId: string;
     photos: ReadonlyMap<string, PhotoAsset>;
-    // The report file as "Xuất tệp báo cáo" writes it, its photos listed without their
+    // The report file as "Xuất tệp dữ liệu báo cáo" writes it, its photos listed without their
     // bytes: the PDF carries it (see pdf/embedded-report-data.ts).
     reportFile: ReportFile;
   };

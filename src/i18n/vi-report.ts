@@ -15,7 +15,7 @@ export const vi = {
   email: {
     button: 'Gửi email',
     heading: 'Gửi báo cáo qua email',
-    attachJson: 'Kèm tệp báo cáo (.json)',
+    attachJson: 'Kèm tệp dữ liệu báo cáo',
     attachDocx: 'Kèm bản Word (.docx)',
     preparing: 'Đang chuẩn bị tệp đính kèm…',
     subject: (unit: string) => `Báo cáo sơ kết 5 năm NQ01 – ${unit}`,
@@ -53,7 +53,7 @@ export const vi = {
   },
   restore: {
     heading: 'Khôi phục',
-    note: 'Chọn một tệp báo cáo (.json) hoặc một tệp sao lưu. Ứng dụng kiểm tra toàn bộ tệp trước, cho bạn chọn với từng báo cáo, rồi mới ghi.',
+    note: 'Chọn một tệp dữ liệu báo cáo hoặc một tệp sao lưu. Ứng dụng kiểm tra toàn bộ tệp trước, cho bạn chọn với từng báo cáo, rồi mới ghi.',
     fileLabel: 'Tệp báo cáo hoặc tệp sao lưu',
     reading: 'Đang đọc và kiểm tra tệp…',
     problems: {
@@ -143,7 +143,7 @@ export const vi = {
     retryIn: (seconds: number) => `Sẽ thử lại sau ${seconds} giây.`,
     retry: 'Thử lại ngay',
     exportHint: 'Để an toàn, hãy xuất tệp báo cáo về máy.',
-    exportNow: 'Xuất tệp báo cáo',
+    exportNow: 'Xuất tệp dữ liệu báo cáo',
   },
 
   issues: {
@@ -235,13 +235,13 @@ export const vi = {
 
   syncSettings: {
     heading: 'Máy chủ nhận báo cáo',
-    endpoint: 'Địa chỉ máy chủ (để trống: dùng máy chủ của trang này)',
+    endpoint: 'Địa chỉ nộp báo cáo (để trống: dùng địa chỉ mặc định của ứng dụng)',
     accessCode: 'Mã truy cập của đơn vị',
     save: 'Lưu cài đặt gửi báo cáo',
     saved: 'Đã lưu cài đặt gửi báo cáo.',
-    reachable: (endpoint: string) => `Kết nối được máy chủ ${endpoint}.`,
+    reachable: 'Kết nối được địa chỉ nộp báo cáo.',
     unreachable: 'Không kết nối được máy chủ nhận báo cáo (có thể đang ngoại tuyến).',
-    invalidEndpoint: 'Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://.',
+    invalidEndpoint: 'Địa chỉ nộp báo cáo phải bắt đầu bằng http:// hoặc https://.',
   },
 
   cli: {

@@ -38,7 +38,7 @@ export const vi = {
     progress: (done: number, total: number) => `Đã xong ${done}/${total} mục cần hoàn thành`,
     rename: 'Đổi tên',
     duplicate: 'Nhân bản',
-    exportJson: 'Xuất tệp báo cáo (.json)',
+    exportJson: 'Xuất tệp dữ liệu báo cáo',
     delete: 'Xóa',
     trashHeading: (count: number) => `Thùng rác (${count})`,
     trashNote: 'Báo cáo trong thùng rác được giữ 30 ngày rồi tự xóa.',
@@ -118,7 +118,7 @@ export const vi = {
     queued: 'Đã đưa báo cáo vào hàng chờ gửi. Ứng dụng sẽ tự gửi khi có mạng.',
     sendNow: 'Gửi ngay',
     notConfigured:
-      'Chưa kết nối được máy chủ nhận báo cáo. Báo cáo nộp sẽ nằm trong hàng chờ; vào Cài đặt để nhập địa chỉ máy chủ.',
+      'Chưa kết nối được máy chủ nhận báo cáo. Báo cáo nộp sẽ nằm trong hàng chờ; vào Cài đặt để nhập địa chỉ nộp báo cáo.',
     noAccessCode:
       'Chưa có mã truy cập của đơn vị. Vào Cài đặt để nhập mã do Ban Tổ chức Tỉnh Đoàn cấp.',
     editAfterSubmit: 'Sửa báo cáo sau khi nộp vẫn được; lần nộp sau sẽ là một lần nộp mới.',

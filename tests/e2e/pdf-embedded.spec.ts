@@ -1,6 +1,6 @@
 // The PDF carries its data: a report typed in the app and exported with "Xuất PDF" holds
 // so-ket.json (poppler's pdfdetach saves it), byte-equal to the canonical form of the
-// report file "Xuất tệp báo cáo" writes at the same moment; the reader, loaded in
+// report file "Xuất tệp dữ liệu báo cáo" writes at the same moment; the reader, loaded in
 // Chromium as the app loads it (embedded-report.ts importing its lazy chunk), gives the
 // same bytes back; the fingerprint printed on the last page is that file's.
 import { execFileSync } from 'node:child_process';

@@ -263,3 +263,31 @@ test('every tap target on the main screens is at least 44 × 44 px, and restorin
   expect(await picker.evaluate((input) => getComputedStyle(input).opacity)).toBe('0');
   await expectAxeClean(page, 'Cài đặt');
 });
+
+test('the unit’s screens use plain words: no file extensions, web addresses or "máy chủ của trang này"', async ({
+  page,
+  list,
+  wizard,
+}) => {
+  const technical = /\.json\b|https?:\/\/|máy chủ của trang này/i;
+  const expectPlain = async (screen: string) =>
+    expect(await page.locator('body').innerText(), screen).not.toMatch(technical);
+
+  await list.goto();
+  const reportId = await list.createReport();
+  await list.goto();
+  await list.menu('Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân').click();
+  await expect(page.getByRole('button', { name: 'Xuất tệp dữ liệu báo cáo' })).toBeVisible();
+  await expectPlain('the list with a report’s menu open');
+
+  await page.goto('/#/cai-dat');
+  await expect(page.getByRole('textbox', { name: /^Địa chỉ nộp báo cáo/ })).toBeVisible();
+  // The same origin answers: the check line says so without showing its address.
+  await expect(page.getByText('Kết nối được địa chỉ nộp báo cáo.')).toBeVisible();
+  await expectPlain('Cài đặt');
+
+  await wizard.gotoReview(reportId);
+  await page.getByRole('button', { name: 'Gửi email', exact: true }).click();
+  await expect(page.getByRole('checkbox', { name: 'Kèm tệp dữ liệu báo cáo' })).toBeVisible();
+  await expectPlain('Xem lại with Gửi email open');
+});

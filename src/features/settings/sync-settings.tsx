@@ -114,7 +114,7 @@ export function SyncSettings() {
       </form>
       <div role="status" aria-live="polite">
         {message ? <p>{message}</p> : null}
-        {status.state === 'reachable' ? <p>{vi.syncSettings.reachable(status.endpoint)}</p> : null}
+        {status.state === 'reachable' ? <p>{vi.syncSettings.reachable}</p> : null}
         {status.state === 'unreachable' ? <p>{vi.syncSettings.unreachable}</p> : null}
         {code?.kind === 'ok' ? <p className="code-ok">{viSubmitCheck.codeOf(code.unit)}</p> : null}
         {code?.kind === 'wrong' ? <p className="field-error">{viSubmitCheck.codeWrong}</p> : null}

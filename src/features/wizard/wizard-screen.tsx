@@ -49,7 +49,7 @@ function SaveStatusLine({
   queue: AnswerQueue;
   onExport: () => void;
 }) {
-  // A retry in flight ('saving') keeps the error on screen: a click on "Xuất tệp báo cáo"
+  // A retry in flight ('saving') keeps the error on screen: a click on "Xuất tệp dữ liệu báo cáo"
   // first blurs the field, which flushes, and the alert must not vanish under the pointer.
   const [lastError, setLastError] = useState<Extract<SaveStatus, { state: 'error' }> | null>(null);
   if (status.state === 'error' && status !== lastError) setLastError(status);

@@ -9,7 +9,7 @@ export class EmailExport {
 
   constructor(readonly page: Page) {
     this.sendButton = page.getByRole('button', { name: 'Gửi email', exact: true });
-    this.attachJson = page.getByRole('checkbox', { name: 'Kèm tệp báo cáo (.json)', exact: true });
+    this.attachJson = page.getByRole('checkbox', { name: 'Kèm tệp dữ liệu báo cáo', exact: true });
     this.copyAddressButton = page.getByRole('button', {
       name: 'Sao chép địa chỉ email',
       exact: true,

@@ -77,7 +77,7 @@ export class ReportListPage {
 
   async exportJson(name: string): Promise<Download> {
     const download = this.page.waitForEvent('download');
-    await this.menuAction(name, 'Xuất tệp báo cáo (.json)');
+    await this.menuAction(name, 'Xuất tệp dữ liệu báo cáo');
     return download;
   }
 

@@ -13,13 +13,13 @@ export class SyncSettingsPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 2, name: 'Máy chủ nhận báo cáo' });
-    this.endpoint = page.getByRole('textbox', { name: /^Địa chỉ máy chủ/ });
+    this.endpoint = page.getByRole('textbox', { name: /^Địa chỉ nộp báo cáo/ });
     this.accessCode = page.getByRole('textbox', { name: 'Mã truy cập của đơn vị', exact: true });
     this.saveButton = page.getByRole('button', { name: 'Lưu cài đặt gửi báo cáo', exact: true });
     this.saved = page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt gửi báo cáo.' });
     this.checked = page
       .getByRole('status')
-      .filter({ hasText: /Kết nối được máy chủ|Không kết nối được máy chủ/ });
+      .filter({ hasText: /Kết nối được địa chỉ nộp báo cáo|Không kết nối được máy chủ/ });
   }
 
   async goto(): Promise<void> {

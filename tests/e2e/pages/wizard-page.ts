@@ -33,7 +33,7 @@ export class WizardPage {
     this.saveAlert = page.getByRole('alert');
     this.retryButton = this.saveAlert.getByRole('button', { name: 'Thử lại ngay' });
     this.exportNowButton = this.saveAlert.getByRole('button', {
-      name: 'Xuất tệp báo cáo',
+      name: 'Xuất tệp dữ liệu báo cáo',
       exact: true,
     });
     this.stepNav = page.getByRole('navigation', { name: /^Bước \d+\/\d+$/ });
