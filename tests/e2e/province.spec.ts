@@ -15,9 +15,17 @@ import { defaultTemplate, findTemplate } from '@/templates/template-registry';
 import { unitReportFile } from '../fixtures/province-reports';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { AppShell } from './pages/app-shell';
+import { seriousAxeViolations } from './support/axe';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
 const units = templateUnits(defaultTemplate);
+
+// Each office screen, as the test reaches it: axe-core finds nothing serious.
+async function expectAxeClean(page: Page, screen: string): Promise<void> {
+  const serious = await seriousAxeViolations(page);
+  expect(serious, `${screen}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}
 
 // Each unit's report file; the first six also as the PDF the app exports (with the
 // report file embedded), the seventh as a .json only.
@@ -96,6 +104,7 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
     page.getByText(/in-lai\.pdf.*Tệp PDF này không còn dữ liệu máy đọc được/),
   ).toBeVisible();
   await expect(page.getByText(/khac\.json.*không phải tệp báo cáo hay tệp sao lưu/)).toBeVisible();
+  await expectAxeClean(page, 'Tiếp nhận with accepted and refused files');
 
   await page.getByRole('link', { name: 'Theo dõi' }).click();
   await expect(page.getByText('Đã nhận 7/7 đơn vị')).toBeVisible();
@@ -105,6 +114,7 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   const onTime = page.getByRole('row', { name: /Thành Đoàn Bạc Liêu/ });
   await expect(onTime).toContainText('Đúng hạn');
   await expect(onTime).toContainText('07/09/2013, PDF qua email');
+  await expectAxeClean(page, 'Theo dõi');
 
   for (const unit of units.slice(0, 6)) {
     await page.getByRole('link', { name: `Xem các bản của ${unit.name}` }).click();
@@ -122,6 +132,7 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   const total = youth.getByRole('row', { name: /Thanh niên từ 16 đến 30 tuổi/ });
   await total.getByRole('button', { name: '2.100' }).click();
   await expect(page.getByText('Huyện Đoàn Vĩnh Lợi: 200')).toBeVisible();
+  await expectAxeClean(page, 'Tổng hợp with a total traced');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất Excel' }).click();
@@ -141,5 +152,6 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await page.getByRole('link', { name: 'Xem các bản của Thành Đoàn Bạc Liêu' }).click();
   await page.getByRole('link', { name: 'Xem báo cáo' }).click();
   await expect(page.getByText('Nguyễn Văn An').first()).toBeVisible();
+  await expectAxeClean(page, 'Xem báo cáo of a received version');
   await context.setOffline(false);
 });
