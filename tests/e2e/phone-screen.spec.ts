@@ -291,3 +291,23 @@ test('the unit’s screens use plain words: no file extensions, web addresses or
   await expect(page.getByRole('checkbox', { name: 'Kèm tệp dữ liệu báo cáo' })).toBeVisible();
   await expectPlain('Xem lại with Gửi email open');
 });
+
+// 1440 × 900: the appendix's seven columns fit from about 1,400 px (at 1,280 they still
+// scroll some 140 px sideways, inside their own box).
+test.describe('on a desktop (1440 × 900)', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('an appendix table uses the width and fits without scrolling sideways', async ({
+    page,
+    list,
+    wizard,
+  }) => {
+    await list.goto();
+    const reportId = await list.createReport();
+    await wizard.gotoStep(reportId, 'appendix-youth', 'Phụ lục 1. Tập hợp thanh niên');
+    const table = page.locator('.table-scroll').first();
+    await expect(table).toBeVisible();
+    const sideways = await table.evaluate((box) => box.scrollWidth - box.clientWidth);
+    expect(sideways, 'the table scrolls sideways on a 1440 px screen').toBeLessThanOrEqual(0);
+  });
+});
