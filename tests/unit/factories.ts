@@ -1,6 +1,7 @@
 import type { IndicatorTableValue } from '@/domain/appendix/evaluate';
 import type { Answers } from '@/domain/report/answers';
-import type { ReportMeta } from '@/domain/report/report-schema';
+import type { OutboxEntry } from '@/domain/outbox/outbox-entry';
+import type { ReportFile, ReportMeta } from '@/domain/report/report-schema';
 import {
   criterionSchema,
   parseTemplate,
@@ -269,4 +270,26 @@ export function makeIndicatorTable(
   overrides: Partial<IndicatorTableValue> = {},
 ): IndicatorTableValue {
   return { cells: {}, targets: {}, notes: {}, isMarkedComplete: false, ...overrides };
+}
+
+// A queued submission, as the outbox stores it: `body` frozen at `createdAt`, due at
+// `nextAttemptAt` (0: now), never tried.
+export function makeOutboxEntry(
+  entry: { reportId: string; revision: number; body: ReportFile; createdAt: string },
+  overrides: Partial<OutboxEntry> = {},
+): OutboxEntry {
+  return {
+    id: `${entry.reportId}#${entry.revision}`,
+    ...entry,
+    sha256: 'a'.repeat(64),
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+    serverHead: null,
+    receipt: null,
+    uploadedFiles: [],
+    updatedAt: entry.createdAt,
+    ...overrides,
+  };
 }

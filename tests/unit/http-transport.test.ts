@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildReportFile } from '@/domain/report/report-schema';
 import type { OutboxEntry } from '@/domain/outbox/outbox-entry';
 import { checkAccessCode, createHttpTransport, isEndpointAlive } from '@/sync/http-transport';
-import { makeReportMeta } from './factories';
+import { makeOutboxEntry, makeReportMeta } from './factories';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -30,22 +30,8 @@ const silent: RequestListener = (request) => request.resume();
 
 function entry(): OutboxEntry {
   const createdAt = '2024-05-10T02:41:00.000Z';
-  return {
-    id: 'r1#1',
-    reportId: 'r1',
-    revision: 1,
-    body: buildReportFile(makeReportMeta({ id: 'r1' }), {}, createdAt),
-    sha256: 'a'.repeat(64),
-    state: 'queued',
-    attempts: 0,
-    nextAttemptAt: 0,
-    lastError: null,
-    serverHead: null,
-    receipt: null,
-    uploadedFiles: [],
-    createdAt,
-    updatedAt: createdAt,
-  };
+  const body = buildReportFile(makeReportMeta({ id: 'r1' }), {}, createdAt);
+  return makeOutboxEntry({ reportId: 'r1', revision: 1, body, createdAt });
 }
 
 describe('the HTTP transport', () => {

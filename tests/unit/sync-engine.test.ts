@@ -10,7 +10,7 @@ import {
   type EntryChange,
   type SyncDeps,
 } from '@/sync/sync-engine';
-import { makeReportMeta } from './factories';
+import { makeOutboxEntry, makeReportMeta } from './factories';
 
 const START = Date.parse('2024-03-01T08:00:00.000Z');
 const NEVER = Number.MAX_SAFE_INTEGER;
@@ -25,23 +25,11 @@ function makeEntry(
   overrides: Partial<OutboxEntry> = {},
 ): OutboxEntry {
   const createdAt = new Date(START - 60_000 + revision * 1000).toISOString();
-  return {
-    id: `${reportId}#${revision}`,
-    reportId,
-    revision,
-    body: buildReportFile(makeReportMeta({ id: reportId }), {}, createdAt),
-    sha256: 'a'.repeat(64),
-    state: 'queued',
-    attempts: 0,
-    nextAttemptAt: START,
-    lastError: null,
-    serverHead: null,
-    receipt: null,
-    uploadedFiles: [],
-    createdAt,
-    updatedAt: createdAt,
-    ...overrides,
-  };
+  const body = buildReportFile(makeReportMeta({ id: reportId }), {}, createdAt);
+  return makeOutboxEntry(
+    { reportId, revision, body, createdAt },
+    { nextAttemptAt: START, ...overrides },
+  );
 }
 
 // Photo n of a submission: id pn, a SHA-256 that is n in hex, listed without its bytes.

@@ -13,6 +13,7 @@ import { readConfig } from '@/server/config';
 import { Store } from '@/server/store';
 import { createHttpTransport } from '@/sync/http-transport';
 import { SyncEngine, type EntryChange } from '@/sync/sync-engine';
+import { makeOutboxEntry } from './factories';
 import { makeReportFile, makeTempDirs } from './server-harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -48,22 +49,7 @@ function entryOf(index: number, createdAt: string): OutboxEntry {
     file.report.revision = 1;
     file.photos ??= []; // the fixture predates photos; a submission always lists them
   });
-  return {
-    id: `${reportId}#1`,
-    reportId,
-    revision: 1,
-    body,
-    sha256: 'a'.repeat(64),
-    state: 'queued',
-    attempts: 0,
-    nextAttemptAt: 0,
-    lastError: null,
-    serverHead: null,
-    receipt: null,
-    uploadedFiles: [],
-    createdAt,
-    updatedAt: createdAt,
-  };
+  return makeOutboxEntry({ reportId, revision: 1, body, createdAt });
 }
 
 describe('sync recovery without Gửi ngay', () => {
