@@ -1,7 +1,7 @@
 // Phones and laptops, screen readers and keyboards: no sideways scrolling, no serious
 // axe-core violation, and the first journey works without a mouse.
 import type { Page } from '@playwright/test';
-import { seriousAxeViolations } from './support/axe';
+import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/fixtures';
 import type { ReportListPage } from './pages/report-list-page';
 import type { WizardPage } from './pages/wizard-page';
@@ -84,8 +84,7 @@ for (const { suffix, make } of screenSets) {
   test(`has no serious or critical axe-core violation${suffix}`, async ({ page, list, wizard }) => {
     for (const screen of await make(page, list, wizard)) {
       await screen.open();
-      const serious = await seriousAxeViolations(page);
-      expect(serious, `${screen.name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+      await expectAxeClean(page, screen.name);
     }
   });
 }

@@ -1,7 +1,7 @@
 // "Yêu cầu lưu trữ lâu dài" says what the browser answered (issue 13). The browser's
 // answers are scripted: a headless Chromium decides by its own rules (engagement,
 // installation) and cannot be made to refuse, then grant, on demand.
-import { seriousAxeViolations } from './support/axe';
+import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/fixtures';
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -27,7 +27,7 @@ test('says whether the browser granted persistent storage, in Vietnamese', async
   await expect(answer).toHaveText(/^Trình duyệt chưa đồng ý lưu trữ lâu dài\./);
   // Still asked for: the button stays.
   await expect(ask).toBeVisible();
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  await expectAxeClean(page, 'Cài đặt, storage asked for');
 
   await ask.click();
   await expect(answer).toHaveText(/^Trình duyệt đã đồng ý lưu trữ lâu dài:/);

@@ -1,7 +1,7 @@
 // The phone screen (360 × 740): what a person needs is on the first screens, nothing is
 // clipped, every tap target is big enough, and axe-core finds nothing serious.
 import type { Locator, Page } from '@playwright/test';
-import { seriousAxeViolations } from './support/axe';
+import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/fixtures';
 
 const PHONE = { width: 360, height: 740 };
@@ -13,11 +13,6 @@ async function top(locator: Locator): Promise<number> {
   if (!box) throw new Error('not laid out');
   // Relative to the page, not to the viewport.
   return box.y + (await locator.page().evaluate(() => window.scrollY));
-}
-
-async function expectAxeClean(page: Page, screen: string): Promise<void> {
-  const serious = await seriousAxeViolations(page);
-  expect(serious, `${screen}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 
 test('the review page has its actions and the submission above the preview, and an export gives the focus back', async ({

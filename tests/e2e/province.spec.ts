@@ -15,17 +15,10 @@ import { defaultTemplate, findTemplate } from '@/templates/template-registry';
 import { unitReportFile } from '../fixtures/province-reports';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { AppShell } from './pages/app-shell';
-import { seriousAxeViolations } from './support/axe';
-import type { Page } from '@playwright/test';
+import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/fixtures';
 
 const units = templateUnits(defaultTemplate);
-
-// Each office screen, as the test reaches it: axe-core finds nothing serious.
-async function expectAxeClean(page: Page, screen: string): Promise<void> {
-  const serious = await seriousAxeViolations(page);
-  expect(serious, `${screen}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
-}
 
 // Each unit's report file; the first six also as the PDF the app exports (with the
 // report file embedded), the seventh as a .json only.

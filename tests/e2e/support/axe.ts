@@ -3,7 +3,7 @@
 // DevTools protocol, which the policy does not govern.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 
 const require = createRequire(import.meta.url);
@@ -34,4 +34,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));
+}
+
+// The screen as it is now: axe-core finds nothing serious (the violations are printed).
+export async function expectAxeClean(page: Page, screen: string): Promise<void> {
+  const serious = await seriousAxeViolations(page);
+  expect(serious, `${screen}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
