@@ -14,12 +14,10 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { templateUnits } from '@/domain/rollup/units';
-import { readFontFiles } from '@/export/pdf/fonts-node';
-import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
-import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
 import { startServer } from '@/server/start';
-import { defaultTemplate, findTemplate } from '@/templates/template-registry';
+import { defaultTemplate } from '@/templates/template-registry';
 import { unitReportFile } from '../../tests/fixtures/province-reports';
+import { reportFilePdf } from '../../tests/fixtures/report-pdf';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
 import { median } from './stats';
 import type { BenchResult } from './types';
@@ -27,14 +25,10 @@ import type { BenchResult } from './types';
 const RUNS = 5;
 
 async function sevenPdfs(dir: string): Promise<string[]> {
-  const fonts = readFontFiles();
   const paths: string[] = [];
   for (const [index, unit] of templateUnits(defaultTemplate).entries()) {
-    const json = JSON.stringify(unitReportFile(unit, index));
-    const read = readReportFile(json, `${unit.key}.json`, findTemplate);
-    if (!read.ok) throw new Error(read.message);
     const path = join(dir, `bao-cao-${unit.key}.pdf`);
-    writeFileSync(path, renderReportPdf(await reportFilePdfInput(read), fonts).bytes);
+    writeFileSync(path, await reportFilePdf(unitReportFile(unit, index)));
     paths.push(path);
   }
   return paths;

@@ -8,11 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { templateUnits } from '@/domain/rollup/units';
-import { readFontFiles } from '@/export/pdf/fonts-node';
-import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
-import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
-import { defaultTemplate, findTemplate } from '@/templates/template-registry';
+import { defaultTemplate } from '@/templates/template-registry';
 import { unitReportFile } from '../fixtures/province-reports';
+import { reportFilePdf } from '../fixtures/report-pdf';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { AppShell } from './pages/app-shell';
 import { expectAxeClean } from './support/axe';
@@ -23,17 +21,16 @@ const units = templateUnits(defaultTemplate);
 // Each unit's report file; the first six also as the PDF the app exports (with the
 // report file embedded), the seventh as a .json only.
 async function writeReports(dir: string): Promise<{ pdfs: string[]; json: string }> {
+  const files = units.map((unit, index) => unitReportFile(unit, index));
   const paths = units.map((unit, index) => {
     const path = join(dir, `bao-cao-${unit.key}.json`);
-    writeFileSync(path, JSON.stringify(unitReportFile(unit, index)));
+    writeFileSync(path, JSON.stringify(files[index]));
     return path;
   });
   const pdfs: string[] = [];
-  for (const path of paths.slice(0, 6)) {
-    const read = readReportFile(readFileSync(path, 'utf8'), path, findTemplate);
-    if (!read.ok) throw new Error(read.message);
+  for (const [index, path] of paths.slice(0, 6).entries()) {
     const pdf = path.replace(/\.json$/, '.pdf');
-    writeFileSync(pdf, renderReportPdf(await reportFilePdfInput(read), readFontFiles()).bytes);
+    writeFileSync(pdf, await reportFilePdf(files[index]!));
     pdfs.push(pdf);
   }
   return { pdfs, json: paths[6]! };

@@ -8,12 +8,10 @@ import type { ReceivedVersion } from '@/domain/rollup/received';
 import { templateUnits } from '@/domain/rollup/units';
 import { readReceivedFile } from '@/features/province/read-received';
 import { viProvince } from '@/i18n/vi-province';
-import { defaultTemplate, findTemplate } from '@/templates/template-registry';
-import { readFontFiles } from '@/export/pdf/fonts-node';
-import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
-import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
+import { defaultTemplate } from '@/templates/template-registry';
 import { modelsReportFile } from '../fixtures/models-report';
 import { unitReportFile } from '../fixtures/province-reports';
+import { reportFilePdf } from '../fixtures/report-pdf';
 import { simpleCell } from '../fixtures/rollup-units';
 
 const units = templateUnits(defaultTemplate);
@@ -83,9 +81,7 @@ describe('Tiếp nhận takes the PDF of a report with photos', () => {
   it('files the embedded report, its photos listed by SHA-256 without their bytes', async () => {
     const source = modelsReportFile();
     expect(source.photos.length).toBeGreaterThan(0);
-    const read = readReportFile(JSON.stringify(source), 'mo-hinh.json', findTemplate);
-    if (!read.ok) throw new Error(read.message);
-    const pdf = renderReportPdf(await reportFilePdfInput(read), readFontFiles()).bytes;
+    const pdf = await reportFilePdf(source);
     const reading = await readReceivedFile(
       fileOf('mo-hinh.pdf', new Uint8Array(pdf), 'application/pdf'),
       '2013-09-10',
