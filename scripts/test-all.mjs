@@ -78,9 +78,10 @@ function main() {
       process.exit(1);
     }
     console.log(`✔ ${name} (${seconds} s)`);
-    if (name.endsWith('tests') && counts().skipped > 0) {
-      console.error(`\n✖ ${name}: ${counts().skipped} skipped test(s); nothing may be skipped.`);
-      console.log(closingLine(counts(), `${name} (a skipped test is a failure)`));
+    const sofar = counts();
+    if (name.endsWith('tests') && sofar.skipped > 0) {
+      console.error(`\n✖ ${name}: ${sofar.skipped} skipped test(s); nothing may be skipped.`);
+      console.log(closingLine(sofar, `${name} (a skipped test is a failure)`));
       process.exit(1);
     }
   }
