@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { ReportListPage } from './pages/report-list-page';
 import { AUTH_HELP, SENT_TEXT } from './pages/submit-panel';
+import type { SyncSettingsPage } from './pages/sync-settings-page';
 import type { WizardPage } from './pages/wizard-page';
 import { startFlakyProxy } from './support/flaky-proxy';
 import type { SyncServer } from './support/sync-server';
@@ -64,6 +65,21 @@ async function openApp(page: Page, url: string, list: ReportListPage): Promise<v
   await expect(list.heading).toBeVisible();
 }
 
+// Opens the app, creates a report and saves `code` as the access code: the report's id.
+async function reportWithCode(
+  page: Page,
+  url: string,
+  list: ReportListPage,
+  settings: SyncSettingsPage,
+  code: string,
+): Promise<string> {
+  await openApp(page, url, list);
+  const reportId = await list.createReport();
+  await settings.goto();
+  await settings.save(code);
+  return reportId;
+}
+
 test.describe('submitting a report', () => {
   test('queues a submission made offline and sends it when the network is back', async ({
     page,
@@ -75,10 +91,7 @@ test.describe('submitting a report', () => {
     summary,
     settings,
   }) => {
-    await openApp(page, api.url, list);
-    const reportId = await list.createReport();
-    await settings.goto();
-    await settings.save(api.unitCode);
+    const reportId = await reportWithCode(page, api.url, list, settings, api.unitCode);
     await expect(settings.checked).toContainText('Kết nối được địa chỉ nộp báo cáo.');
 
     await wizard.gotoReview(reportId);
@@ -115,10 +128,7 @@ test.describe('submitting a report', () => {
     summary,
     settings,
   }) => {
-    await openApp(page, api.url, list);
-    const reportId = await list.createReport();
-    await settings.goto();
-    await settings.save('ma-sai-khong-ton-tai');
+    const reportId = await reportWithCode(page, api.url, list, settings, 'ma-sai-khong-ton-tai');
 
     await wizard.gotoReview(reportId);
     await panel.submit(1);
@@ -151,10 +161,7 @@ test.describe('submitting a report', () => {
     summary,
     settings,
   }) => {
-    await openApp(page, api.url, list);
-    const reportId = await list.createReport();
-    await settings.goto();
-    await settings.save(api.unitCode);
+    const reportId = await reportWithCode(page, api.url, list, settings, api.unitCode);
     let refused = 0;
     await page.route(REVISION_PUT, async (route) => {
       if (route.request().method() !== 'PUT' || refused > 0) return route.fallback();
@@ -189,10 +196,7 @@ test.describe('submitting a report', () => {
     panel,
     settings,
   }) => {
-    await openApp(page, api.url, list);
-    const reportId = await list.createReport();
-    await settings.goto();
-    await settings.save(api.unitCode);
+    const reportId = await reportWithCode(page, api.url, list, settings, api.unitCode);
 
     await typeResults(wizard, reportId, 'Đã tổ chức 12 lớp tập huấn.');
     await wizard.gotoReview(reportId);
