@@ -67,6 +67,12 @@ export const SCHEMA: readonly SchemaVersion[] = [
       provinceSettings: 'key',
     },
   },
+  {
+    // 5: the office's mappings of units' own rows into one province row
+    // (domain/rollup/row-mapping.ts). Nothing existing changes shape.
+    version: 5,
+    stores: { provinceRowMaps: 'id' },
+  },
 ];
 
 declare const __DB_SCHEMA_MAX__: number | null | undefined;
@@ -86,6 +92,7 @@ export class SoKetDatabase extends Dexie {
   provinceUnits!: EntityTable<Record<string, unknown> & { key: string }, 'key'>;
   provinceAccepted!: EntityTable<Record<string, unknown> & { unitKey: string }, 'unitKey'>;
   provinceSettings!: EntityTable<SettingRow, 'key'>;
+  provinceRowMaps!: EntityTable<Record<string, unknown> & { id: string }, 'id'>;
 
   constructor(name = DB_NAME, maxVersion = schemaMax) {
     super(name);

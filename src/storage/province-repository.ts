@@ -17,6 +17,7 @@ import {
   type ReceivedVersion,
 } from '@/domain/rollup/received';
 import type { RollupUnit } from '@/domain/rollup/rollup';
+import { rowMappingSchema, type RowMapping } from '@/domain/rollup/row-mapping';
 import { sha256Hex } from '@/lib/sha256';
 import { hasTable, type SoKetDatabase } from './db';
 
@@ -139,6 +140,28 @@ export async function saveOfficeSettings(
   await db.provinceSettings.put({ key: SETTINGS_KEY, value: officeSettingsSchema.parse(settings) });
 }
 
+// The office's mappings of units' own rows, in the order they were made.
+export async function listRowMappings(db: SoKetDatabase): Promise<RowMapping[]> {
+  if (!hasTable(db, 'provinceRowMaps')) return [];
+  const rows = await db.provinceRowMaps.toArray();
+  return readAll(
+    rows.sort((a, b) => Number(a.order) - Number(b.order)).map(({ order: _order, ...m }) => m),
+    rowMappingSchema,
+  ).items;
+}
+
+// Replaces the mappings with `mappings` (mapRows/unmapRows give the whole list), all or none.
+export async function saveRowMappings(
+  db: SoKetDatabase,
+  mappings: readonly RowMapping[],
+): Promise<void> {
+  const rows = mappings.map((m, order) => ({ ...rowMappingSchema.parse(m), order }));
+  await db.transaction('rw', db.provinceRowMaps, async () => {
+    await db.provinceRowMaps.clear();
+    await db.provinceRowMaps.bulkPut(rows);
+  });
+}
+
 // The office's data for a backup: null when the office never received anything.
 export async function exportOffice(db: SoKetDatabase): Promise<OfficeBackup | null> {
   if (!hasTable(db, 'provinceVersions')) return null;
@@ -150,16 +173,24 @@ export async function exportOffice(db: SoKetDatabase): Promise<OfficeBackup | nu
     units,
     accepted: await listAcceptedVersions(db),
     settings: await getOfficeSettings(db),
+    rowMappings: await listRowMappings(db),
   };
 }
 
 // Restoring a backup's office data adds what is missing and never drops what is here:
-// versions are merged by content (sources joined), units by key; an accepted version
-// and the settings already on the device win.
+// versions are merged by content (sources joined), units by key; an accepted version,
+// the settings and the row mappings already on the device win (the backup's mappings
+// are taken only where the device has none: a row is in one mapping at most).
 export async function restoreOffice(db: SoKetDatabase, backup: OfficeBackup): Promise<void> {
   await db.transaction(
     'rw',
-    [db.provinceVersions, db.provinceUnits, db.provinceAccepted, db.provinceSettings],
+    [
+      db.provinceVersions,
+      db.provinceUnits,
+      db.provinceAccepted,
+      db.provinceSettings,
+      db.provinceRowMaps,
+    ],
     async () => {
       for (const version of backup.versions) {
         const here = receivedVersionSchema.safeParse(await db.provinceVersions.get(version.id));
@@ -182,6 +213,8 @@ export async function restoreOffice(db: SoKetDatabase, backup: OfficeBackup): Pr
           await db.provinceAccepted.put(accepted);
       if (!(await db.provinceSettings.get(SETTINGS_KEY)))
         await db.provinceSettings.put({ key: SETTINGS_KEY, value: backup.settings });
+      if ((await db.provinceRowMaps.count()) === 0 && backup.rowMappings.length > 0)
+        await saveRowMappings(db, backup.rowMappings);
     },
   );
 }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { IndicatorTableValue } from '@/domain/appendix/evaluate';
 import { templateUnits } from '@/domain/rollup/units';
 import { defaultTemplate } from '@/templates/template-registry';
 import { unitReportFile } from '../fixtures/province-reports';
@@ -18,10 +19,28 @@ import { expect, test } from './support/fixtures';
 
 const units = templateUnits(defaultTemplate);
 
+// Three units add the same figure of their own, each writing its label differently.
+const VOLUNTEERS = [
+  { label: 'Số thanh niên tham gia tình nguyện hè', value: 120 },
+  { label: 'Số TN tham gia tình nguyện hè', value: 80 },
+  { label: 'Thanh niên tình nguyện hè', value: 45 },
+];
+
+function unitFile(index: number) {
+  const file = unitReportFile(units[index]!, index);
+  const own = VOLUNTEERS[index];
+  if (own) {
+    const youth = file.answers['youth-table'] as IndicatorTableValue;
+    youth.custom = [{ id: 'tn-he', label: own.label, kind: 'count' }];
+    youth.cells['tn-he'] = { '2013': own.value };
+  }
+  return file;
+}
+
 // Each unit's report file; the first six also as the PDF the app exports (with the
 // report file embedded), the seventh as a .json only.
 async function writeReports(dir: string): Promise<{ pdfs: string[]; json: string }> {
-  const files = units.map((unit, index) => unitReportFile(unit, index));
+  const files = units.map((_, index) => unitFile(index));
   const paths = units.map((unit, index) => {
     const path = join(dir, `bao-cao-${unit.key}.json`);
     writeFileSync(path, JSON.stringify(files[index]));
@@ -121,8 +140,25 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   const youth = page.getByRole('region', { name: 'Tập hợp thanh niên' });
   const total = youth.getByRole('row', { name: /Thanh niên từ 16 đến 30 tuổi/ });
   await total.getByRole('button', { name: '2.100' }).click();
-  await expect(page.getByText('Huyện Đoàn Vĩnh Lợi: 200')).toBeVisible();
+  await expect(page.getByText('Huyện Đoàn Vĩnh Lợi: 200', { exact: true })).toBeVisible();
   await expectAxeClean(page, 'Tổng hợp with a total traced');
+
+  // The three units' own rows are listed per unit until the office maps them together.
+  const section = page.locator('.rollup-table', { has: youth });
+  for (const [index, own] of VOLUNTEERS.entries())
+    await section
+      .getByRole('checkbox', { name: `Chọn hàng “${own.label}” của ${units[index]!.name}` })
+      .check();
+  await section.getByLabel('Tên hàng gộp (dùng cho toàn tỉnh)').fill('Thanh niên tình nguyện hè');
+  await section.getByRole('button', { name: 'Gộp các hàng đã chọn' }).click();
+  await expect(
+    section.getByText('Đã gộp 3 hàng vào “Thanh niên tình nguyện hè”.', { exact: false }),
+  ).toBeVisible();
+  const mappedRow = youth.getByRole('row', { name: /gộp chỉ tiêu khác của 3 đơn vị/ });
+  await mappedRow.getByRole('button', { name: '245' }).click();
+  await expect(page.getByText(`${units[1]!.name}: 80`, { exact: true })).toBeVisible();
+  await expect(mappedRow.getByRole('button', { name: 'chưa đủ' }).first()).toBeVisible();
+  await expectAxeClean(page, 'Tổng hợp with rows mapped together');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất Excel' }).click();
@@ -134,6 +170,17 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   expect(
     rollup.find((r) => r[0] === 'Thanh niên từ 16 đến 30 tuổi trên địa bàn')!.slice(1, 3),
   ).toEqual(['2,100', '2,106']);
+  expect(
+    rollup.find((r) => r[0]!.startsWith('Thanh niên tình nguyện hè (gộp'))!.slice(1, 6),
+  ).toEqual([
+    ...Array(4).fill(
+      `chưa đủ (${units
+        .slice(0, 3)
+        .map((u) => u.name)
+        .join(', ')})`,
+    ),
+    '245',
+  ]);
   const intake = sheets.get('Tiếp nhận')!;
   expect(intake.find((r) => r[0] === 'Huyện Đoàn Đông Hải')![1]).toBe('Nộp muộn 3 ngày');
 

@@ -186,6 +186,7 @@ export async function restoreText(
   const result = await applyRestore(db, plan, read.office, {
     newId,
     copyName: vi.restore.copyName,
+    submissions: read.submissions,
   });
   return { plan, result };
 }

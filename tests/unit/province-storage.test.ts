@@ -8,6 +8,7 @@ import { parseImport } from '@/domain/report/import-plan';
 import { buildReportFile, type ReportFile } from '@/domain/report/report-schema';
 import { planIntake, type IncomingVersion } from '@/domain/rollup/intake';
 import type { ReceiptSource, ReceivedVersion } from '@/domain/rollup/received';
+import type { RowMapping } from '@/domain/rollup/row-mapping';
 import { templateUnits } from '@/domain/rollup/units';
 import { daysBetween, ictDate, trackerRows } from '@/domain/rollup/tracker';
 import { SoKetDatabase } from '@/storage/db';
@@ -20,9 +21,11 @@ import {
   listAcceptedVersions,
   listExpectedUnits,
   listReceivedVersions,
+  listRowMappings,
   restoreOffice,
   saveOfficeSettings,
   saveReceivedVersions,
+  saveRowMappings,
   versionIdOf,
 } from '@/storage/province-repository';
 import { listReports } from '@/storage/report-repository';
@@ -67,6 +70,16 @@ function source(receivedOn: string, kind: ReceiptSource['kind'] = 'pdf', name = 
 async function incoming(file: ReportFile, src: ReceiptSource): Promise<IncomingVersion> {
   return { id: await versionIdOf(file), fingerprint: await fingerprintOf(file), file, source: src };
 }
+
+const MAPPING: RowMapping = {
+  id: 'm1',
+  criterionId: 'youth-table',
+  label: 'Thanh niên tình nguyện hè',
+  members: [
+    { unitKey: units[0]!.key, label: 'Số thanh niên tham gia tình nguyện hè' },
+    { unitKey: units[2]!.key, label: 'Số TN tham gia tình nguyện hè' },
+  ],
+};
 
 describe('the office storage', () => {
   it('opens a v3 database at the latest schema with its reports intact and empty office tables', async () => {
@@ -179,6 +192,51 @@ describe('the office storage', () => {
     );
     expect(await listAcceptedVersions(other)).toEqual(office!.accepted);
     expect((await getOfficeSettings(other)).unitDeadline).toBe('2013-09-10');
+  });
+
+  it('opens a v4 office at v5 with its data intact, and keeps row mappings in order', async () => {
+    const v4 = database(4);
+    const plan = planIntake([], [await incoming(reportFile(0), source('2013-09-07'))]);
+    await saveReceivedVersions(v4, plan.writes);
+    expect(await listRowMappings(v4)).toEqual([]);
+    v4.close();
+    const db = new SoKetDatabase(v4.name);
+    open.push(db);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect((await listReceivedVersions(db)).items).toEqual(plan.writes);
+    await saveRowMappings(db, [MAPPING, { ...MAPPING, id: 'm0', label: 'Khác' }]);
+    expect((await listRowMappings(db)).map((m) => m.id)).toEqual(['m1', 'm0']);
+    await saveRowMappings(db, [MAPPING]);
+    expect(await listRowMappings(db)).toEqual([MAPPING]);
+    // A damaged record is left out; a bad mapping is never written.
+    await db.provinceRowMaps.put({ id: 'broken', order: 9 });
+    expect(await listRowMappings(db)).toEqual([MAPPING]);
+    await expect(saveRowMappings(db, [{ ...MAPPING, members: [] }])).rejects.toThrow();
+    expect((await listRowMappings(db)).map((m) => m.id)).toEqual(['m1']);
+  });
+
+  it('carries row mappings through a backup; the device’s own mappings win', async () => {
+    const db = database();
+    const plan = planIntake([], [await incoming(reportFile(0), source('2013-09-07'))]);
+    await saveReceivedVersions(db, plan.writes);
+    await saveRowMappings(db, [MAPPING]);
+    const backup = buildBackupFile([], NOW, await exportOffice(db));
+    const parsed = parseImport(JSON.stringify(backup), 100, findTemplate);
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(parsed.office!.rowMappings).toEqual([MAPPING]);
+    const empty = database();
+    await restoreOffice(empty, parsed.office!);
+    expect(await listRowMappings(empty)).toEqual([MAPPING]);
+    const own = database();
+    const mine = { ...MAPPING, id: 'mine', label: 'Của máy này' };
+    await saveRowMappings(own, [mine]);
+    await restoreOffice(own, parsed.office!);
+    expect(await listRowMappings(own)).toEqual([mine]);
+    // A backup made before mappings existed reads as having none.
+    const { rowMappings: _none, ...older } = backup.office!;
+    const reparsed = parseImport(JSON.stringify({ ...backup, office: older }), 100, findTemplate);
+    expect(reparsed).toMatchObject({ ok: true, office: { rowMappings: [] } });
   });
 
   it('still reads a version 2 backup, with no office data', () => {

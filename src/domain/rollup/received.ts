@@ -3,6 +3,7 @@
 // and its own settings. Every record read from storage passes these schemas.
 import { z } from 'zod';
 import { isoTimeSchema, reportFileSchema, sha256Schema } from '@/domain/report/report-schema';
+import { MAPPINGS_MAX, rowMappingSchema } from './row-mapping';
 
 // A calendar date in Việt Nam (ICT, UTC+7), "2013-09-08".
 export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -67,5 +68,7 @@ export const officeBackupSchema = z.object({
   units: z.array(expectedUnitSchema),
   accepted: z.array(acceptedVersionSchema),
   settings: officeSettingsSchema,
+  // The office's mappings of units' own rows (absent in backups made before them).
+  rowMappings: z.array(rowMappingSchema).max(MAPPINGS_MAX).default([]),
 });
 export type OfficeBackup = z.infer<typeof officeBackupSchema>;

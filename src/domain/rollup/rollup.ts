@@ -7,13 +7,15 @@
 // | a computed rate                | Σ numerator / Σ denom. | from the period's parts |
 // | a percentage typed by the unit | per unit, with range   | —                       |
 // | a rating distribution          | each class summed, checked against the summed whole |
-// | a unit's own (custom) row      | listed per unit under its label                     |
+// | a unit's own (custom) row      | listed per unit under its label; summed where the   |
+// |                                | office maps labels together (row-mapping.ts)        |
 //
 // Blank is not zero: a total with a unit's cell blank has no value ("chưa đủ") and names
 // the units missing; the sum of those present is kept apart as `partial`. Every total
 // carries its parts, unit by unit, so the UI can show where it came from.
 import { evaluateAppendix, type AppendixEvaluation } from '@/domain/appendix/evaluate';
 import type { Indicator, Template } from '@/domain/template/template-schema';
+import { labelKey, memberKey, tidyLabel, type RowMapping } from './row-mapping';
 
 export type RollupUnit = { key: string; name: string };
 
@@ -75,10 +77,24 @@ export type CustomRowEntry = {
   unitKey: string;
   unitName: string;
   unit: 'count' | 'percent';
+  // A count the unit typed, which the office may map with others (not a percentage
+  // nor a rate).
+  isMappable: boolean;
   values: Record<string, number | null>;
 };
 
 export type CustomRowGroup = { label: string; entries: CustomRowEntry[] };
+
+// Units' own count rows the office mapped together: summed per year like a typed count
+// (blank is not zero; a member unit not in the consolidation, or whose accepted version
+// no longer has the row, makes the total "chưa đủ" and is named). No period total: a
+// unit's own row says nothing of being a stock or a flow.
+export type MappedRow = {
+  mappingId: string;
+  label: string;
+  members: { unitKey: string; unitName: string; label: string }[];
+  years: Record<string, RolledCell>;
+};
 
 export type RolledTable = {
   stepId: string;
@@ -86,7 +102,9 @@ export type RolledTable = {
   title: string;
   rows: RolledRow[];
   distributionIssues: DistributionIssue[];
+  // Rows no mapping names.
   customRows: CustomRowGroup[];
+  mappedRows: MappedRow[];
 };
 
 export type Coverage = {
@@ -117,21 +135,24 @@ function sumCell(
   units: readonly Evaluated[],
   valueOf: (unit: Evaluated) => number | null,
 ): RolledCell {
-  const parts: UnitPart[] = [];
-  const missingUnits: string[] = [];
-  let sum = 0;
-  for (const entry of units) {
-    const value = valueOf(entry);
-    parts.push({
+  return totalOf(
+    units.map((entry) => ({
       unitKey: entry.unit.key,
       unitName: entry.unit.name,
       fingerprint: entry.fingerprint,
-      value,
-    });
-    if (value === null) missingUnits.push(entry.unit.name);
-    else sum += value;
+      value: valueOf(entry),
+    })),
+  );
+}
+
+function totalOf(parts: UnitPart[]): RolledCell {
+  const missingUnits: string[] = [];
+  let sum = 0;
+  for (const part of parts) {
+    if (part.value === null) missingUnits.push(part.unitName);
+    else sum += part.value;
   }
-  const isComplete = missingUnits.length === 0 && units.length > 0;
+  const isComplete = missingUnits.length === 0 && parts.length > 0;
   return {
     value: isComplete ? round(sum) : null,
     isComplete,
@@ -189,11 +210,13 @@ export function rollUp(
   template: Template,
   expected: readonly RollupUnit[],
   accepted: readonly AcceptedAppendix[],
+  mappings: readonly RowMapping[] = [],
 ): Rollup {
   return consolidate(
     template,
     expected,
     accepted.map((version) => unitFigures(template, version)),
+    mappings,
   );
 }
 
@@ -201,6 +224,7 @@ export function consolidate(
   template: Template,
   expected: readonly RollupUnit[],
   figures: readonly UnitFigures[],
+  mappings: readonly RowMapping[] = [],
 ): Rollup {
   const years = template.reviewYears;
   const lastYear = years[years.length - 1]!;
@@ -330,13 +354,20 @@ export function consolidate(
         }
       }
 
+      const tableMappings = mappings.filter((m) => m.criterionId === criterion.id);
+      const mapped = new Set(
+        tableMappings.flatMap((m) => m.members.map((member) => memberKey(criterion.id, member))),
+      );
       tables.push({
         stepId: step.id,
         criterionId: criterion.id,
         title: criterion.label,
         rows,
         distributionIssues,
-        customRows: customRowsOf(included, criterion.id, indicators),
+        customRows: customRowsOf(included, criterion.id, indicators, mapped),
+        mappedRows: tableMappings.map((mapping) =>
+          mappedRow(mapping, expected, included, years, indicators),
+        ),
       });
     }
   }
@@ -349,20 +380,87 @@ export function consolidate(
   };
 }
 
+// A unit's own rows in a table: those the template does not declare.
+function ownRows(
+  entry: Evaluated,
+  criterionId: string,
+  indicators: ReadonlyMap<string, Indicator>,
+): AppendixEvaluation['tables'][number]['rows'] {
+  const table = entry.evaluation.tables.find((t) => t.criterionId === criterionId);
+  return (table?.rows ?? []).filter((row) => !indicators.has(row.indicator.id));
+}
+
+// A row a mapping may take: a count the unit typed (not a percentage, not a rate).
+export function isMappable(entry: { unit: 'count' | 'percent' }): boolean {
+  return entry.unit === 'count';
+}
+
+function mappedRow(
+  mapping: RowMapping,
+  expected: readonly RollupUnit[],
+  included: readonly Evaluated[],
+  years: readonly string[],
+  indicators: ReadonlyMap<string, Indicator>,
+): MappedRow {
+  const order = new Map(expected.map((unit, index) => [unit.key, index]));
+  const members = [...mapping.members]
+    .sort(
+      (a, b) =>
+        (order.get(a.unitKey) ?? Infinity) - (order.get(b.unitKey) ?? Infinity) ||
+        a.unitKey.localeCompare(b.unitKey),
+    )
+    .map((member) => {
+      const entry = included.find((e) => e.unit.key === member.unitKey);
+      const name = expected.find((u) => u.key === member.unitKey)?.name ?? member.unitKey;
+      const row = entry
+        ? ownRows(entry, mapping.criterionId, indicators).find(
+            (r) =>
+              !r.indicator.computed &&
+              isMappable(r.indicator) &&
+              labelKey(r.indicator.label) === labelKey(member.label),
+          )
+        : undefined;
+      return { member, entry, name, row };
+    });
+  const cells: Record<string, RolledCell> = {};
+  for (const year of years)
+    cells[year] = totalOf(
+      members.map(({ member, entry, name, row }) => ({
+        unitKey: member.unitKey,
+        unitName: name,
+        fingerprint: entry?.fingerprint ?? '',
+        value: row?.values[year] ?? null,
+      })),
+    );
+  return {
+    mappingId: mapping.id,
+    label: mapping.label,
+    members: members.map(({ member, name }) => ({
+      unitKey: member.unitKey,
+      unitName: name,
+      label: member.label,
+    })),
+    years: cells,
+  };
+}
+
 // Rows of a unit's evaluated table that the template does not declare are the unit's
-// own ("Chỉ tiêu khác"): grouped by their label (case and spacing aside), per unit.
+// own ("Chỉ tiêu khác"): grouped by their label (case and spacing aside), per unit,
+// except those a mapping takes.
 function customRowsOf(
   included: readonly Evaluated[],
   criterionId: string,
   indicators: ReadonlyMap<string, Indicator>,
+  mapped: ReadonlySet<string>,
 ): CustomRowGroup[] {
   const groups = new Map<string, CustomRowGroup>();
   for (const entry of included) {
-    const table = entry.evaluation.tables.find((t) => t.criterionId === criterionId);
-    for (const row of table?.rows ?? []) {
-      if (indicators.has(row.indicator.id)) continue;
-      const label = row.indicator.label.normalize('NFC').trim().replace(/\s+/g, ' ');
-      const key = label.toLocaleLowerCase('vi');
+    for (const row of ownRows(entry, criterionId, indicators)) {
+      const label = tidyLabel(row.indicator.label);
+      const key = labelKey(label);
+      const mappable = !row.indicator.computed && isMappable(row.indicator);
+      if (mappable && mapped.has(memberKey(criterionId, { unitKey: entry.unit.key, label })))
+        continue;
       let group = groups.get(key);
       if (!group) {
         group = { label, entries: [] };
@@ -372,6 +470,7 @@ function customRowsOf(
         unitKey: entry.unit.key,
         unitName: entry.unit.name,
         unit: row.indicator.unit,
+        isMappable: mappable,
         values: row.values,
       });
     }

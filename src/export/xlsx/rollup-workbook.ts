@@ -40,6 +40,12 @@ function totalCell(row: RolledRow, cell: RolledCell | null): WorkbookCell {
   return blank();
 }
 
+// A mapped row's total (row-mapping.ts): a sum of counts, or "chưa đủ" naming the units.
+function mappedCell(cell: RolledCell): WorkbookCell {
+  if (cell.value !== null) return numberCell(cell.value, 'count');
+  return text(`${t.rollup.incomplete} (${cell.missingUnits.join(', ')})`, { wrap: true });
+}
+
 function rollupSheet(rollup: Rollup): WorkbookSheet {
   const years = rollup.years;
   const width = years.length + 3;
@@ -79,6 +85,15 @@ function rollupSheet(rollup: Rollup): WorkbookSheet {
         ]),
       );
     }
+    for (const row of table.mappedRows)
+      rows.push(
+        ruled([
+          text(`${row.label} (${t.rollup.mapping.rowNote(row.members.length)})`, { wrap: true }),
+          ...years.map((year) => mappedCell(row.years[year]!)),
+          blank(),
+          blank(),
+        ]),
+      );
     for (const issue of table.distributionIssues)
       rows.push(
         pad([
@@ -136,6 +151,21 @@ function byUnitSheet(rollup: Rollup): WorkbookSheet {
             text(row.indicator.label),
             { value: Number(year), align: 'center' },
             part.value === null ? blank() : numberCell(part.value, row.indicator.unit),
+            text(part.fingerprint),
+          ]);
+        }
+      }
+      for (const row of table.mappedRows) {
+        const member = row.members.find((x) => x.unitKey === unit.key);
+        if (!member) continue;
+        for (const year of rollup.years) {
+          const part = row.years[year]!.parts.find((p) => p.unitKey === unit.key)!;
+          rows.push([
+            text(unit.name),
+            text(`${index + 1}. ${table.title}`),
+            text(t.rollup.mapping.sheetMember(row.label, member.label)),
+            { value: Number(year), align: 'center' },
+            part.value === null ? blank() : numberCell(part.value, 'count'),
             text(part.fingerprint),
           ]);
         }

@@ -2,6 +2,7 @@
 // one version read as the unit's review page shows it (composed in by app/).
 import type { ReactNode } from 'react';
 import type { ReceivedVersion } from '@/domain/rollup/received';
+import type { RowMapping } from '@/domain/rollup/row-mapping';
 import type { Template } from '@/domain/template/template-schema';
 import { viProvince } from '@/i18n/vi-province';
 import { findTemplate } from '@/templates/template-registry';
@@ -21,6 +22,8 @@ export type ProvinceLinks = {
   version: (versionId: string) => string;
 };
 
+const NO_MAPPINGS: readonly RowMapping[] = [];
+
 export type OfficeView = 'tracker' | 'intake' | 'rollup' | 'unit' | 'version';
 
 export function ProvincePage({
@@ -35,7 +38,12 @@ export function ProvincePage({
   renderVersion: (version: ReceivedVersion, template: Template) => ReactNode;
 }) {
   const office = useOffice();
-  const rollup = useRollup(office?.units ?? [], office?.versions ?? [], office?.accepted ?? []);
+  const rollup = useRollup(
+    office?.units ?? [],
+    office?.versions ?? [],
+    office?.accepted ?? [],
+    office?.mappings ?? NO_MAPPINGS,
+  );
   const nav = viProvince.nav;
   const current = view === 'unit' || view === 'version' ? 'tracker' : view;
   const tabs = [
@@ -47,7 +55,8 @@ export function ProvincePage({
   let body: ReactNode;
   if (!office) body = <p>{viProvince.loading}</p>;
   else if (view === 'intake') body = <IntakePanel adminCode={office.settings.adminCode} />;
-  else if (view === 'rollup') body = <RollupPanel rollup={rollup} tracker={office.tracker} />;
+  else if (view === 'rollup')
+    body = <RollupPanel rollup={rollup} tracker={office.tracker} mappings={office.mappings} />;
   else if (view === 'unit' && id) {
     const row = office.tracker.find((r) => r.unit.key === id) ?? null;
     const versions = office.versions.filter((v) => v.unitKey === id);

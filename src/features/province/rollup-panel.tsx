@@ -9,16 +9,20 @@ import {
   type RolledRow,
   type Rollup,
 } from '@/domain/rollup/rollup';
+import type { RowMapping } from '@/domain/rollup/row-mapping';
 import type { AcceptedVersion, ExpectedUnit, ReceivedVersion } from '@/domain/rollup/received';
 import type { TrackerRow } from '@/domain/rollup/tracker';
 import { coverageLine, figure, viProvince } from '@/i18n/vi-province';
 import { downloadFile } from '@/lib/download';
 import { ScrollTable } from '@/ui/scroll-table';
+import { CustomRowsPanel } from './custom-rows-panel';
 import { officeTemplate } from './use-office';
 
 const t = viProvince.rollup;
+const m = t.mapping;
 
-type Trace = { row: RolledRow; column: string; cell: RolledCell };
+// A tapped total: the row's name and unit (a template row or a mapped one), the column.
+type Trace = { label: string; unit: 'count' | 'percent'; column: string; cell: RolledCell };
 
 function cellLabel(row: RolledRow, cell: RolledCell | null): string {
   if (!cell) return '';
@@ -37,6 +41,7 @@ export function useRollup(
   units: readonly ExpectedUnit[],
   versions: readonly ReceivedVersion[],
   accepted: readonly AcceptedVersion[],
+  mappings: readonly RowMapping[],
 ): Rollup {
   return useMemo(() => {
     const byId = new Map(versions.map((v) => [v.id, v]));
@@ -54,22 +59,21 @@ export function useRollup(
       }
       return [{ ...cached, unitKey: a.unitKey }];
     });
-    return consolidate(officeTemplate, units, figures);
-  }, [units, versions, accepted]);
+    return consolidate(officeTemplate, units, figures, mappings);
+  }, [units, versions, accepted, mappings]);
 }
 
 function TraceView({ trace, onClose }: { trace: Trace; onClose: () => void }) {
-  const { row, cell } = trace;
+  const { cell } = trace;
   const id = useId();
   return (
     <div className="trace panel" role="group" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t.traceHeading(row.indicator.label, trace.column)}</h3>
+      <h3 id={`${id}-heading`}>{t.traceHeading(trace.label, trace.column)}</h3>
       {cell.missingUnits.length > 0 ? <p>{t.missingUnits(cell.missingUnits.join(', '))}</p> : null}
       <ul>
         {cell.parts.map((part) => (
           <li key={part.unitKey}>
-            {part.unitName}:{' '}
-            {part.value === null ? t.blank : figure(part.value, row.indicator.unit)}
+            {part.unitName}: {part.value === null ? t.blank : figure(part.value, trace.unit)}
             {part.numerator !== undefined
               ? ` (${part.numerator ?? t.blank} / ${part.denominator ?? t.blank})`
               : ''}
@@ -187,9 +191,11 @@ function Comparison({ rollup }: { rollup: Rollup }) {
 export function RollupPanel({
   rollup,
   tracker,
+  mappings,
 }: {
   rollup: Rollup;
   tracker: readonly TrackerRow[];
+  mappings: readonly RowMapping[];
 }) {
   const id = useId();
   const [trace, setTrace] = useState<Trace | null>(null);
@@ -262,7 +268,14 @@ export function RollupPanel({
                       <button
                         type="button"
                         className="link-button"
-                        onClick={() => setTrace({ row, column, cell })}
+                        onClick={() =>
+                          setTrace({
+                            label: row.indicator.label,
+                            unit: row.indicator.unit,
+                            column,
+                            cell,
+                          })
+                        }
                       >
                         {cellLabel(row, cell)}
                       </button>
@@ -270,6 +283,31 @@ export function RollupPanel({
                   </td>
                 ))}
                 <td>{row.target === null ? '' : figure(row.target, row.indicator.unit)}</td>
+              </tr>
+            ))}
+            {table.mappedRows.map((row) => (
+              <tr key={row.mappingId} className="mapped-row">
+                <th scope="row" className="sticky-col">
+                  {row.label} <span className="row-note">({m.rowNote(row.members.length)})</span>
+                </th>
+                {years.map((year) => {
+                  const cell = row.years[year]!;
+                  return (
+                    <td key={year} className={cell.isComplete ? undefined : 'is-incomplete'}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          setTrace({ label: row.label, unit: 'count', column: year, cell })
+                        }
+                      >
+                        {cell.value !== null ? figure(cell.value, 'count') : t.incomplete}
+                      </button>
+                    </td>
+                  );
+                })}
+                <td />
+                <td />
               </tr>
             ))}
           </ScrollTable>
@@ -282,26 +320,7 @@ export function RollupPanel({
               )}
             </p>
           ))}
-          {table.customRows.length > 0 ? (
-            <>
-              <h4>{t.custom}</h4>
-              <ul>
-                {table.customRows.map((group) =>
-                  group.entries.map((entry) => (
-                    <li key={`${group.label}-${entry.unitKey}`}>
-                      {group.label} — {entry.unitName}:{' '}
-                      {years
-                        .map((year) => {
-                          const v = entry.values[year];
-                          return `${year}: ${v === null || v === undefined ? '…' : figure(v, entry.unit)}`;
-                        })
-                        .join('; ')}
-                    </li>
-                  )),
-                )}
-              </ul>
-            </>
-          ) : null}
+          <CustomRowsPanel table={table} years={years} mappings={mappings} />
         </section>
       ))}
       {rollup.coverage.included.length > 0 ? <Comparison rollup={rollup} /> : null}

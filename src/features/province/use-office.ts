@@ -10,6 +10,7 @@ import {
   listAcceptedVersions,
   listExpectedUnits,
   listReceivedVersions,
+  listRowMappings,
 } from '@/storage/province-repository';
 import { defaultTemplate, findTemplate } from '@/templates/template-registry';
 
@@ -18,13 +19,21 @@ export const defaultUnits = templateUnits(officeTemplate);
 
 async function loadOffice() {
   const db = getDatabase();
-  const [received, units, accepted, settings] = await Promise.all([
+  const [received, units, accepted, settings, mappings] = await Promise.all([
     listReceivedVersions(db),
     listExpectedUnits(db, defaultUnits),
     listAcceptedVersions(db),
     getOfficeSettings(db),
+    listRowMappings(db),
   ]);
-  return { versions: received.items, damaged: received.damaged, units, accepted, settings };
+  return {
+    versions: received.items,
+    damaged: received.damaged,
+    units,
+    accepted,
+    settings,
+    mappings,
+  };
 }
 
 export type OfficeData = Awaited<ReturnType<typeof loadOffice>>;

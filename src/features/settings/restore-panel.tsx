@@ -8,6 +8,7 @@ import {
   type ImportChoice,
   type PlanItem,
 } from '@/domain/report/import-plan';
+import { UNSENT_STATES, type OutboxEntry } from '@/domain/outbox/outbox-entry';
 import type { OfficeBackup } from '@/domain/rollup/received';
 import { viLimits } from '@/i18n/vi-limits';
 import { formatDateTime, importProblemMessage, vi } from '@/i18n/vi-report';
@@ -16,6 +17,7 @@ import { storageTrouble } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
 import { ImportPhotoError } from '@/storage/import-repository';
 import { applyRestore, readRestoreFile } from '@/storage/restore-file';
+import { kickSync } from '@/sync/browser-sync';
 import { StatusLines } from '@/ui/status-lines';
 
 const CHOICES: Record<PlanItem['comparison'], ImportChoice[]> = {
@@ -30,6 +32,8 @@ export function RestorePanel() {
   const [plan, setPlan] = useState<PlanItem[] | null>(null);
   // The province office's data of a version 3 backup, restored with the reports.
   const [office, setOffice] = useState<OfficeBackup | null>(null);
+  // The submission history of a version 4 backup, restored with its reports.
+  const [submissions, setSubmissions] = useState<OutboxEntry[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -52,6 +56,7 @@ export function RestorePanel() {
         return;
       }
       setOffice(read.office);
+      setSubmissions(read.submissions);
       setPlan(read.plan);
       setStatus(vi.restore.summary(summarizePlan(read.plan)));
     } catch (caught) {
@@ -69,7 +74,10 @@ export function RestorePanel() {
       const result = await applyRestore(getDatabase(), plan, office, {
         newId,
         copyName: vi.restore.copyName,
+        submissions,
       });
+      // A submission that was still waiting when the backup was made goes out from here.
+      if (submissions.some((entry) => UNSENT_STATES.has(entry.state))) kickSync();
       setPlan(null);
       setStatus(vi.restore.done(result));
     } catch (caught) {
