@@ -10,6 +10,7 @@ import { downloadJson } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
 import { exportAllReports } from '@/storage/report-repository';
 import { exportOffice } from '@/storage/province-repository';
+import { AdminCodeSettings } from './admin-code-settings';
 import { EmailSettings } from './email-settings';
 import { RestorePanel } from './restore-panel';
 import { StatusLines } from '@/ui/status-lines';
@@ -125,6 +126,7 @@ export function SettingsPage() {
             {viProvince.officeLink}
           </a>
         </p>
+        <AdminCodeSettings />
       </section>
     </div>
   );
