@@ -76,6 +76,9 @@ export default defineConfig({
       { find: /^zod$/, replacement: zodJitless },
     ],
   },
+  // The export worker (src/export/render-worker.ts) loads the PDF and Word writers with
+  // import(): a module worker, split into chunks like the page.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

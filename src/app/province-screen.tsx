@@ -27,7 +27,8 @@ function ReceivedVersionView({
   const photoUrls = useFilePhotoUrls(version.file);
   const extra = template.documents.find((document) => document.id === documentId);
   const shown = extra?.id ?? MAIN_DOCUMENT;
-  const render: ExportRenderer = (kind, now, id) => exportReceivedFile(version.file, kind, now, id);
+  const render: ExportRenderer = (kind, now, id, options) =>
+    exportReceivedFile(version.file, kind, now, id, options);
   return (
     <ReviewPage
       key={shown}

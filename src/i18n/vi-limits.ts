@@ -23,4 +23,14 @@ export const viLimits = {
     trouble === 'full'
       ? `Bộ nhớ của máy đã đầy nên ${NOT_DONE[action]} ${freeSpace('làm lại')}`
       : `Không ghi được vào bộ nhớ của máy (thường là do bộ nhớ đã đầy) nên ${NOT_DONE[action]} ${freeSpace('tải lại trang và làm lại')}`,
+  // features/export: an export renders in the background, shows how far it is and can
+  // be stopped.
+  render: {
+    cancel: 'Hủy',
+    layout: 'Đang dàn trang…',
+    page: (page: number, pages: number) =>
+      `Đang vẽ trang ${formatNumber(page)}/${formatNumber(pages)}…`,
+    file: 'Đang ghi tệp…',
+    cancelled: 'Đã hủy. Không có tệp nào được tạo; báo cáo không thay đổi.',
+  },
 };

@@ -1,7 +1,9 @@
 // "Xuất PDF" with no network: the file is named after the unit and the day, is a PDF,
 // and carries the issuing body, the typed text and the draft mark; characters the font
-// cannot draw are named and replaced, and the export still happens.
+// cannot draw are named and replaced, and the export still happens. A long export runs
+// in a Web Worker: the page answers "Hủy" at once, and Hủy makes no file.
 import { expect, test } from './support/fixtures';
+import { putRawAnswer } from './support/idb';
 import { readPdf } from './support/pdf';
 import { AppShell } from './pages/app-shell';
 
@@ -73,5 +75,31 @@ test.describe('the PDF export', () => {
       }),
     ).toBeVisible();
     await expect(list.card(NAME).getByRole('status')).toContainText(`Đã tải về ${pdf.name}.`);
+  });
+
+  test('Hủy answers at once during a long export and makes no file', async ({
+    page,
+    list,
+    wizard,
+    review,
+  }) => {
+    await list.goto();
+    const reportId = await list.createReport();
+    // Far over the field's maximum (kept with its error): dozens of pages to lay out.
+    await putRawAnswer(page, reportId, 'direction-results', 'Đoàn viên thanh niên. '.repeat(9_000));
+    await wizard.gotoReview(reportId);
+    const downloads: unknown[] = [];
+    page.on('download', (download) => downloads.push(download));
+
+    await review.exportPdfButton.click();
+    // The worker has started laying out or drawing: on the page's main thread this
+    // click would wait for the whole render, and the file would be saved first.
+    await expect(review.pdfStatus(/Đang (dàn trang|vẽ trang)/)).toBeVisible();
+    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await expect(
+      review.pdfStatus('Đã hủy. Không có tệp nào được tạo; báo cáo không thay đổi.'),
+    ).toBeVisible();
+    await expect(review.exportPdfButton).toBeEnabled();
+    expect(downloads).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 // the PDF), their captions in the row under them; a list of materials is a real table.
 // Loaded with import() on the first export in the browser (and precached); imported
 // directly by the tests and the benchmark.
+import type { RenderProgress } from '../render-job';
 import {
   AlignmentType,
   BorderStyle,
@@ -857,14 +858,19 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
   });
 }
 
-export async function createReportDocx(input: DocxInput): Promise<DocxResult> {
+export async function createReportDocx(
+  input: DocxInput,
+  onProgress: (progress: RenderProgress) => void = () => {},
+): Promise<DocxResult> {
   const doc = buildReportDocument(
     input.template,
     input.answers,
     input.unitName,
     input.documentId ?? MAIN_DOCUMENT,
   );
-  const bytes = await Packer.pack(buildDocx(input, doc), 'uint8array');
+  const built = buildDocx(input, doc);
+  onProgress({ stage: 'file' });
+  const bytes = await Packer.pack(built, 'uint8array');
   return { bytes, isDraft: doc.isDraft };
 }
 

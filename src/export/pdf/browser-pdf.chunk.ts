@@ -5,6 +5,7 @@ import boldItalic from './fonts/tinos-bolditalic.ttf?url';
 import italic from './fonts/tinos-italic.ttf?url';
 import normal from './fonts/tinos-normal.ttf?url';
 import type { ReportFile } from '@/domain/report/report-schema';
+import type { RenderProgress } from '../render-job';
 import { embeddedReportOf } from './embedded-report-data';
 import {
   renderReportPdf,
@@ -38,7 +39,8 @@ function loadFonts(): Promise<FontFiles> {
 // With the report file the PDF embeds (every export from the app has one).
 export async function renderInBrowser(
   input: RenderInput & { reportFile: ReportFile },
+  onProgress?: (progress: RenderProgress) => void,
 ): Promise<PdfResult> {
   const embeddedReport = await embeddedReportOf(input.reportFile);
-  return renderReportPdf({ ...input, embeddedReport }, await loadFonts());
+  return renderReportPdf({ ...input, embeddedReport }, await loadFonts(), onProgress);
 }

@@ -10,6 +10,7 @@ import { documentWords } from '@/i18n/document';
 import { documentDataWords } from '@/i18n/document-data';
 import { appendixLabels } from '../appendix-labels';
 import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
+import type { RenderProgress } from '../render-job';
 import { attachEmbeddedFile, type PdfInternals } from './embedded-file-writer';
 import type { FontStyle } from './format';
 import { PT } from './format';
@@ -72,8 +73,14 @@ export function createMeasure(fonts: FontFiles): Measure {
   return measurer(createPdf(fonts));
 }
 
-function draw(pdf: jsPDF, pages: readonly PageLayout[], photos: PhotoAssets | undefined) {
+function draw(
+  pdf: jsPDF,
+  pages: readonly PageLayout[],
+  photos: PhotoAssets | undefined,
+  onProgress: (progress: RenderProgress) => void,
+) {
   pages.forEach((page, index) => {
+    onProgress({ stage: 'page', page: index + 1, pages: pages.length });
     if (index > 0) pdf.addPage('a4', page.orientation);
     for (const item of page.items) {
       if (item.kind === 'image') {
@@ -132,7 +139,11 @@ export function layoutReportInput(input: RenderInput, measure: Measure) {
   return { document, layout };
 }
 
-export function renderReportPdf(input: RenderInput, fonts: FontFiles): PdfResult {
+export function renderReportPdf(
+  input: RenderInput,
+  fonts: FontFiles,
+  onProgress: (progress: RenderProgress) => void = () => {},
+): PdfResult {
   const pdf = createPdf(fonts);
   const { document, layout } = layoutReportInput(input, measurer(pdf));
   pdf.setProperties({
@@ -149,7 +160,8 @@ export function renderReportPdf(input: RenderInput, fonts: FontFiles): PdfResult
       bytes: new TextEncoder().encode(input.embeddedReport.json),
     });
   }
-  draw(pdf, layout.pages, input.photos);
+  draw(pdf, layout.pages, input.photos, onProgress);
+  onProgress({ stage: 'file' });
   return {
     bytes: new Uint8Array(pdf.output('arraybuffer')),
     pageCount: layout.pages.length,
