@@ -70,6 +70,8 @@ export const vi = {
         `Báo cáo “${name ?? 'không rõ tên'}” có dữ liệu không hợp lệ ở mục ${field}. Không có gì thay đổi.`,
       duplicateReport: (name: string) =>
         `Tệp chứa báo cáo “${name}” hai lần. Không có gì thay đổi.`,
+      damagedHistory: (name: string | null) =>
+        `Lịch sử các lần nộp${name === null ? '' : ` của báo cáo “${name}”`} trong tệp sao lưu bị hỏng, nên không khôi phục được. Không có gì thay đổi.`,
     },
     summary: (parts: { new: number; fileNewer: number; fileOlder: number; same: number }) =>
       [
@@ -323,6 +325,8 @@ export function importProblemMessage(problem: ImportProblem): string {
       return p.invalidReport(problem.reportName, problem.field);
     case 'duplicateReport':
       return p.duplicateReport(problem.reportName);
+    case 'damagedHistory':
+      return p.damagedHistory(problem.reportName);
     case 'missingPhoto':
       return vi.photoSync.missingPhoto(problem.reportName);
     case 'damagedPhoto':

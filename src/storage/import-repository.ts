@@ -2,6 +2,7 @@
 // Photos are decoded and checked against their SHA-256 first (a transaction must not
 // wait on anything but IndexedDB), then written in the same transaction as the reports
 // and answers that refer to them.
+import type { OutboxEntry } from '@/domain/outbox/outbox-entry';
 import { replacePhotoIds } from '@/domain/report/answer-kinds';
 import type { ImportChoice } from '@/domain/report/import-plan';
 import {
@@ -11,6 +12,7 @@ import {
 } from '@/domain/report/report-photos';
 import { REPORT_NAME_MAX, type ReportFile } from '@/domain/report/report-schema';
 import { hasTable, type PhotoRow, type SoKetDatabase } from './db';
+import { mergeSubmissions } from './outbox-repository';
 import { bytesSha256 } from './photo-file-repository';
 import { photosHeldByOutbox } from './photo-repository';
 import { answerRows } from './report-repository';
@@ -55,10 +57,18 @@ function toRow(photo: DecodedPhoto): NewPhoto {
   };
 }
 
+// `submissions`: a version 4 backup's submission history; a report added or replaced gets
+// its entries back in the same transaction (a copy kept beside the original is a new
+// report to the server too, so it starts without a history).
 export async function applyImport(
   db: SoKetDatabase,
   items: readonly { file: ReportFile; choice: ImportChoice }[],
-  options: { newId: () => string; copyName: (name: string) => string; sha256?: BytesSha256 },
+  options: {
+    newId: () => string;
+    copyName: (name: string) => string;
+    sha256?: BytesSha256;
+    submissions?: readonly OutboxEntry[];
+  },
 ): Promise<ImportResult> {
   const result: ImportResult = { imported: 0, replaced: 0, copied: 0, skipped: 0 };
   // The copy's name must stay a valid name: shorten the original so the suffix fits.
@@ -73,9 +83,12 @@ export async function applyImport(
     photosOf.set(file, decoded.photos.map(toRow));
   }
   const hasPhotos = hasTable(db, 'photos');
-  const tables = hasPhotos
-    ? [db.reports, db.answers, db.photos, ...(hasTable(db, 'outbox') ? [db.outbox] : [])]
-    : [db.reports, db.answers];
+  const tables = [
+    db.reports,
+    db.answers,
+    ...(hasPhotos ? [db.photos] : []),
+    ...(hasTable(db, 'outbox') ? [db.outbox] : []),
+  ];
   await db.transaction('rw', tables, async () => {
     for (const { file, choice } of items) {
       if (choice === 'skip') {
@@ -112,6 +125,17 @@ export async function applyImport(
         if (renamed.size > 0) answers = replacePhotoIds(structuredClone(answers), renamed);
         await db.photos.bulkPut(photoRows);
       }
+      const kept =
+        choice === 'replace' && typeof existing?.submittedRevision === 'number'
+          ? existing.submittedRevision
+          : 0;
+      // The device may hold entries of this id already (a report deleted for good keeps
+      // them): the next submission must come after every one of them.
+      const lastRevision = await mergeSubmissions(
+        db,
+        id,
+        choice === 'keepBoth' ? [] : (options.submissions ?? []),
+      );
       const record: StoredReport = {
         ...meta,
         id,
@@ -124,10 +148,7 @@ export async function applyImport(
           choice === 'replace' && typeof existing?.lastExportedAt === 'string'
             ? existing.lastExportedAt
             : null,
-        submittedRevision:
-          choice === 'replace' && typeof existing?.submittedRevision === 'number'
-            ? existing.submittedRevision
-            : 0,
+        submittedRevision: Math.max(kept, lastRevision),
       };
       await db.reports.put(record);
       await db.answers.bulkPut(answerRows(id, answers, meta.updatedAt));

@@ -34,6 +34,31 @@ export async function listOutbox(db: SoKetDatabase, reportId?: string): Promise<
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.revision - b.revision);
 }
 
+// Puts a backup's submissions of one report back, inside the caller's transaction (which
+// holds the outbox). An entry the device already has (the same id, or the same revision
+// of the report) stays as the device has it: it knows best what was sent since. One
+// caught in the middle of sending goes back to the queue. Returns the report's highest
+// revision afterwards (0: none), for its `submittedRevision`.
+export async function mergeSubmissions(
+  db: SoKetDatabase,
+  reportId: string,
+  entries: readonly OutboxEntry[],
+): Promise<number> {
+  if (!hasTable(db, 'outbox')) return 0;
+  const onDevice = (await db.outbox.where('reportId').equals(reportId).toArray())
+    .map(restoreEntry)
+    .filter((entry): entry is OutboxEntry => entry !== null);
+  const ids = new Set(onDevice.map((entry) => entry.id));
+  const revisions = new Set(onDevice.map((entry) => entry.revision));
+  const added = entries.filter(
+    (entry) => entry.reportId === reportId && !ids.has(entry.id) && !revisions.has(entry.revision),
+  );
+  await db.outbox.bulkAdd(
+    added.map((entry) => (entry.state === 'sending' ? { ...entry, state: 'queued' } : entry)),
+  );
+  return Math.max(0, ...[...onDevice, ...added].map((entry) => entry.revision));
+}
+
 export class ReportChangedError extends Error {
   constructor() {
     super('the report changed while it was being frozen');

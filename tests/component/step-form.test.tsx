@@ -109,12 +109,15 @@ describe('a wizard step', () => {
     expect(signer).toHaveValue('Nguyễn Thường Việt');
   });
 
-  it('edits the recipients list line by line', async () => {
+  it('edits the recipients list line by line, each line one line however it wraps', async () => {
     const user = userEvent.setup();
     renderStep('document-info');
     await user.click(screen.getByRole('button', { name: 'Thêm dòng' }));
     const added = screen.getByLabelText('Nơi nhận – dòng 5');
-    await user.type(added, 'Ban Tuyên giáo Tỉnh Đoàn');
+    // Enter breaks no line; a pasted break becomes a space.
+    await user.type(added, 'Ban Tuyên giáo{Enter} Tỉnh');
+    await user.paste('\nĐoàn');
+    expect(added).toHaveValue('Ban Tuyên giáo Tỉnh Đoàn');
     await user.click(screen.getByRole('button', { name: 'Xóa dòng 1' }));
     await user.tab();
     await waitFor(async () => {

@@ -3,10 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Download } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { storedAnswer, storedReport } from './support/idb';
+import { putRawOutboxEntry, rawOutbox, storedAnswer, storedReport } from './support/idb';
 import { mailtoLinks, readMailto, removeShare, sharedData, stubShare } from './support/share-stub';
 import { DataSettingsPage } from './pages/data-settings-page';
 import { EmailExport } from './pages/email-export';
+import { SENT_TEXT, SubmissionSummary, SubmitPanel } from './pages/submit-panel';
 
 const NAME = 'Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân';
 const UNIT = 'Huyện Đoàn Hồng Dân';
@@ -16,6 +17,7 @@ const SIGNER = 'Nguyễn Văn An';
 const DEFAULT_RECIPIENT = 'btckt2012@gmail.com';
 const PDF_NAME = /^BC-so-ket-NQ01-huyen-doan-hong-dan-\d{4}-\d{2}-\d{2}\.pdf$/;
 const JSON_NAME = 'bao-cao-bao-cao-so-ket-nq01-huyen-doan-hong-dan.json';
+const SENT_AT = '2024-05-10T02:35:00.000Z';
 const SUBJECT = `Báo cáo sơ kết 5 năm NQ01 – ${UNIT}`;
 
 const mailBody = (recipient: string, files: string[]) =>
@@ -39,12 +41,13 @@ async function downloadedJson(download: Download): Promise<unknown> {
 }
 
 test.describe('backup and restore', () => {
-  test('backs up every report, and restores one deleted for good from the backup', async ({
+  test('backs up every report, and restores one deleted for good from the backup, its submission history included', async ({
     page,
     list,
     wizard,
   }) => {
     const settings = new DataSettingsPage(page);
+    const submitPanel = new SubmitPanel(page);
     await list.goto();
     const reportId = await list.createReport();
     await wizard.field('Họ và tên người ký').fill(SIGNER);
@@ -52,6 +55,15 @@ test.describe('backup and restore', () => {
     await wizard.field('Kết quả đạt được').fill(RESULTS);
     await wizard.waitUntilSaved();
     await expect.poll(() => storedAnswer(page, reportId, 'direction-results')).toBe(RESULTS);
+    // Submitted once (no access code: it waits), then sent: the receipt as the server gives it.
+    await wizard.gotoReview(reportId);
+    await submitPanel.submit(1);
+    const [entry] = await rawOutbox(page, reportId);
+    await putRawOutboxEntry(page, {
+      ...entry,
+      state: 'sent',
+      receipt: { reportId, revision: 1, sha256: entry!.sha256, receivedAt: SENT_AT },
+    });
 
     await settings.goto();
     const download = await settings.backupAll();
@@ -65,8 +77,9 @@ test.describe('backup and restore', () => {
     };
     expect(backup).toMatchObject({
       format: 'so-ket/backup',
-      version: 2,
+      version: 4,
       exportedAt: '2024-05-10T02:41:00.000Z',
+      submissions: [{ reportId, revision: 1, state: 'sent', receipt: { receivedAt: SENT_AT } }],
     });
     expect(backup.reports).toHaveLength(1);
     expect(backup.reports[0]).toMatchObject({
@@ -83,6 +96,10 @@ test.describe('backup and restore', () => {
     await list.trashedCard(NAME).getByRole('button', { name: 'Xóa vĩnh viễn' }).click();
     await expect(list.trashToggle(1)).toHaveCount(0);
     await expect.poll(() => storedReport(page, reportId)).toBeUndefined();
+    // Deleting for good leaves the outbox; a device that lost everything has none.
+    await rawOutbox(page, reportId, { remove: true });
+    expect(await rawOutbox(page, reportId)).toEqual([]);
+    await page.reload(); // the app's live queries hold what they last saw themselves
 
     await settings.goto();
     await settings.chooseFile(backupPath);
@@ -106,6 +123,16 @@ test.describe('backup and restore', () => {
     await expect(wizard.field('Họ và tên người ký')).toHaveValue(SIGNER);
     await wizard.gotoStep(reportId, 'direction', II_1);
     await expect(wizard.field('Kết quả đạt được')).toHaveValue(RESULTS);
+    // The history came back: the receipt, and what was last submitted.
+    await wizard.gotoReview(reportId);
+    await expect(submitPanel.entry(1)).toContainText(SENT_TEXT);
+    await submitPanel.submitButton.click();
+    await submitPanel.submitAnywayButton.click();
+    await expect(submitPanel.region.getByRole('status')).toHaveText(
+      'Nội dung không đổi so với lần nộp 1.',
+    );
+    await list.goto();
+    await expect(new SubmissionSummary(page).status(list.card(NAME))).toHaveText('Đã nộp');
   });
 
   test('refuses a truncated file with its message and changes nothing', async ({ page, list }) => {

@@ -14,9 +14,11 @@ import {
   ModelsPage,
 } from './pages/models-page';
 import { appUrl } from './support/urls';
+import { clippedTextBoxes } from './support/whole-text';
 
 const COWS = 'Nuôi bò sinh sản giúp đoàn viên lập nghiệp';
 const LIGHTS = 'Thắp sáng đường quê';
+const CAPTION = 'Chuồng trại của đoàn viên Nguyễn Văn Bình ở ấp Vĩnh Lộc, dựng bằng vốn vay ưu đãi';
 
 type Entry = { id: string; values: Record<string, unknown> };
 
@@ -62,9 +64,15 @@ test.describe('the good models', () => {
     await models.choosePhotos(cows, [red, green]);
     await expect(models.thumbnails(cows)).toHaveCount(2);
     await expect.poll(() => areDecoded(models.thumbnails(cows))).toBe(true);
-    await models.caption(cows, 2).fill('Chuồng trại của đoàn viên');
+    await models.caption(cows, 2).fill(CAPTION);
     await models.button('Đưa ảnh 2 sang trái').click();
-    await expect(models.caption(cows, 1)).toHaveValue('Chuồng trại của đoàn viên');
+    await expect(models.caption(cows, 1)).toHaveValue(CAPTION);
+    // A caption uses the width and wraps over several lines, here and on a phone.
+    const captions = cows.getByRole('textbox', { name: /^Chú thích ảnh/ });
+    expect(await clippedTextBoxes(captions), 'captions cut off').toEqual([]);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await clippedTextBoxes(captions), 'captions cut off on a phone').toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     const lights = await models.add(LIGHTS);
     await models.choosePhotos(lights, [blue]);
@@ -114,7 +122,7 @@ test.describe('the good models', () => {
     await expect(models.field(reopened, 'Đơn vị, người thực hiện')).toHaveValue(
       'Chi đoàn ấp Vĩnh Lộc',
     );
-    await expect(models.caption(reopened, 1)).toHaveValue('Chuồng trại của đoàn viên');
+    await expect(models.caption(reopened, 1)).toHaveValue(CAPTION);
     await expect(models.caption(reopened, 2)).toHaveValue('');
     await expect(models.thumbnails(reopened)).toHaveCount(2);
     await expect.poll(() => areDecoded(models.thumbnails(reopened))).toBe(true);

@@ -3,6 +3,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { clippedTextBoxes } from './support/whole-text';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -227,7 +228,9 @@ async function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-test('every tap target on the main screens is at least 44 × 44 px, and restoring picks a file with a Vietnamese button', async ({
+const LONG_RECIPIENT = 'Thường trực Huyện ủy, Ủy ban nhân dân huyện Hồng Dân (b/c)';
+
+test('every tap target on the main screens is at least 44 × 44 px, Nơi nhận lines show whole, and restoring picks a file with a Vietnamese button', async ({
   page,
   list,
   wizard,
@@ -236,7 +239,17 @@ test('every tap target on the main screens is at least 44 × 44 px, and restorin
   const reportId = await list.createReport();
   const screens: [string, () => Promise<void>][] = [
     ['the report list', () => list.goto()],
-    ['Thông tin văn bản', () => wizard.gotoStep(reportId, 'document-info', 'Thông tin văn bản')],
+    [
+      'Thông tin văn bản',
+      async () => {
+        await wizard.gotoStep(reportId, 'document-info', 'Thông tin văn bản');
+        // The Nơi nhận lines use the width, and a long one wraps rather than hides its end.
+        const recipients = page.getByRole('group', { name: /^Nơi nhận/ }).getByRole('textbox');
+        await recipients.nth(2).fill(LONG_RECIPIENT);
+        expect(await clippedTextBoxes(recipients), 'Nơi nhận lines cut off').toEqual([]);
+        await expectAxeClean(page, 'Thông tin văn bản');
+      },
+    ],
     ['II.2.1', () => wizard.gotoStep(reportId, 'cadres', II_2_1)],
     ['Xem lại', () => wizard.gotoReview(reportId)],
     [

@@ -105,6 +105,10 @@ export async function restoreText(
     ...item,
     choice: choose(item),
   }));
-  const result = await applyImport(db, plan, { newId, copyName: vi.restore.copyName });
+  const result = await applyImport(db, plan, {
+    newId,
+    copyName: vi.restore.copyName,
+    submissions: parsed.submissions,
+  });
   return { plan, result };
 }

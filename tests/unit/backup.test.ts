@@ -405,10 +405,10 @@ describe('files that are refused, each with its own message', () => {
         ] as [string, string, null, string],
     ),
     [
-      'a backup of format version 4',
-      backup({ version: 4 }),
+      'a backup of format version 5',
+      backup({ version: 5 }),
       null,
-      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 4). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
+      'Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng phiên bản 5). Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
     ],
     [
       'a report file of format version 3',
@@ -504,12 +504,19 @@ describe('files that are refused, each with its own message', () => {
       kind: 'report',
       reports: [full],
       office: null,
+      submissions: [],
     });
   });
 
   it('reads a backup with no reports as an empty plan', () => {
     const parsed = parseText(backupText([]));
-    expect(parsed).toEqual({ ok: true, kind: 'backup', reports: [], office: null });
+    expect(parsed).toEqual({
+      ok: true,
+      kind: 'backup',
+      reports: [],
+      office: null,
+      submissions: [],
+    });
     expect(vi.restore.summary(summarizePlan([]))).toBe('');
   });
 });

@@ -254,9 +254,10 @@ describe('a backup with photos', () => {
     await seedWithPhotos(source, 2, full);
     const files = await exportAllReports(source, EXPORTED);
     const backup = buildBackupFile(files, EXPORTED);
-    // Reports only: version 2 (version 3 adds the province office's data).
+    // Reports only: version 2 (version 3 adds the province office's data, version 4 the
+    // submission history).
     expect(backup.version).toBe(2);
-    expect(BACKUP_VERSION).toBe(3);
+    expect(BACKUP_VERSION).toBe(4);
     const text = `${JSON.stringify(backup, null, 2)}\n`;
 
     const target = databases.open();

@@ -2,9 +2,15 @@
 // Everything is validated before anything is written; a bad file gets one specific
 // reason (the UI words it) and changes nothing.
 import type { z } from 'zod';
+import type { OutboxEntry } from '@/domain/outbox/outbox-entry';
 import type { OfficeBackup } from '@/domain/rollup/received';
 import type { Template } from '@/domain/template/template-schema';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupFileSchema } from './backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupFileSchema,
+  submissionHistoryProblem,
+} from './backup';
 import {
   answerProblemPath,
   answersAgainstTemplate,
@@ -39,11 +45,20 @@ export type ImportProblem =
   // A photo the answers refer to is not in the file, or its bytes are not what the file
   // says (unreadable base64, another length or SHA-256).
   | { code: 'missingPhoto'; reportName: string }
-  | { code: 'damagedPhoto'; reportName: string };
+  | { code: 'damagedPhoto'; reportName: string }
+  // A version 4 backup whose submission history is damaged (null: it names no report).
+  | { code: 'damagedHistory'; reportName: string | null };
 
 export type ParsedImport =
-  // `office`: the province office's data a backup carries (version 3), if any.
-  | { ok: true; kind: 'report' | 'backup'; reports: ReportFile[]; office: OfficeBackup | null }
+  // `office`: the province office's data a backup carries (version 3), if any;
+  // `submissions`: the reports' submission history a backup carries (version 4), if any.
+  | {
+      ok: true;
+      kind: 'report' | 'backup';
+      reports: ReportFile[];
+      office: OfficeBackup | null;
+      submissions: OutboxEntry[];
+    }
   | { ok: false; problem: ImportProblem };
 
 function nameOf(raw: unknown): string | null {
@@ -100,8 +115,17 @@ export function parseImport(
   }
   let reports: ReportFile[];
   let office: OfficeBackup | null = null;
+  let submissions: OutboxEntry[] = [];
   if (kind === 'backup') {
     const parsed = backupFileSchema.safeParse(json);
+    if (!parsed.success && parsed.error.issues[0]?.path[0] === 'submissions') {
+      const index = parsed.error.issues[0].path[1];
+      const entry =
+        typeof index === 'number'
+          ? (json as { submissions?: unknown[] }).submissions?.[index]
+          : undefined;
+      return { ok: false, problem: damagedHistory(json, entry) };
+    }
     if (!parsed.success) {
       const index = parsed.error.issues[0]?.path[1];
       const raw =
@@ -109,8 +133,12 @@ export function parseImport(
       const path = pathOf(parsed.error).replace(/^reports\.\d+\.?/, '');
       return { ok: false, problem: invalidReport(nameOf(raw), path || '(gốc)') };
     }
+    const historyProblem = submissionHistoryProblem(parsed.data);
+    if (historyProblem !== null)
+      return { ok: false, problem: damagedHistory(parsed.data, { reportId: historyProblem }) };
     reports = parsed.data.reports;
     office = parsed.data.office ?? null;
+    submissions = parsed.data.submissions ?? [];
   } else {
     const parsed = reportFileSchema.safeParse(json);
     if (!parsed.success) {
@@ -132,7 +160,21 @@ export function parseImport(
     kind,
     reports: reports.map((file) => normalizeReportFile(file, findTemplate)),
     office,
+    submissions,
   };
+}
+
+// Names the report a damaged history entry belongs to, when the backup has it.
+function damagedHistory(backup: unknown, entry: unknown): ImportProblem {
+  const reportId = (entry as { reportId?: unknown } | null | undefined)?.reportId;
+  const reports = (backup as { reports?: unknown }).reports;
+  const file =
+    typeof reportId === 'string' && Array.isArray(reports)
+      ? reports.find(
+          (raw) => (raw as { report?: { id?: unknown } } | null)?.report?.id === reportId,
+        )
+      : undefined;
+  return { code: 'damagedHistory', reportName: nameOf(file) };
 }
 
 // The first reason a report file (valid in shape) cannot be taken in, checked against the

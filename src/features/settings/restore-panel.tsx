@@ -11,6 +11,7 @@ import {
   type ImportChoice,
   type PlanItem,
 } from '@/domain/report/import-plan';
+import { UNSENT_STATES, type OutboxEntry } from '@/domain/outbox/outbox-entry';
 import type { OfficeBackup } from '@/domain/rollup/received';
 import { viLimits } from '@/i18n/vi-limits';
 import { formatDateTime, importProblemMessage, vi } from '@/i18n/vi-report';
@@ -20,6 +21,7 @@ import { getDatabase } from '@/storage/db';
 import { applyImport, existingReports, ImportPhotoError } from '@/storage/import-repository';
 import { bytesSha256 } from '@/storage/photo-file-repository';
 import { restoreOffice } from '@/storage/province-repository';
+import { kickSync } from '@/sync/browser-sync';
 import { findTemplate } from '@/templates/template-registry';
 import { StatusLines } from '@/ui/status-lines';
 
@@ -35,6 +37,8 @@ export function RestorePanel() {
   const [plan, setPlan] = useState<PlanItem[] | null>(null);
   // The province office's data of a version 3 backup, restored with the reports.
   const [office, setOffice] = useState<OfficeBackup | null>(null);
+  // The submission history of a version 4 backup, restored with its reports.
+  const [submissions, setSubmissions] = useState<OutboxEntry[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -69,6 +73,7 @@ export function RestorePanel() {
       );
       const next = planImport(parsed.reports, existing);
       setOffice(parsed.office);
+      setSubmissions(parsed.submissions);
       setPlan(next);
       setStatus(vi.restore.summary(summarizePlan(next)));
     } catch (caught) {
@@ -86,8 +91,11 @@ export function RestorePanel() {
       const result = await applyImport(getDatabase(), plan, {
         newId,
         copyName: vi.restore.copyName,
+        submissions,
       });
       if (office) await restoreOffice(getDatabase(), office);
+      // A submission that was still waiting when the backup was made goes out from here.
+      if (submissions.some((entry) => UNSENT_STATES.has(entry.state))) kickSync();
       setPlan(null);
       setStatus(vi.restore.done(result));
     } catch (caught) {

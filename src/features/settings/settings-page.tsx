@@ -8,6 +8,7 @@ import { formatNumber, vi } from '@/i18n/vi-report';
 import { appVersion } from '@/lib/app-version';
 import { downloadJson } from '@/lib/download';
 import { getDatabase } from '@/storage/db';
+import { listOutbox } from '@/storage/outbox-repository';
 import { exportAllReports } from '@/storage/report-repository';
 import { exportOffice } from '@/storage/province-repository';
 import { AdminCodeSettings } from './admin-code-settings';
@@ -65,8 +66,10 @@ export function SettingsPage() {
         setMessage(vi.settings.backupEmpty);
         return;
       }
+      // Each report's submissions too, so a restored report keeps its history.
+      const submissions = await listOutbox(getDatabase());
       const name = backupFileName(now);
-      downloadJson(name, buildBackupFile(files, now.toISOString(), office));
+      downloadJson(name, buildBackupFile(files, now.toISOString(), office, submissions));
       setMessage(vi.settings.backedUp(files.length, name));
       setInfo(await readStorage());
     } catch {

@@ -1,6 +1,6 @@
 // Small pieces shared by the field components (fields.tsx and the group and image list
 // fields, which fields.tsx registers).
-import { useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent, type TextareaHTMLAttributes } from 'react';
 import { acceptedLength, normalizeText, textLength } from '@/domain/report/text';
 import { viLimits } from '@/i18n/vi-limits';
 import { vi } from '@/i18n/vi-report';
@@ -70,5 +70,38 @@ export function Counter({ id, value, max }: { id: string; value: string; max: nu
     <p className={`field-counter ${length > max ? 'over' : ''}`} id={`${id}-count`}>
       {vi.wizard.characters(length, max)}
     </p>
+  );
+}
+
+// A one-line text (a Nơi nhận line, a photo caption) that wraps onto more lines instead
+// of scrolling out of sight in a narrow box: a textarea that grows with its text
+// (`field-sizing: content`), where Enter adds no line break and a pasted break becomes a
+// space, as in a one-line input.
+export function LineInput({
+  onChange,
+  ...props
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'rows'> & {
+  value: string;
+  onChange: (event: ChangeEvent<HTMLTextAreaElement>) => void;
+}) {
+  return (
+    <textarea
+      {...props}
+      rows={1}
+      className={['line-input', props.className].filter(Boolean).join(' ')}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.preventDefault();
+        props.onKeyDown?.(event);
+      }}
+      onChange={(event) => {
+        const element = event.target;
+        if (/[\r\n]/.test(element.value)) {
+          const caret = element.selectionStart;
+          element.value = element.value.replace(/[\r\n]+/g, ' ');
+          element.setSelectionRange(caret, caret);
+        }
+        onChange(event);
+      }}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { groupedQuantity } from '@/domain/appendix/numbers';
 import type { CriterionKind, CriterionOf } from '@/domain/template/template-schema';
 import { vi } from '@/i18n/vi-report';
 import { viPhone } from '@/i18n/vi-phone';
-import { Counter, describedBy, RefusedNote, useLimitedChange } from './field-parts';
+import { Counter, describedBy, LineInput, RefusedNote, useLimitedChange } from './field-parts';
 import { GroupField, type GroupFieldComponents } from './group-field';
 import { ImageListField } from './image-list-field';
 import { IndicatorTableField } from './indicator-table-field';
@@ -294,9 +294,8 @@ function ListField({ criterion, inputId, value, onChange, onBlur, error }: Field
         <ol className="list-items">
           {items.map((item, index) => (
             <li key={index}>
-              <input
+              <LineInput
                 id={`${inputId}-${index}`}
-                type="text"
                 aria-label={vi.wizard.itemLabel(criterion.label, index + 1)}
                 value={item}
                 onChange={(event) =>

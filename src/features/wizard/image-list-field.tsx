@@ -10,7 +10,7 @@ import { newId } from '@/lib/ids';
 import { classifySaveError } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
 import { addPhoto, getPhoto } from '@/storage/photo-repository';
-import { Counter, describedBy, RefusedNote, useLimitedChange } from './field-parts';
+import { Counter, describedBy, LineInput, RefusedNote, useLimitedChange } from './field-parts';
 import type { FieldProps } from './fields';
 import { PhotoPipelineContext, type PhotoPipeline } from './photo-pipeline-context';
 import { useReportId } from './report-id-context';
@@ -250,9 +250,8 @@ export function ImageListField({
                   <label htmlFor={captionId} className="photo-caption-label">
                     {vi.photos.caption(index + 1)}
                   </label>
-                  <input
+                  <LineInput
                     id={captionId}
-                    type="text"
                     value={ref.caption}
                     aria-invalid={isTooLong ? true : undefined}
                     aria-describedby={`${captionId}-count`}

@@ -103,3 +103,44 @@ export async function databaseShape(page: Page): Promise<{ version: number; stor
     DB_NAME,
   );
 }
+
+// Every outbox entry of a report as it is on disk (deleted first when `remove` is set:
+// what a device that lost them, or never had them, holds).
+export async function rawOutbox(
+  page: Page,
+  reportId: string,
+  { remove = false }: { remove?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    async ({ dbName, reportId, remove }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const transaction = db.transaction('outbox', remove ? 'readwrite' : 'readonly');
+          const index = transaction.objectStore('outbox').index('reportId');
+          const request = index.getAll(reportId);
+          if (remove) {
+            const keys = index.getAllKeys(reportId);
+            keys.onsuccess = () => {
+              for (const key of keys.result) transaction.objectStore('outbox').delete(key);
+            };
+          }
+          transaction.oncomplete = () => resolve(request.result as Record<string, unknown>[]);
+          transaction.onerror = () => reject(transaction.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { dbName: DB_NAME, reportId, remove },
+  );
+}
+
+// Puts an outbox entry as is, bypassing the app (what a server's receipt leaves).
+export async function putRawOutboxEntry(page: Page, entry: Record<string, unknown>): Promise<void> {
+  await withStore(page, { store: 'outbox', mode: 'readwrite', op: 'put', value: entry });
+}
