@@ -1,9 +1,9 @@
-// The province office (#/tinh): six units' PDFs (three exported by the app itself from
-// reports on the device, with Xuất PDF) and one report file dropped into Tiếp nhận while
+// The province office (#/tinh): six units' PDFs (exported by the app itself from reports
+// on the device, with Xuất PDF) and one report file dropped into Tiếp nhận while
 // offline, the tracker against the deadline (one unit late by the entered date), a bad
 // file refused with nothing changed, versions accepted, and the consolidation with its
-// "Tổng hợp 6/7 đơn vị — thiếu: …" line and a traceable total, exported as .xlsx and
-// read back with LibreOffice.
+// "Tổng hợp 6/7 đơn vị — thiếu: …" line, a traceable total and three units' own rows
+// mapped into one summed row, exported as .xlsx and read back with LibreOffice.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,6 @@ import { buildBackupFile } from '@/domain/report/backup';
 import { templateUnits } from '@/domain/rollup/units';
 import { defaultTemplate } from '@/templates/template-registry';
 import { unitReportFile } from '../fixtures/province-reports';
-import { reportFilePdf } from '../fixtures/report-pdf';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { AppShell } from './pages/app-shell';
 import { DataSettingsPage } from './pages/data-settings-page';
@@ -42,14 +41,12 @@ function unitFile(index: number) {
 }
 
 // The units whose PDFs the app itself exports (Xuất PDF, in Chromium) from their reports
-// restored on the device; the next three are the same PDFs rendered in Node (quicker).
-const MADE_IN_APP = 3;
+// restored on the device; the seventh unit's report comes as a .json.
+const MADE_IN_APP = 6;
 
-// Each unit's report file; the first three in one backup to restore into the app, the
-// next three also as PDFs rendered in Node, the seventh as a .json only.
-async function writeReports(
-  dir: string,
-): Promise<{ backup: string; nodePdfs: string[]; json: string }> {
+// Each unit's report file; the first six in one backup to restore into the app, the
+// seventh as a .json only.
+function writeReports(dir: string): { backup: string; json: string } {
   const files = units.map((_, index) => unitFile(index));
   const paths = units.map((unit, index) => {
     const path = join(dir, `bao-cao-${unit.key}.json`);
@@ -61,14 +58,7 @@ async function writeReports(
     backup,
     JSON.stringify(buildBackupFile(files.slice(0, MADE_IN_APP), files[0]!.exportedAt)),
   );
-  const nodePdfs: string[] = [];
-  for (const [index, path] of paths.entries()) {
-    if (index < MADE_IN_APP || index >= 6) continue;
-    const pdf = path.replace(/\.json$/, '.pdf');
-    writeFileSync(pdf, await reportFilePdf(files[index]!));
-    nodePdfs.push(pdf);
-  }
-  return { backup, nodePdfs, json: paths[6]! };
+  return { backup, json: paths[MADE_IN_APP]! };
 }
 
 test('the office receives seven reports offline, tracks, accepts and consolidates', async ({
@@ -78,24 +68,21 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   // Rendering six PDFs and LibreOffice opening the .xlsx take a while on a busy machine.
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'so-ket-province-'));
-  const { backup, nodePdfs, json } = await writeReports(dir);
+  const { backup, json } = writeReports(dir);
   const foreign = join(dir, 'khac.json');
   writeFileSync(foreign, JSON.stringify({ format: 'other', version: 1 }));
-  // Re-made from its pages by another program (qpdf): the embedded file is gone.
-  const resaved = join(dir, 'in-lai.pdf');
-  execFileSync('qpdf', ['--empty', '--pages', nodePdfs[0]!, '--', resaved]);
 
   // Installed first, so the office's chunks (the PDF reader included) work offline.
   const shell = new AppShell(page);
   await page.goto('/#/cai-dat');
   await shell.reloadUntilControlled();
-  // Three units' reports on this device (restored from a backup), each exported with the
+  // Six units' reports on this device (restored from a backup), each exported with the
   // app's own Xuất PDF: the PDFs a unit emails.
   const settings = new DataSettingsPage(page);
   await settings.chooseFile(backup);
   await expect(settings.status(`${MADE_IN_APP} báo cáo mới`)).toBeVisible();
   await settings.restoreButton.click();
-  await expect(settings.status(/^Đã khôi phục: 3 báo cáo mới/)).toBeVisible();
+  await expect(settings.status(`Đã khôi phục: ${MADE_IN_APP} báo cáo mới`)).toBeVisible();
   const pdfs: string[] = [];
   for (const unit of units.slice(0, MADE_IN_APP)) {
     await page.goto(`/#/r/report-${unit.key}/xem-lai`);
@@ -103,7 +90,9 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
     await (await new ReviewPage(page).exportPdf()).saveAs(pdf);
     pdfs.push(pdf);
   }
-  pdfs.push(...nodePdfs);
+  // Re-made from its pages by another program (qpdf): the embedded file is gone.
+  const resaved = join(dir, 'in-lai.pdf');
+  execFileSync('qpdf', ['--empty', '--pages', pdfs[0]!, '--', resaved]);
   await page.goto('/#/cai-dat');
   await page.getByRole('link', { name: 'Mở trang Tỉnh Đoàn' }).click();
   await expect(
@@ -173,7 +162,6 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   const total = youth.getByRole('row', { name: /Thanh niên từ 16 đến 30 tuổi/ });
   await total.getByRole('button', { name: '2.100' }).click();
   await expect(page.getByText('Huyện Đoàn Vĩnh Lợi: 200', { exact: true })).toBeVisible();
-  await expectAxeClean(page, 'Tổng hợp with a total traced');
 
   // The three units' own rows are listed per unit until the office maps them together.
   const section = page.locator('.rollup-table', { has: youth });
@@ -190,7 +178,7 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await mappedRow.getByRole('button', { name: '245' }).click();
   await expect(page.getByText(`${units[1]!.name}: 80`, { exact: true })).toBeVisible();
   await expect(mappedRow.getByRole('button', { name: 'chưa đủ' }).first()).toBeVisible();
-  await expectAxeClean(page, 'Tổng hợp with rows mapped together');
+  await expectAxeClean(page, 'Tổng hợp with rows mapped together and a total traced');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất Excel' }).click();
