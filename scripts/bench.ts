@@ -14,9 +14,11 @@ import * as lighthouse from './bench/lighthouse';
 import * as offlineStart from './bench/offline-start';
 import * as pdf from './bench/pdf';
 import * as pdfModels from './bench/pdf-models';
+import * as pdfWorstCase from './bench/pdf-worst-case';
 import * as photo from './bench/photo';
 import * as rollup from './bench/rollup';
 import * as server from './bench/server';
+import * as serverAbuse from './bench/server-abuse';
 import * as xlsxRollup from './bench/xlsx-rollup';
 import type { BenchResult } from './bench/types';
 
@@ -64,6 +66,12 @@ const benches: Bench[] = [
   },
   { name: 'pdf-size-models', run: pdfModels.run, needsBuild: false },
   {
+    name: 'pdf-worst-case',
+    run: pdfWorstCase.run,
+    needsBuild: true,
+    produces: ['pdf-worst-case-longest-task'],
+  },
+  {
     name: 'docx',
     run: docx.run,
     needsBuild: false,
@@ -77,6 +85,7 @@ const benches: Bench[] = [
     needsBuild: false,
     produces: ['server-put-rps', 'server-put-p95'],
   },
+  { name: 'server-health-under-abuse-p95', run: serverAbuse.run, needsBuild: false },
   {
     name: 'lighthouse',
     run: lighthouse.run,

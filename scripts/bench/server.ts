@@ -15,20 +15,23 @@ import type { BenchResult } from './types';
 const REQUESTS = 2000;
 const CONCURRENCY = 20;
 
-function output(child: ChildProcess): () => string {
+// What a child process writes, as it comes.
+export function output(child: ChildProcess): () => string {
   let text = '';
   child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   return () => text;
 }
 
-function exited(child: ChildProcess): Promise<number | null> {
+export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-export async function run(): Promise<BenchResult[]> {
-  const root = mkdtempSync(join(tmpdir(), 'so-ket-bench-server-'));
+// The real server in its own process over a fresh data directory with one unit, rate
+// limit off, ready to answer; `stop` ends it and removes its data.
+export async function spawnBenchServer(label: string) {
+  const root = mkdtempSync(join(tmpdir(), `so-ket-bench-${label}-`));
   const dataDir = join(root, 'data');
   const distDir = join(root, 'dist');
   mkdirSync(distDir);
@@ -46,9 +49,23 @@ export async function run(): Promise<BenchResult[]> {
     DIST_DIR: distDir,
     RATE_LIMIT_PER_MINUTE: '0',
   });
-  const serverLog = output(server);
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await exited(server);
+    rmSync(root, { recursive: true, force: true });
+  };
   try {
-    await waitForHealth(url, server, { timeoutMs: 30_000, log: serverLog });
+    await waitForHealth(url, server, { timeoutMs: 30_000, log: output(server) });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, code, stop };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const { url, code, stop } = await spawnBenchServer('server');
+  try {
     const client = spawnTsx('scripts/bench/server-load.ts', [], {
       SERVER_URL: url,
       ACCESS_CODE: code,
@@ -70,8 +87,6 @@ export async function run(): Promise<BenchResult[]> {
       },
     ];
   } finally {
-    server.kill('SIGTERM');
-    await exited(server);
-    rmSync(root, { recursive: true, force: true });
+    await stop();
   }
 }

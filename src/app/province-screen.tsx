@@ -60,6 +60,7 @@ export function ProvinceScreen({ route }: { route: ProvinceRoute }) {
       id={route.id}
       links={{
         list: hrefs.list,
+        settings: hrefs.settings,
         tracker: hrefs.province(),
         intake: hrefs.province('intake'),
         rollup: hrefs.province('rollup'),

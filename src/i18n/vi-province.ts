@@ -59,6 +59,23 @@ export const viProvince = {
   loading: 'Đang tải…',
   damaged: (count: number) =>
     `${count} bản đã nhận bị hỏng trong bộ nhớ của trình duyệt và không được hiển thị.`,
+  // Cài đặt: the endpoint's admin code, which Tiếp nhận's Tải từ máy chủ uses.
+  adminCode: {
+    label: 'Mã quản trị máy chủ',
+    help: 'Chỉ dành cho Ban Tổ chức Tỉnh Đoàn: mã này đọc được báo cáo mọi đơn vị đã nộp (Tiếp nhận → Tải từ máy chủ). Để trống rồi bấm Lưu để xoá mã.',
+    save: 'Lưu mã quản trị',
+    checking: 'Đang kiểm tra mã với máy chủ…',
+    ok: 'Mã quản trị đúng: dùng được để tải từ máy chủ.',
+    saved: 'Đã lưu mã quản trị. Mã đúng: dùng được để tải từ máy chủ.',
+    savedUnchecked:
+      'Đã lưu mã quản trị, nhưng chưa kiểm tra được với máy chủ (có thể đang ngoại tuyến).',
+    unchecked: 'Chưa kiểm tra được mã quản trị (có thể đang ngoại tuyến).',
+    wrong: 'Máy chủ không nhận mã này: mã sai. Mã chưa được lưu.',
+    unitCode: 'Đây là mã của một đơn vị, không phải mã quản trị. Mã chưa được lưu.',
+    storedWrong: 'Máy chủ không còn nhận mã quản trị đã lưu: hãy nhập lại mã.',
+    cleared: 'Đã xoá mã quản trị.',
+    saveFailed: 'Không lưu được mã. Không có gì thay đổi.',
+  },
   intake: {
     heading: 'Tiếp nhận báo cáo',
     note: 'Kéo thả hoặc chọn nhiều tệp cùng lúc: PDF đính kèm email, tệp báo cáo (.json), tệp sao lưu. Mỗi tệp được kiểm tra như khi khôi phục; tệp lỗi được liệt kê và không làm thay đổi gì.',
@@ -87,18 +104,16 @@ export const viProvince = {
       `Mỗi lần chỉ nhận tối đa ${formatVietnameseNumber(max, 'count')} tệp. Hãy chia nhỏ rồi thả lại. Không có gì thay đổi.`,
     saveFailed: 'Không lưu được các bản đã đọc. Không có gì thay đổi.',
     fromServer: 'Tải từ máy chủ',
-    fromServerNote: 'Đọc mọi bản đơn vị đã nộp lên máy chủ, bằng mã quản trị.',
-    adminCode: 'Mã quản trị máy chủ',
-    saveAdminCode: 'Lưu mã',
-    adminCodeSaved: 'Đã lưu mã quản trị.',
+    fromServerNote: 'Đọc mọi bản đơn vị đã nộp lên máy chủ, bằng mã quản trị lưu trong Cài đặt.',
+    noAdminCode: 'Chưa có mã quản trị máy chủ: hãy nhập mã trong Cài đặt để tải từ máy chủ.',
+    toSettings: 'Nhập mã quản trị trong Cài đặt',
     serverFailed:
       'Không tải được từ máy chủ (mất mạng hoặc máy chủ không trả lời). Không có gì thay đổi; hãy thử lại khi có mạng.',
     serverDenied:
-      'Máy chủ không nhận mã quản trị này (mã sai, hoặc là mã của một đơn vị). Không có gì thay đổi.',
+      'Máy chủ không nhận mã quản trị đã lưu (mã sai, hoặc là mã của một đơn vị). Không có gì thay đổi; hãy sửa mã trong Cài đặt.',
     serverListing: 'Đang hỏi máy chủ danh sách các bản đã nộp…',
     serverReading: (done: number, total: number) => `Đang tải bản ${done}/${total} từ máy chủ…`,
     serverLabel: (revision: number) => `Máy chủ, lần nộp ${revision}`,
-    noAdminCode: 'Hãy nhập mã quản trị trước.',
   },
   tracker: {
     heading: 'Theo dõi nộp báo cáo',

@@ -54,6 +54,19 @@ const reportIdParam = z
   .regex(/^[A-Za-z0-9_-]+$/);
 
 const REVISION_JSON_LIMITS = { maxDepth: 16, maxKeys: 20_000 };
+// A report's answers are keyed by its template's fields (47 today): more than this is
+// refused before the schema reads them one by one.
+const MAX_ANSWER_KEYS = 1_000;
+
+function answerKeyCount(json: unknown): number {
+  if (typeof json !== 'object' || json === null || !('answers' in json)) return 0;
+  const answers = json.answers;
+  return typeof answers === 'object' && answers !== null ? Object.keys(answers).length : 0;
+}
+
+// Lets other requests (a health check, another unit's submission) run between the costly
+// steps of checking one revision, so one unit's bodies cannot hold the server for long.
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function fail(
   c: Context,
@@ -148,12 +161,15 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
       // Bounded before it is parsed: a report nests 8 deep and has a few thousand keys.
       const limit = jsonLimitProblem(text, REVISION_JSON_LIMITS);
       if (limit) return fail(c, 400, limit);
+      await yieldToOthers();
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
         return fail(c, 400, 'notJson');
       }
+      if (answerKeyCount(json) > MAX_ANSWER_KEYS) return fail(c, 400, 'tooManyKeys');
+      await yieldToOthers();
       const parsed = reportFileSchema.safeParse(json);
       if (!parsed.success) {
         return fail(c, 400, 'invalidReport', {
@@ -161,6 +177,7 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
         });
       }
       if (parsed.data.report.id !== reportId.data) return fail(c, 400, 'idMismatch');
+      await yieldToOthers();
       // Checked against the template it names, by the app's own import rules: what is
       // accepted here the app can always read and print.
       const problem = reportFileProblem(parsed.data, findTemplate);
@@ -171,6 +188,7 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
           message: invalidReportAt(problem.field),
         });
       }
+      await yieldToOthers();
       const file = normalizeReportFile(parsed.data, findTemplate);
       // Every photo the answers show must come with the report, as an uploaded file.
       const listed = new Set(file.photos.map((photo) => photo.id));

@@ -34,6 +34,37 @@ const isListed = (value: unknown): value is ListedRevision => {
   );
 };
 
+// The endpoint the office uses: the one set in Cài đặt, else the app's own origin's /api.
+export function officeEndpoint(configured: string | null, origin: string): string {
+  return configured ?? `${origin}/api`;
+}
+
+export type AdminCodeCheck = 'ok' | 'wrong' | 'unitCode' | 'unreachable';
+
+// Cài đặt checks an admin code as it checks a unit's: one read of the list it opens.
+export async function checkAdminCode(
+  endpoint: string,
+  adminCode: string,
+  timeoutMs = 5_000,
+): Promise<AdminCodeCheck> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(`${endpoint.replace(/\/+$/, '')}/revisions`, {
+      headers: { Authorization: `Bearer ${adminCode}` },
+      signal: controller.signal,
+      cache: 'no-store',
+    });
+    if (response.status === 401) return 'wrong';
+    if (response.status === 403) return 'unitCode';
+    return response.ok ? 'ok' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function downloadSubmissions(

@@ -1,7 +1,7 @@
 // Tải từ máy chủ: seven units submit to the real server on loopback (through its API, as
-// the app's sync engine does), one of them twice; the office, with the admin code, reads
-// every revision into Tiếp nhận. A wrong code and no network each get their line and
-// change nothing; a second download adds nothing; a report file already dropped is
+// the app's sync engine does), one of them twice; the office, with the admin code set in
+// Cài đặt (checked there: a unit's code or a wrong one is not saved), reads every
+// revision into Tiếp nhận. No network gets its line and changes nothing; a second download adds nothing; a report file already dropped is
 // recognised as the same version; the correction is accepted and consolidated.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import {
 import { unitReportFile } from '../fixtures/province-reports';
 import { simpleCell } from '../fixtures/rollup-units';
 import { readZip } from '../unit/zip';
+import { expectAxeClean } from './support/axe';
 import { readPdf } from './support/pdf';
 import { expect, test } from './support/sync-test';
 
@@ -80,14 +81,38 @@ test('the office downloads every revision from the server, accepts and consolida
   await page.getByLabel('Chọn tệp').setInputFiles(mailed);
   await expect(page.getByText('Đã nhận 1 bản mới, 0 bản trùng, 0 tệp không nhận.')).toBeVisible();
 
+  // No admin code yet: Tải từ máy chủ sends the office to Cài đặt.
+  await page.getByRole('link', { name: 'Nhập mã quản trị trong Cài đặt' }).click();
   const code = page.getByLabel('Mã quản trị máy chủ');
-  const download = page.getByRole('button', { name: 'Tải từ máy chủ' });
-  // A unit's code is not an admin code.
+  const saveCode = page.getByRole('button', { name: 'Lưu mã quản trị' });
+  // A unit's code is not an admin code, and a wrong one is refused: neither is saved.
   await code.fill(codes[2]!);
-  await download.click();
-  await expect(page.getByText(/^Máy chủ không nhận mã quản trị này/)).toBeVisible();
-  await context.setOffline(true);
+  await saveCode.click();
+  await expect(
+    page.getByText('Đây là mã của một đơn vị, không phải mã quản trị. Mã chưa được lưu.'),
+  ).toBeVisible();
+  await code.fill('ma-sai-hoan-toan');
+  await saveCode.click();
+  await expect(
+    page.getByText('Máy chủ không nhận mã này: mã sai. Mã chưa được lưu.'),
+  ).toBeVisible();
+  await expectAxeClean(page, 'Cài đặt with a refused admin code');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page
+    .locator('#office-heading')
+    .locator('..')
+    .screenshot({ path: '/tmp/h16-admin-360.png' });
+  await page.goto(`${api.url}/#/tinh/tiep-nhan`);
+  await expect(page.getByRole('link', { name: 'Nhập mã quản trị trong Cài đặt' })).toBeVisible();
+  await page.goto(`${api.url}/#/cai-dat`);
   await code.fill(adminCode);
+  await saveCode.click();
+  await expect(
+    page.getByText('Đã lưu mã quản trị. Mã đúng: dùng được để tải từ máy chủ.'),
+  ).toBeVisible();
+  await page.goto(`${api.url}/#/tinh/tiep-nhan`);
+  const download = page.getByRole('button', { name: 'Tải từ máy chủ' });
+  await context.setOffline(true);
   await download.click();
   await expect(page.getByText(/^Không tải được từ máy chủ/)).toBeVisible();
   await context.setOffline(false);
@@ -95,8 +120,6 @@ test('the office downloads every revision from the server, accepts and consolida
   await expect(page.getByText('Đã nhận 1/7 đơn vị')).toBeVisible();
 
   await page.getByRole('link', { name: 'Tiếp nhận' }).click();
-  await expect(code).toHaveValue('');
-  await code.fill(adminCode);
   await download.click();
   await expect(page.getByText('Đã nhận 7 bản mới, 1 bản trùng, 0 tệp không nhận.')).toBeVisible();
   await expect(page.getByText(/Máy chủ, lần nộp 2.*Bản sửa của Huyện Đoàn Vĩnh Lợi/)).toBeVisible();

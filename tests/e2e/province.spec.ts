@@ -1,19 +1,22 @@
-// The province office (#/tinh): six units' PDFs and one report file dropped into Tiếp nhận while
+// The province office (#/tinh): six units' PDFs (exported by the app itself from reports
+// on the device, with Xuất PDF) and one report file dropped into Tiếp nhận while
 // offline, the tracker against the deadline (one unit late by the entered date), a bad
 // file refused with nothing changed, versions accepted, and the consolidation with its
-// "Tổng hợp 6/7 đơn vị — thiếu: …" line and a traceable total, exported as .xlsx and
-// read back with LibreOffice.
+// "Tổng hợp 6/7 đơn vị — thiếu: …" line, a traceable total and three units' own rows
+// mapped into one summed row, exported as .xlsx and read back with LibreOffice.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IndicatorTableValue } from '@/domain/appendix/evaluate';
+import { buildBackupFile } from '@/domain/report/backup';
 import { templateUnits } from '@/domain/rollup/units';
 import { defaultTemplate } from '@/templates/template-registry';
 import { unitReportFile } from '../fixtures/province-reports';
-import { reportFilePdf } from '../fixtures/report-pdf';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { AppShell } from './pages/app-shell';
+import { DataSettingsPage } from './pages/data-settings-page';
+import { ReviewPage } from './pages/review-page';
 import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/fixtures';
 
@@ -37,22 +40,25 @@ function unitFile(index: number) {
   return file;
 }
 
-// Each unit's report file; the first six also as the PDF the app exports (with the
-// report file embedded), the seventh as a .json only.
-async function writeReports(dir: string): Promise<{ pdfs: string[]; json: string }> {
+// The units whose PDFs the app itself exports (Xuất PDF, in Chromium) from their reports
+// restored on the device; the seventh unit's report comes as a .json.
+const MADE_IN_APP = 6;
+
+// Each unit's report file; the first six in one backup to restore into the app, the
+// seventh as a .json only.
+function writeReports(dir: string): { backup: string; json: string } {
   const files = units.map((_, index) => unitFile(index));
   const paths = units.map((unit, index) => {
     const path = join(dir, `bao-cao-${unit.key}.json`);
     writeFileSync(path, JSON.stringify(files[index]));
     return path;
   });
-  const pdfs: string[] = [];
-  for (const [index, path] of paths.slice(0, 6).entries()) {
-    const pdf = path.replace(/\.json$/, '.pdf');
-    writeFileSync(pdf, await reportFilePdf(files[index]!));
-    pdfs.push(pdf);
-  }
-  return { pdfs, json: paths[6]! };
+  const backup = join(dir, 'sao-luu.json');
+  writeFileSync(
+    backup,
+    JSON.stringify(buildBackupFile(files.slice(0, MADE_IN_APP), files[0]!.exportedAt)),
+  );
+  return { backup, json: paths[MADE_IN_APP]! };
 }
 
 test('the office receives seven reports offline, tracks, accepts and consolidates', async ({
@@ -62,17 +68,32 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   // Rendering six PDFs and LibreOffice opening the .xlsx take a while on a busy machine.
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'so-ket-province-'));
-  const { pdfs, json } = await writeReports(dir);
+  const { backup, json } = writeReports(dir);
   const foreign = join(dir, 'khac.json');
   writeFileSync(foreign, JSON.stringify({ format: 'other', version: 1 }));
-  // Re-made from its pages by another program (qpdf): the embedded file is gone.
-  const resaved = join(dir, 'in-lai.pdf');
-  execFileSync('qpdf', ['--empty', '--pages', pdfs[0]!, '--', resaved]);
 
   // Installed first, so the office's chunks (the PDF reader included) work offline.
   const shell = new AppShell(page);
   await page.goto('/#/cai-dat');
   await shell.reloadUntilControlled();
+  // Six units' reports on this device (restored from a backup), each exported with the
+  // app's own Xuất PDF: the PDFs a unit emails.
+  const settings = new DataSettingsPage(page);
+  await settings.chooseFile(backup);
+  await expect(settings.status(`${MADE_IN_APP} báo cáo mới`)).toBeVisible();
+  await settings.restoreButton.click();
+  await expect(settings.status(`Đã khôi phục: ${MADE_IN_APP} báo cáo mới`)).toBeVisible();
+  const pdfs: string[] = [];
+  for (const unit of units.slice(0, MADE_IN_APP)) {
+    await page.goto(`/#/r/report-${unit.key}/xem-lai`);
+    const pdf = join(dir, `app-${unit.key}.pdf`);
+    await (await new ReviewPage(page).exportPdf()).saveAs(pdf);
+    pdfs.push(pdf);
+  }
+  // Re-made from its pages by another program (qpdf): the embedded file is gone.
+  const resaved = join(dir, 'in-lai.pdf');
+  execFileSync('qpdf', ['--empty', '--pages', pdfs[0]!, '--', resaved]);
+  await page.goto('/#/cai-dat');
   await page.getByRole('link', { name: 'Mở trang Tỉnh Đoàn' }).click();
   await expect(
     page.getByRole('heading', { name: 'Tỉnh Đoàn — tiếp nhận và tổng hợp' }),
@@ -141,7 +162,6 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   const total = youth.getByRole('row', { name: /Thanh niên từ 16 đến 30 tuổi/ });
   await total.getByRole('button', { name: '2.100' }).click();
   await expect(page.getByText('Huyện Đoàn Vĩnh Lợi: 200', { exact: true })).toBeVisible();
-  await expectAxeClean(page, 'Tổng hợp with a total traced');
 
   // The three units' own rows are listed per unit until the office maps them together.
   const section = page.locator('.rollup-table', { has: youth });
@@ -158,7 +178,7 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await mappedRow.getByRole('button', { name: '245' }).click();
   await expect(page.getByText(`${units[1]!.name}: 80`, { exact: true })).toBeVisible();
   await expect(mappedRow.getByRole('button', { name: 'chưa đủ' }).first()).toBeVisible();
-  await expectAxeClean(page, 'Tổng hợp with rows mapped together');
+  await expectAxeClean(page, 'Tổng hợp with rows mapped together and a total traced');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất Excel' }).click();

@@ -6,15 +6,10 @@ import { planIntake, type IncomingVersion, type IntakeOutcome } from '@/domain/r
 import { ictDate } from '@/domain/rollup/tracker';
 import { viProvince } from '@/i18n/vi-province';
 import { getDatabase } from '@/storage/db';
-import {
-  getOfficeSettings,
-  listReceivedVersions,
-  saveOfficeSettings,
-  saveReceivedVersions,
-} from '@/storage/province-repository';
+import { listReceivedVersions, saveReceivedVersions } from '@/storage/province-repository';
 import { getSyncSettings } from '@/storage/settings-repository';
 import { StatusLines } from '@/ui/status-lines';
-import { downloadSubmissions } from '@/sync/admin-download';
+import { downloadSubmissions, officeEndpoint } from '@/sync/admin-download';
 import {
   MAX_FILES_PER_DROP,
   readReceivedFile,
@@ -70,14 +65,20 @@ async function file(readings: readonly FileReading[]): Promise<Line[]> {
   return lines;
 }
 
-export function IntakePanel({ adminCode }: { adminCode: string }) {
+export function IntakePanel({
+  adminCode,
+  settingsHref,
+}: {
+  // The admin code set in Cài đặt ('' when none).
+  adminCode: string;
+  settingsHref: string;
+}) {
   const id = useId();
   const [receivedOn, setReceivedOn] = useState(() => ictDate(new Date()));
   const [status, setStatus] = useState<string | null>(null);
   const [lines, setLines] = useState<Line[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
-  const [code, setCode] = useState(adminCode);
   const [isDragging, setDragging] = useState(false);
 
   const run = async (work: () => Promise<Line[] | string>) => {
@@ -126,12 +127,10 @@ export function IntakePanel({ adminCode }: { adminCode: string }) {
 
   const fromServer = () =>
     run(async () => {
-      const adminCode = code.trim();
-      if (!adminCode) return t.noAdminCode;
       if (!navigator.onLine) return t.serverFailed;
       const db = getDatabase();
       const sync = await getSyncSettings(db);
-      const endpoint = sync.endpoint ?? `${window.location.origin}/api`;
+      const endpoint = officeEndpoint(sync.endpoint, window.location.origin);
       // Revisions already filed from the endpoint are not downloaded again.
       const fromEndpoint = new Map(
         (await listReceivedVersions(db)).items
@@ -144,8 +143,6 @@ export function IntakePanel({ adminCode }: { adminCode: string }) {
         onProgress: (done, total) => setStatus(t.serverReading(done, total)),
       });
       if (!downloaded.ok) return downloaded.reason === 'denied' ? t.serverDenied : t.serverFailed;
-      // The code worked: kept for the next time.
-      await saveOfficeSettings(db, { ...(await getOfficeSettings(db)), adminCode });
       const now = new Date();
       const readings = await Promise.all(
         downloaded.submissions.map((s) => {
@@ -206,22 +203,25 @@ export function IntakePanel({ adminCode }: { adminCode: string }) {
         />
       </div>
       <h3>{t.fromServer}</h3>
-      <p>{t.fromServerNote}</p>
-      <label className="field-label" htmlFor={`${id}-code`}>
-        {t.adminCode}
-      </label>
-      <div className="button-row">
-        <input
-          id={`${id}-code`}
-          type="password"
-          autoComplete="off"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-        />
-        <button type="button" disabled={isBusy} onClick={() => void fromServer()}>
-          {t.fromServer}
-        </button>
-      </div>
+      {adminCode ? (
+        <>
+          <p>{t.fromServerNote}</p>
+          <div className="button-row">
+            <button type="button" disabled={isBusy} onClick={() => void fromServer()}>
+              {t.fromServer}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>{t.noAdminCode}</p>
+          <p>
+            <a className="button secondary" href={settingsHref}>
+              {t.toSettings}
+            </a>
+          </p>
+        </>
+      )}
       <StatusLines status={status} error={error} />
       {lines && lines.length > 0 ? (
         <>

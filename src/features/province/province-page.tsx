@@ -15,6 +15,7 @@ import './province.css';
 
 export type ProvinceLinks = {
   list: string;
+  settings: string;
   tracker: string;
   intake: string;
   rollup: string;
@@ -54,7 +55,8 @@ export function ProvincePage({
 
   let body: ReactNode;
   if (!office) body = <p>{viProvince.loading}</p>;
-  else if (view === 'intake') body = <IntakePanel adminCode={office.settings.adminCode} />;
+  else if (view === 'intake')
+    body = <IntakePanel adminCode={office.settings.adminCode} settingsHref={links.settings} />;
   else if (view === 'rollup')
     body = <RollupPanel rollup={rollup} tracker={office.tracker} mappings={office.mappings} />;
   else if (view === 'unit' && id) {

@@ -11,6 +11,7 @@ import { getDatabase } from '@/storage/db';
 import { listOutbox } from '@/storage/outbox-repository';
 import { exportAllReports } from '@/storage/report-repository';
 import { exportOffice } from '@/storage/province-repository';
+import { AdminCodeSettings } from './admin-code-settings';
 import { EmailSettings } from './email-settings';
 import { RestorePanel } from './restore-panel';
 import { StatusLines } from '@/ui/status-lines';
@@ -128,6 +129,7 @@ export function SettingsPage() {
             {viProvince.officeLink}
           </a>
         </p>
+        <AdminCodeSettings />
       </section>
     </div>
   );
