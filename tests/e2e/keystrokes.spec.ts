@@ -3,6 +3,7 @@
 // the last key loses nothing; leaving while IndexedDB has not taken a change asks first,
 // and a failing save keeps warning on the list.
 import type { Page } from '@playwright/test';
+import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { installFailingWrites, setFailingWrites } from './support/failing-writes';
 import { storedAnswer } from './support/idb';
@@ -174,6 +175,7 @@ test.describe('not one keystroke lost', () => {
     await wizard.backToList.click();
     const warning = page.getByRole('alert').filter({ hasText: 'Chưa lưu được thay đổi' });
     await expect(warning).toContainText('Báo cáo sơ kết');
+    await expectAxeClean(page, 'the report list with a save warning');
     await setFailingWrites(page, false);
     // Opening the report again stores what the journal kept.
     await warning.getByRole('link', { name: 'Mở báo cáo' }).click();

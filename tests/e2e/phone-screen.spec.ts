@@ -300,12 +300,13 @@ test('the unit’s screens use plain words: no file extensions, web addresses or
   await expectPlain('Xem lại with Gửi email open');
 });
 
-// 1440 × 900: the appendix's seven columns fit from about 1,400 px (at 1,280 they still
-// scroll some 140 px sideways, inside their own box).
-test.describe('on a desktop (1440 × 900)', () => {
-  test.use({ viewport: { width: 1440, height: 900 } });
+// A desktop from 1280 px: the step list (with the progress line and the current step)
+// stays in view while a step scrolls, and an appendix table's eight columns fit beside it,
+// the widest status ("Năm 2012: đạt 88,2% chỉ tiêu") included.
+test.describe('on a desktop (1280 × 800 to 1440 × 900)', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
 
-  test('an appendix table uses the width and fits without scrolling sideways', async ({
+  test('the step list stays in view while the step scrolls, and an appendix table fits without scrolling sideways', async ({
     page,
     list,
     wizard,
@@ -313,9 +314,29 @@ test.describe('on a desktop (1440 × 900)', () => {
     await list.goto();
     const reportId = await list.createReport();
     await wizard.gotoStep(reportId, 'appendix-youth', 'Phụ lục 1. Tập hợp thanh niên');
+    const toc = page.getByRole('navigation', { name: 'Mục lục' });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    await expect(toc.getByText(/^Tiến độ: /)).toBeInViewport({ ratio: 1 });
+    await expect(toc.locator('[aria-current="step"]')).toBeInViewport({ ratio: 1 });
+
+    const cell = (label: string) =>
+      page.getByRole('textbox', { name: `${label} – năm 2012`, exact: true });
+    await cell('Thanh niên từ 16 đến 30 tuổi trên địa bàn').fill('1.234.567');
+    await cell('Tổng số thanh niên được tập hợp').fill('1.034.567');
+    await page
+      .getByRole('textbox', { name: 'Tỷ lệ tập hợp thanh niên – chỉ tiêu Nghị quyết' })
+      .fill('95');
     const table = page.locator('.table-scroll').first();
-    await expect(table).toBeVisible();
-    const sideways = await table.evaluate((box) => box.scrollWidth - box.clientWidth);
-    expect(sideways, 'the table scrolls sideways on a 1440 px screen').toBeLessThanOrEqual(0);
+    await expect(table.locator('td.status')).toContainText(['Năm 2012: đạt 88,2% chỉ tiêu']);
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1366, height: 768 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      const sideways = await table.evaluate((box) => box.scrollWidth - box.clientWidth);
+      expect(sideways, `the table scrolls sideways at ${size.width} px`).toBeLessThanOrEqual(0);
+    }
   });
 });

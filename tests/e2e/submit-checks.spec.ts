@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { AppendixPage } from './pages/appendix-page';
 import type { ReportListPage } from './pages/report-list-page';
 import { SENT_TEXT } from './pages/submit-panel';
+import { expectAxeClean } from './support/axe';
 import { expect, test } from './support/sync-test';
 
 const RATINGS = 'Phụ lục 3. Xếp loại cơ sở Đoàn';
@@ -56,6 +57,7 @@ test('asks before an incomplete submission, marks it, and makes no revision of t
   await panel.submitAnywayButton.click();
   await expect(status).toContainText('Nội dung không đổi so với lần nộp 1.');
   await expect(panel.entries).toHaveCount(1);
+  await expectAxeClean(page, 'Nộp báo cáo with a receipt');
   expect(api.server.store.countRevisions()).toBe(1);
 });
 
@@ -97,8 +99,10 @@ test('says whose access code Settings holds, or that it is wrong, and trims it',
   await expect(settings.accessCode).toHaveAttribute('spellcheck', 'false');
   await settings.save('ma-khong-dung');
   await expect(page.getByText('Mã không đúng', { exact: true })).toBeVisible();
+  await expectAxeClean(page, 'Cài đặt with a wrong code');
   await settings.save(`  ${api.unitCode} `);
   await expect(page.getByText('Mã của Huyện Đoàn Hồng Dân')).toBeVisible();
+  await expectAxeClean(page, 'Cài đặt with the unit’s code');
   await expect(page.getByText('Mã không đúng', { exact: true })).toHaveCount(0);
   await page.reload();
   await expect(settings.accessCode).toHaveValue(api.unitCode);

@@ -105,6 +105,7 @@ export function WizardScreen(props: WizardProps) {
   }, [queue, unsavedAnswers]);
   const [isTocOpen, setTocOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const tocRef = useRef<HTMLElement>(null);
   // Not on every save-status change: only when the answers (or the template) do.
   const progress = useMemo(() => reportProgress(template, answers), [template, answers]);
   const stepIndex =
@@ -118,6 +119,17 @@ export function WizardScreen(props: WizardProps) {
     // window ending) go when the report opens again.
     sweepPhotos(getDatabase(), report.id, new Date()).catch(() => undefined);
   }, [report.id]);
+
+  useEffect(() => {
+    // On a desktop the table of contents scrolls inside itself (23 steps are taller than
+    // the screen): the current step is brought to its middle, without scrolling the page.
+    const toc = tocRef.current;
+    const current = toc?.querySelector('[aria-current="step"]');
+    if (!toc || !current || toc.scrollHeight <= toc.clientHeight) return;
+    const box = current.getBoundingClientRect();
+    const offset = box.top - toc.getBoundingClientRect().top;
+    toc.scrollTop += offset - (toc.clientHeight - box.height) / 2;
+  }, [stepId]);
 
   useEffect(() => {
     // Move focus to the step heading on step change, the review of another document
@@ -172,6 +184,7 @@ export function WizardScreen(props: WizardProps) {
                   {vi.wizard.tocToggle} · {progress.requiredDone}/{progress.requiredTotal}
                 </button>
                 <nav
+                  ref={tocRef}
                   id="toc"
                   aria-label={vi.wizard.toc}
                   className={`toc ${isTocOpen ? 'open' : ''}`}
