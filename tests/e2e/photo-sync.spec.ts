@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SENT_TEXT } from './pages/submit-panel';
 import { startFlakyProxy } from './support/flaky-proxy';
-import { storedReport } from './support/idb';
+import { databaseDump } from './support/full-storage';
+import { deleteRawReport, putRawReport, storedReport } from './support/idb';
 import { addPhotosToReport, storedPhotos } from './support/photo-store';
-import { expect, test } from './support/sync-test';
+import { expect, test, untilSentByEngine } from './support/sync-test';
 
 const NAME = 'Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân';
 const PHOTOS = 5;
@@ -28,6 +29,7 @@ test.describe('photos', () => {
     settings,
   }) => {
     const proxy = await startFlakyProxy({ upstream: api.url, seed: 8 });
+    await page.clock.install();
     try {
       await page.goto(`${proxy.url}/#/`);
       await expect(list.heading).toBeVisible();
@@ -43,20 +45,12 @@ test.describe('photos', () => {
       await wizard.gotoReview(reportId);
       await panel.submit(1);
 
-      // "Gửi ngay" until nothing waits (retries back off; this skips the wait).
+      // The engine alone, no "Gửi ngay": the page's clock is moved on past each backoff.
       await list.goto();
-      await expect
-        .poll(
-          async () => {
-            const isWaiting = await summary.unsentNotice.isVisible();
-            if (isWaiting) {
-              await summary.sendNowButton.click({ timeout: 1_000 }).catch(() => undefined);
-            }
-            return { revisions: api.server.store.countRevisions(), isWaiting };
-          },
-          { timeout: 90_000, intervals: [1_000] },
-        )
-        .toEqual({ revisions: 1, isWaiting: false });
+      await untilSentByEngine(page, async () => ({
+        revisions: api.server.store.countRevisions(),
+        isWaiting: await summary.unsentNotice.isVisible(),
+      })).toEqual({ revisions: 1, isWaiting: false });
 
       expect(api.server.store.countFiles()).toBe(PHOTOS);
       expect(api.server.store.countFiles(reportId)).toBe(PHOTOS);
@@ -111,6 +105,36 @@ test.describe('photos', () => {
       before.map((p) => [p.id, p.sha256, p.base64]).sort(),
     );
 
+    // Damaged copies of that backup, chosen in Khôi phục on this device (a report and its
+    // photos): each is refused with its message and the whole database stays as it was.
+    const damaged = damagedBackups(await readFile(backupPath, 'utf8'));
+    const dumpBefore = { rows: await databaseDump(page), photos: before };
+    const dumpNow = async () => ({
+      rows: await databaseDump(page),
+      photos: await storedPhotos(page),
+    });
+    await data.goto();
+    for (const [file, message] of damaged.refused) {
+      await data.chooseFile(file);
+      await expect(data.restoreAlert, file.name).toHaveText(message);
+      expect(await dumpNow(), file.name).toEqual(dumpBefore);
+    }
+    // A backup that passes every check and fails while it is written: two new copies of
+    // the report, the second of which another tab creates after the plan was shown. The
+    // first copy, its photos included, was written in the same transaction: none of it
+    // stays.
+    await data.chooseFile(damaged.twoCopies);
+    await expect(data.status('2 báo cáo mới')).toBeVisible();
+    await putRawReport(page, { id: damaged.secondCopyId, name: 'Tạo ở thẻ khác' });
+    const withOtherTab = await dumpNow();
+    await data.restoreButton.click();
+    await expect(data.restoreAlert).toHaveText(
+      'Không khôi phục được; không có gì thay đổi. Vui lòng thử lại.',
+    );
+    expect(await dumpNow()).toEqual(withOtherTab);
+    await deleteRawReport(page, damaged.secondCopyId);
+    expect(await dumpNow()).toEqual(dumpBefore);
+
     // Deleted for good: the report and its photos are gone from the device.
     await list.goto();
     await list.delete(NAME);
@@ -133,3 +157,71 @@ test.describe('photos', () => {
     await rm(folder, { recursive: true, force: true });
   });
 });
+
+type BackupJson = {
+  reports: {
+    report: { id: string; name: string };
+    answers: Record<string, unknown>;
+    photos: { data: string }[];
+  }[];
+};
+
+// Damaged copies of a backup of one report with photos, each with the message Khôi phục
+// gives; and a valid backup of two new copies of the report (ids of their own).
+function damagedBackups(text: string) {
+  const file = (name: string, content: string) => ({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(content),
+  });
+  const edited = (edit: (backup: BackupJson) => void) => {
+    const backup = JSON.parse(text) as BackupJson;
+    edit(backup);
+    return JSON.stringify(backup);
+  };
+  const name = (JSON.parse(text) as BackupJson).reports[0]!.report.name;
+  const notJson =
+    'Tệp không phải JSON hợp lệ (có thể bị hỏng hoặc bị cắt ngắn). Không có gì thay đổi.';
+  const refused: [ReturnType<typeof file>, string][] = [
+    [file('cat-ngan.json', text.slice(0, Math.floor(text.length / 2))), notJson],
+    [
+      // A photo's bytes changed, still base64 of the same length: only its SHA-256 tells.
+      file(
+        'anh-hong.json',
+        edited((backup) => {
+          const photo = backup.reports[0]!.photos[1]!;
+          const at = Math.floor(photo.data.length / 2);
+          const swapped = photo.data[at] === 'A' ? 'B' : 'A';
+          photo.data = `${photo.data.slice(0, at)}${swapped}${photo.data.slice(at + 1)}`;
+        }),
+      ),
+      `Ảnh của báo cáo “${name}” bị hỏng: dữ liệu ảnh trong tệp không đọc được hoặc không khớp mã kiểm tra. Không có gì thay đổi.`,
+    ],
+    [
+      file(
+        'thieu-anh.json',
+        edited((backup) => void backup.reports[0]!.photos.pop()),
+      ),
+      `Báo cáo “${name}” thiếu ảnh: câu trả lời có ảnh nhưng tệp không chứa ảnh đó (tệp có thể đã bị sửa hoặc bị cắt). Không có gì thay đổi.`,
+    ],
+    [
+      file(
+        'tra-loi-sai.json',
+        edited((backup) => void (backup.reports[0]!.answers['signer-name'] = 5)),
+      ),
+      `Báo cáo “${name}” có dữ liệu không hợp lệ ở mục answers.signer-name. Không có gì thay đổi.`,
+    ],
+  ];
+  const secondCopyId = 'ban-sao-thu-hai';
+  const twoCopies = file(
+    'hai-ban-sao.json',
+    edited((backup) => {
+      const [report] = backup.reports;
+      backup.reports = ['ban-sao-thu-nhat', secondCopyId].map((id) => ({
+        ...structuredClone(report!),
+        report: { ...report!.report, id },
+      }));
+    }),
+  );
+  return { refused, twoCopies, secondCopyId };
+}

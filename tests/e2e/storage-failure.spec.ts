@@ -5,10 +5,12 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { DataSettingsPage } from './pages/data-settings-page';
+import { drawImage, ModelsPage } from './pages/models-page';
 import { ReportListPage } from './pages/report-list-page';
 import { SubmitPanel } from './pages/submit-panel';
-import { WizardPage } from './pages/wizard-page';
+import { SAVED_TEXT, WizardPage } from './pages/wizard-page';
 import { expect, test } from './support/fixtures';
 import { installFailingWrites, setFailingWrites } from './support/failing-writes';
 import { databaseDump, fillStorage, freeStorage, limitStorage } from './support/full-storage';
@@ -114,11 +116,53 @@ test('a full browser storage: create, submit and restore say so and change nothi
   await expect(settings.restoreAlert).toHaveText(STORAGE_FULL('restore'));
   expect(await databaseDump(page)).toBe(before);
 
+  // Typing an answer: the app says storage is full and never "Đã lưu"; the text stays on
+  // screen and in the journal (localStorage, outside IndexedDB's quota).
+  await wizard.gotoStep(reportId, 'direction', II_1);
+  const text = 'Gõ khi bộ nhớ đầy: 35 chi đoàn đạt vững mạnh.';
+  await wizard.field('Kết quả đạt được').fill(text);
+  await expect(wizard.saveAlert).toContainText(
+    'Bộ nhớ của máy đã đầy, chưa lưu được. Nội dung vẫn còn trên màn hình.',
+  );
+  await expect(wizard.field('Kết quả đạt được')).toHaveValue(text);
+  await expect(page.getByText(SAVED_TEXT)).toHaveCount(0);
+  expect(await journaled(page, reportId)).toContain(text);
+
+  // Adding a photo: a clear message, and no photo (nor half of one) stored.
+  const models = new ModelsPage(page);
+  await models.goto(reportId);
+  const model = await models.add('Mô hình khi bộ nhớ đầy');
+  await models.choosePhotos(model, [
+    await drawImage(page, 'anh.jpg', {
+      width: 1200,
+      height: 900,
+      color: '#228b22',
+      type: 'image/jpeg',
+    }),
+  ]);
+  // (Chromium's estimate still reports room, so the write itself is refused.)
+  await expect(model.getByRole('alert')).toHaveText(
+    'Bộ nhớ của máy đã đầy: chưa lưu được ảnh “anh.jpg” và các ảnh sau nó. Những gì đã lưu không bị mất; hãy giải phóng dung lượng rồi thử lại.',
+  );
+  await expect(models.thumbnails(model)).toHaveCount(0);
+  expect(await databaseDump(page)).toBe(before);
+
   // Room again: the same restore works, without a reload.
   await freeStorage(page);
+  await settings.goto();
+  await settings.chooseFile(backup);
   await settings.restoreButton.click();
   await expect(settings.status(/^Đã khôi phục: 1 báo cáo mới/)).toBeVisible();
+  // And the answer typed while full is saved from the journal when the step opens again.
+  await wizard.gotoStep(reportId, 'direction', II_1);
+  await expect(wizard.field('Kết quả đạt được')).toHaveValue(text);
+  await expect.poll(() => storedAnswer(page, reportId, 'direction-results')).toBe(text);
 });
+
+// What the answer journal (localStorage) holds for a report, as its raw text.
+function journaled(page: Page, reportId: string): Promise<string> {
+  return page.evaluate((key) => localStorage.getItem(key) ?? '', `so-ket.journal.${reportId}`);
+}
 
 // The same on a disk that is really full: Chromium's profile on a 64 MB tmpfs, filled
 // by a file. Chromium then fails IndexedDB writes with DataError "Failed to write blobs"

@@ -1,17 +1,20 @@
 // Submitting a report to the sync endpoint: offline first, a wrong access code, a second
 // submission after an edit, and a network that loses requests and responses. Each test
 // runs its own server in this process (a fresh data directory, unit codes made with
-// store.addUnit) and uses the real wall clock, so the engine's own retries run too.
+// store.addUnit). The lossy network is recovered from by the engine alone, on
+// Playwright's clock moved on past each backoff; "Gửi ngay" has a test of its own.
 import type { Page } from '@playwright/test';
 import type { ReportListPage } from './pages/report-list-page';
 import { AUTH_HELP, SENT_TEXT } from './pages/submit-panel';
+import type { SyncSettingsPage } from './pages/sync-settings-page';
 import type { WizardPage } from './pages/wizard-page';
 import { startFlakyProxy } from './support/flaky-proxy';
 import type { SyncServer } from './support/sync-server';
-import { expect, test as syncTest } from './support/sync-test';
+import { expect, test as syncTest, untilSentByEngine } from './support/sync-test';
 
 const II_1 = 'II.1. Công tác chỉ đạo triển khai Nghị quyết';
 const RESULTS = 'Kết quả đạt được';
+const REVISION_PUT = /\/api\/reports\/[^/]+\/revisions\/\d+$/;
 const nameOf = (unit: string) => `Báo cáo sơ kết NQ01 – ${unit}`;
 
 type Api = SyncServer & {
@@ -62,6 +65,21 @@ async function openApp(page: Page, url: string, list: ReportListPage): Promise<v
   await expect(list.heading).toBeVisible();
 }
 
+// Opens the app, creates a report and saves `code` as the access code: the report's id.
+async function reportWithCode(
+  page: Page,
+  url: string,
+  list: ReportListPage,
+  settings: SyncSettingsPage,
+  code: string,
+): Promise<string> {
+  await openApp(page, url, list);
+  const reportId = await list.createReport();
+  await settings.goto();
+  await settings.save(code);
+  return reportId;
+}
+
 test.describe('submitting a report', () => {
   test('queues a submission made offline and sends it when the network is back', async ({
     page,
@@ -73,10 +91,7 @@ test.describe('submitting a report', () => {
     summary,
     settings,
   }) => {
-    await openApp(page, api.url, list);
-    const reportId = await list.createReport();
-    await settings.goto();
-    await settings.save(api.unitCode);
+    const reportId = await reportWithCode(page, api.url, list, settings, api.unitCode);
     await expect(settings.checked).toContainText('Kết nối được địa chỉ nộp báo cáo.');
 
     await wizard.gotoReview(reportId);
@@ -113,10 +128,7 @@ test.describe('submitting a report', () => {
     summary,
     settings,
   }) => {
-    await openApp(page, api.url, list);
-    const reportId = await list.createReport();
-    await settings.goto();
-    await settings.save('ma-sai-khong-ton-tai');
+    const reportId = await reportWithCode(page, api.url, list, settings, 'ma-sai-khong-ton-tai');
 
     await wizard.gotoReview(reportId);
     await panel.submit(1);
@@ -138,6 +150,44 @@ test.describe('submitting a report', () => {
     expect(api.server.store.countRevisions()).toBe(1);
   });
 
+  // The one test of "Gửi ngay": the server asks to wait ten minutes (the app waits at most
+  // a minute in the foreground, and this test takes seconds), so only the button sends.
+  test('Gửi ngay sends a waiting submission at once, without waiting out its backoff', async ({
+    page,
+    api,
+    list,
+    wizard,
+    panel,
+    summary,
+    settings,
+  }) => {
+    const reportId = await reportWithCode(page, api.url, list, settings, api.unitCode);
+    let refused = 0;
+    await page.route(REVISION_PUT, async (route) => {
+      if (route.request().method() !== 'PUT' || refused > 0) return route.fallback();
+      refused += 1;
+      await route.fulfill({
+        status: 503,
+        headers: { 'Retry-After': '600' },
+        contentType: 'application/json',
+        body: '{"error":"unavailable"}',
+      });
+    });
+
+    await wizard.gotoReview(reportId);
+    await panel.submit(1);
+    await list.goto();
+    const status = summary.status(list.card(nameOf('Huyện Đoàn Hồng Dân')));
+    await expect(summary.unsent(1)).toBeVisible();
+    expect(refused).toBe(1);
+    expect(api.server.store.countRevisions()).toBe(0);
+
+    await summary.sendNowButton.click();
+    await expect(status).toHaveText('Đã nộp');
+    await expect(summary.unsentNotice).toHaveCount(0);
+    expect(api.server.store.countRevisions()).toBe(1);
+  });
+
   test('sends an edit made after submitting as Lần nộp 2', async ({
     page,
     api,
@@ -146,10 +196,7 @@ test.describe('submitting a report', () => {
     panel,
     settings,
   }) => {
-    await openApp(page, api.url, list);
-    const reportId = await list.createReport();
-    await settings.goto();
-    await settings.save(api.unitCode);
+    const reportId = await reportWithCode(page, api.url, list, settings, api.unitCode);
 
     await typeResults(wizard, reportId, 'Đã tổ chức 12 lớp tập huấn.');
     await wizard.gotoReview(reportId);
@@ -198,6 +245,7 @@ test.describe('a flaky network', () => {
   }) => {
     // The app and its API through the proxy, one origin: only submissions are disturbed.
     const proxy = await startFlakyProxy({ upstream: api.url, seed: 20240510 });
+    await page.clock.install();
     try {
       await openApp(page, proxy.url, list);
       await settings.goto();
@@ -216,20 +264,12 @@ test.describe('a flaky network', () => {
         }
       }
 
-      // "Gửi ngay" until nothing is left unsent (retries back off; this skips the wait).
+      // The engine alone, no "Gửi ngay": the page's clock is moved on past each backoff.
       await list.goto();
-      await expect
-        .poll(
-          async () => {
-            const isWaiting = await summary.unsentNotice.isVisible();
-            if (isWaiting) {
-              await summary.sendNowButton.click({ timeout: 1_000 }).catch(() => undefined);
-            }
-            return { rows: api.server.store.countRevisions(), isWaiting };
-          },
-          { timeout: 60_000, intervals: [1_000] },
-        )
-        .toEqual({ rows: UNITS.length * SUBMISSIONS, isWaiting: false });
+      await untilSentByEngine(page, async () => ({
+        rows: api.server.store.countRevisions(),
+        isWaiting: await summary.unsentNotice.isVisible(),
+      })).toEqual({ rows: UNITS.length * SUBMISSIONS, isWaiting: false });
 
       for (const [index, unit] of UNITS.entries()) {
         await expect(summary.status(list.card(nameOf(unit)))).toHaveText('Đã nộp');

@@ -9,14 +9,13 @@ import { photoIdsInValue } from '@/domain/report/answer-kinds';
 import type { Answers } from '@/domain/report/answers';
 import { BACKUP_VERSION, buildBackupFile } from '@/domain/report/backup';
 import { base64ToBytes, bytesToBase64 } from '@/domain/report/base64';
-import { parseImport, verifyImportPhotos, type ImportProblem } from '@/domain/report/import-plan';
+import { planImport } from '@/domain/report/import-plan';
 import { REPORT_FILE_VERSION, type ReportFile } from '@/domain/report/report-schema';
-import { vi } from '@/i18n/vi-report';
+import { importProblemMessage, vi } from '@/i18n/vi-report';
 import type { SoKetDatabase } from '@/storage/db';
-import { applyImport, ImportPhotoError } from '@/storage/import-repository';
+import { applyImport, existingReports, ImportPhotoError } from '@/storage/import-repository';
 import { enqueueSubmission, markSent, updateEntry } from '@/storage/outbox-repository';
-import { bytesSha256 } from '@/storage/photo-file-repository';
-import { addPhoto, deletePhotosIfUnreferenced, listPhotos } from '@/storage/photo-repository';
+import { deletePhotosIfUnreferenced, listPhotos } from '@/storage/photo-repository';
 import {
   deleteReportForever,
   duplicateReport,
@@ -25,19 +24,23 @@ import {
   getAnswers,
   saveAnswers,
 } from '@/storage/report-repository';
-import { findTemplate } from '@/templates/template-registry';
+import { applyRestore, readRestoreFile } from '@/storage/restore-file';
 import {
+  addPhotos,
   byteLength,
+  jpegBytes,
   parseText,
   readFixtureFile,
   restoreText,
   seedReport,
+  snapshot,
   testDatabases,
 } from './backup-fixtures';
 
 const CREATED = '2024-03-01T08:00:00.000Z';
 const EDITED = '2024-03-05T10:15:00.000Z';
 const EXPORTED = '2024-03-10T07:00:00.000Z';
+const TIMES = { createdAt: CREATED, updatedAt: EDITED };
 
 const draft = readFixtureFile('draft');
 const full = readFixtureFile('full');
@@ -47,71 +50,14 @@ afterEach(() => databases.removeAll());
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-// JPEG-like bytes of a given length, different for every seed.
-function jpegBytes(seed: number, length = 2000 + seed * 37): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let x = seed * 2654435761;
-  for (let i = 0; i < length; i += 1) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    bytes[i] = x >>> 24;
-  }
-  if (length >= 4) {
-    bytes.set([0xff, 0xd8], 0);
-    bytes.set([0xff, 0xd9], length - 2);
-  }
-  return bytes;
-}
-
-let photoCounter = 0;
-
-// Stores `count` photos for the report and saves answers that show them: all but the
-// last in a good model, the last on a material. Returns the photos' ids and bytes.
-async function addPhotos(
-  db: SoKetDatabase,
-  reportId: string,
-  count: number,
-): Promise<Map<string, Uint8Array>> {
-  const photos = new Map<string, Uint8Array>();
-  for (let n = 0; n < count; n += 1) {
-    const seed = (photoCounter += 1);
-    const id = `photo-${seed}`;
-    const bytes = jpegBytes(seed);
-    await addPhoto(db, {
-      id,
-      reportId,
-      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }),
-      thumb: new Blob([jpegBytes(seed + 1000, 300) as Uint8Array<ArrayBuffer>], {
-        type: 'image/jpeg',
-      }),
-      width: 1600,
-      height: 1200,
-      now: CREATED,
-    });
-    photos.set(id, bytes);
-  }
-  const ids = [...photos.keys()];
-  const refs = (list: string[]) => list.map((photoId, i) => ({ photoId, caption: `Ảnh ${i}` }));
-  const answers: Answers = {
-    models: [
-      {
-        id: 'model-1',
-        values: { name: 'Ngày thứ Bảy tình nguyện', photos: refs(ids.slice(0, -1)) },
-      },
-    ],
-    materials: [{ id: 'material-1', values: { title: 'Tờ gấp', photo: refs(ids.slice(-1)) } }],
-  };
-  await saveAnswers(db, reportId, new Map(Object.entries(answers)), EDITED);
-  return photos;
-}
-
 async function seedWithPhotos(
   db: SoKetDatabase,
   count: number,
   file: ReportFile = draft,
   id = file.report.id,
 ) {
-  await seedReport(db, file, { id, createdAt: CREATED, updatedAt: EDITED });
-  return addPhotos(db, id, count);
+  await seedReport(db, file, { id, ...TIMES });
+  return addPhotos(db, id, count, TIMES);
 }
 
 // Every stored photo of a report as plain data: its bytes as base64 and their SHA-256,
@@ -137,39 +83,10 @@ async function storedPhotos(db: SoKetDatabase, reportId: string) {
   return photos.sort((a, b) => a.sha256.localeCompare(b.sha256));
 }
 
-// Everything in the database, photos by their bytes (two Blobs always look equal).
-async function everything(db: SoKetDatabase) {
-  const photos = await db.photos.toArray();
-  return {
-    reports: await db.reports.toArray(),
-    answers: await db.answers.toArray(),
-    photos: await Promise.all(
-      photos.map(async (row) => ({
-        ...row,
-        blob: bytesToBase64(new Uint8Array(await row.blob.arrayBuffer())),
-        thumb: bytesToBase64(new Uint8Array(await row.thumb.arrayBuffer())),
-      })),
-    ),
-  };
-}
-
-function messageOf(problem: ImportProblem): string {
-  switch (problem.code) {
-    case 'missingPhoto':
-      return vi.photoSync.missingPhoto(problem.reportName);
-    case 'damagedPhoto':
-      return vi.photoSync.damagedPhoto(problem.reportName);
-    default:
-      return JSON.stringify(problem);
-  }
-}
-
-// Reads a file the way "Khôi phục" does, photos included: the problem, or null.
-async function problemOf(text: string): Promise<string | null> {
-  const parsed = parseImport(text, byteLength(text), findTemplate);
-  if (!parsed.ok) return messageOf(parsed.problem);
-  const problem = await verifyImportPhotos(parsed.reports, bytesSha256);
-  return problem ? messageOf(problem) : null;
+// Reads a file the way "Khôi phục" does, photos included: the problem's message, or null.
+async function problemOf(db: SoKetDatabase, text: string): Promise<string | null> {
+  const read = await readRestoreFile(db, text, byteLength(text));
+  return read.ok ? null : importProblemMessage(read.problem);
 }
 
 describe('base64', () => {
@@ -224,7 +141,7 @@ describe('a report file with photos', () => {
     expect(photoIdsInValue(Object.values(file.answers))).toEqual(
       new Set([...photos.keys()].slice(1)),
     );
-    expect(await problemOf(JSON.stringify(file))).toBeNull();
+    expect(await problemOf(db, JSON.stringify(file))).toBeNull();
   });
 
   it('restores into a fresh database byte for byte', async () => {
@@ -235,7 +152,7 @@ describe('a report file with photos', () => {
 
     const target = databases.open();
     expect(parseText(text)).toMatchObject({ ok: true, kind: 'report' });
-    expect(await problemOf(text)).toBeNull();
+    expect(await problemOf(target, text)).toBeNull();
     const { result } = await restoreText(target, text);
     expect(result).toEqual({ imported: 1, replaced: 0, copied: 0, skipped: 0 });
     const after = await storedPhotos(target, draft.report.id);
@@ -261,7 +178,7 @@ describe('a backup with photos', () => {
     const text = `${JSON.stringify(backup, null, 2)}\n`;
 
     const target = databases.open();
-    expect(await problemOf(text)).toBeNull();
+    expect(await problemOf(target, text)).toBeNull();
     const { result } = await restoreText(target, text);
     expect(result).toEqual({ imported: 2, replaced: 0, copied: 0, skipped: 0 });
     for (const id of [draft.report.id, full.report.id]) {
@@ -281,7 +198,7 @@ describe('a backup with photos', () => {
   it('still reads a version 1 backup (no photos)', async () => {
     const text = JSON.stringify({ ...buildBackupFile([draft, full], EXPORTED), version: 1 });
     const target = databases.open();
-    expect(await problemOf(text)).toBeNull();
+    expect(await problemOf(target, text)).toBeNull();
     const { result } = await restoreText(target, text);
     expect(result.imported).toBe(2);
     expect(await target.photos.count()).toBe(0);
@@ -357,13 +274,26 @@ describe('a backup with photos', () => {
       // The device: the draft with photos of its own.
       const target = databases.open();
       await seedWithPhotos(target, 2, draft);
-      const before = await everything(target);
+      const before = await snapshot(target);
 
       const broken = structuredClone(good);
       breakIt(broken[0]!, [...photos.keys()][1]!);
       const text = JSON.stringify(buildBackupFile(broken, EXPORTED));
-      expect(await problemOf(text)).toBe(vi.photoSync[code](full.report.name));
-      expect(await everything(target)).toEqual(before);
+      expect(await problemOf(target, text)).toBe(vi.photoSync[code](full.report.name));
+      expect(await snapshot(target)).toEqual(before);
+      // The plan applied all the same (a file that was not checked first): the
+      // transaction refuses it as well.
+      const parsed = parseText(text);
+      if (parsed.ok) {
+        const plan = planImport(parsed.reports, await existingReports(target, [full.report.id]));
+        const applying = applyRestore(target, plan, parsed.office, {
+          newId: () => 'x',
+          copyName: vi.restore.copyName,
+          submissions: parsed.submissions,
+        });
+        await expect(applying).rejects.toMatchObject({ reportName: full.report.name, code });
+      }
+      expect(await snapshot(target)).toEqual(before);
     },
   );
 
@@ -375,7 +305,7 @@ describe('a backup with photos', () => {
     broken.photos.find((p) => p.id === [...photos.keys()][0])!.sha256 = '0'.repeat(64);
     const target = databases.open();
     await seedWithPhotos(target, 1, draft);
-    const before = await everything(target);
+    const before = await snapshot(target);
     const applying = applyImport(
       target,
       [
@@ -389,7 +319,7 @@ describe('a backup with photos', () => {
       reportName: full.report.name,
       code: 'damagedPhoto',
     });
-    expect(await everything(target)).toEqual(before);
+    expect(await snapshot(target)).toEqual(before);
   });
 });
 
@@ -422,7 +352,7 @@ describe('applying a restore with photos', () => {
     const first = await seedWithPhotos(db, 2);
     const text = JSON.stringify(await exportReportFile(db, draft.report.id, EXPORTED));
     // Later on the device: two more photos, one of them in a submission still waiting.
-    const later = await addPhotos(db, draft.report.id, 2);
+    const later = await addPhotos(db, draft.report.id, 2, TIMES);
     const [waiting, dropped] = [...later.keys()];
     const shown = [{ id: 'm', values: { photo: [{ photoId: waiting!, caption: '' }] } }];
     await saveAnswers(

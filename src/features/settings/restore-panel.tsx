@@ -4,10 +4,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { viPhone } from '@/i18n/vi-phone';
 import {
   MAX_IMPORT_BYTES,
-  parseImport,
-  planImport,
   summarizePlan,
-  verifyImportPhotos,
   type ImportChoice,
   type PlanItem,
 } from '@/domain/report/import-plan';
@@ -18,11 +15,9 @@ import { formatDateTime, importProblemMessage, vi } from '@/i18n/vi-report';
 import { newId } from '@/lib/ids';
 import { storageTrouble } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
-import { applyImport, existingReports, ImportPhotoError } from '@/storage/import-repository';
-import { bytesSha256 } from '@/storage/photo-file-repository';
-import { restoreOffice } from '@/storage/province-repository';
+import { ImportPhotoError } from '@/storage/import-repository';
+import { applyRestore, readRestoreFile } from '@/storage/restore-file';
 import { kickSync } from '@/sync/browser-sync';
-import { findTemplate } from '@/templates/template-registry';
 import { StatusLines } from '@/ui/status-lines';
 
 const CHOICES: Record<PlanItem['comparison'], ImportChoice[]> = {
@@ -52,30 +47,18 @@ export function RestorePanel() {
     setStatus(vi.restore.reading);
     try {
       const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
-      const parsed = parseImport(text, file.size, findTemplate);
-      if (!parsed.ok) {
+      const read = await readRestoreFile(getDatabase(), text, file.size, () =>
+        setStatus(vi.photoSync.checkingPhotos),
+      );
+      if (!read.ok) {
         setStatus(null);
-        setError(importProblemMessage(parsed.problem));
+        setError(importProblemMessage(read.problem));
         return;
       }
-      if (parsed.reports.some((report) => report.photos.length > 0)) {
-        setStatus(vi.photoSync.checkingPhotos);
-        const photoProblem = await verifyImportPhotos(parsed.reports, bytesSha256);
-        if (photoProblem) {
-          setStatus(null);
-          setError(importProblemMessage(photoProblem));
-          return;
-        }
-      }
-      const existing = await existingReports(
-        getDatabase(),
-        parsed.reports.map((r) => r.report.id),
-      );
-      const next = planImport(parsed.reports, existing);
-      setOffice(parsed.office);
-      setSubmissions(parsed.submissions);
-      setPlan(next);
-      setStatus(vi.restore.summary(summarizePlan(next)));
+      setOffice(read.office);
+      setSubmissions(read.submissions);
+      setPlan(read.plan);
+      setStatus(vi.restore.summary(summarizePlan(read.plan)));
     } catch (caught) {
       // A full disk may have closed the database: even reading it fails until there is room.
       const trouble = storageTrouble(caught);
@@ -88,12 +71,11 @@ export function RestorePanel() {
     if (!plan) return;
     setBusy(true);
     try {
-      const result = await applyImport(getDatabase(), plan, {
+      const result = await applyRestore(getDatabase(), plan, office, {
         newId,
         copyName: vi.restore.copyName,
         submissions,
       });
-      if (office) await restoreOffice(getDatabase(), office);
       // A submission that was still waiting when the backup was made goes out from here.
       if (submissions.some((entry) => UNSENT_STATES.has(entry.state))) kickSync();
       setPlan(null);

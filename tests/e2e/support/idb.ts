@@ -10,7 +10,7 @@ async function withStore<T>(
   args: {
     store: string;
     mode: IDBTransactionMode;
-    op: 'get' | 'put';
+    op: 'get' | 'put' | 'delete';
     key?: unknown;
     value?: unknown;
   },
@@ -27,7 +27,11 @@ async function withStore<T>(
           const transaction = db.transaction(store, mode);
           const objectStore = transaction.objectStore(store);
           const request =
-            op === 'get' ? objectStore.get(key as IDBValidKey) : objectStore.put(value);
+            op === 'get'
+              ? objectStore.get(key as IDBValidKey)
+              : op === 'delete'
+                ? objectStore.delete(key as IDBValidKey)
+                : objectStore.put(value);
           let result: unknown;
           request.onsuccess = () => {
             result = request.result;
@@ -77,6 +81,11 @@ export async function putRawAnswer(
 // Puts a record into the reports store as is, bypassing every check of the app.
 export async function putRawReport(page: Page, record: Record<string, unknown>): Promise<void> {
   await withStore(page, { store: 'reports', mode: 'readwrite', op: 'put', value: record });
+}
+
+// Deletes a record from the reports store, bypassing the app (as another tab might).
+export async function deleteRawReport(page: Page, reportId: string): Promise<void> {
+  await withStore(page, { store: 'reports', mode: 'readwrite', op: 'delete', key: reportId });
 }
 
 // The stored report record as it is on disk, or undefined.

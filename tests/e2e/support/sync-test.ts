@@ -1,7 +1,7 @@
 // The test for specs that submit to a sync server of their own (startSyncServer, a fresh
 // one per test) with the page models they drive. Unlike ./fixtures, the wall clock is
 // the real one, so the sync engine's own retries run too.
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { DataSettingsPage } from '../pages/data-settings-page';
 import { ReportListPage } from '../pages/report-list-page';
 import { SubmissionSummary, SubmitPanel } from '../pages/submit-panel';
@@ -34,4 +34,19 @@ export const test = base.extend<SyncModels>({
   data: async ({ page }, use) => use(new DataSettingsPage(page)),
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+// Polls `state` until it is what the test expects, with the sync engine alone doing the
+// work: between two looks the page's clock (page.clock.install() before the app loaded)
+// is moved on by 5 s, firing every timer due meanwhile, so each backoff (up to a minute
+// in the foreground) runs out in a few rounds of real time. Never presses "Gửi ngay".
+export function untilSentByEngine<T>(page: Page, state: () => Promise<T>, timeout = 60_000) {
+  return expect.poll(
+    async () => {
+      const value = await state();
+      await page.clock.runFor(5_000);
+      return value;
+    },
+    { timeout, intervals: [250] },
+  );
+}
