@@ -85,7 +85,12 @@ const benches: Bench[] = [
     needsBuild: false,
     produces: ['server-put-rps', 'server-put-p95'],
   },
-  { name: 'server-health-under-abuse-p95', run: serverAbuse.run, needsBuild: false },
+  {
+    name: 'server-health-under-abuse-p95',
+    run: serverAbuse.run,
+    needsBuild: false,
+    produces: ['server-health-idle-p95'],
+  },
   {
     name: 'lighthouse',
     run: lighthouse.run,

@@ -20,6 +20,7 @@ import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { canonicalReportJson, SHA256_PATTERN } from '@/domain/outbox/canonical-json';
+import { ANSWER_TEXT_BOUND } from '@/domain/report/answer-kinds';
 import { referencedPhotoIds } from '@/domain/report/report-photos';
 import { normalizeReportFile, reportFileProblem } from '@/domain/report/import-plan';
 import { reportFileSchema } from '@/domain/report/report-schema';
@@ -53,7 +54,12 @@ const reportIdParam = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
 
-const REVISION_JSON_LIMITS = { maxDepth: 16, maxKeys: 20_000 };
+// The longest string: an answer's bound with every UTF-16 unit escaped (\uXXXX, 6 bytes).
+const REVISION_JSON_LIMITS = {
+  maxDepth: 16,
+  maxKeys: 20_000,
+  maxStringLength: ANSWER_TEXT_BOUND * 6,
+};
 // A report's answers are keyed by its template's fields (47 today): more than this is
 // refused before the schema reads them one by one.
 const MAX_ANSWER_KEYS = 1_000;
@@ -157,11 +163,13 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
       if (!reportId.success || !revision.success) return fail(c, 400, 'badPath');
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(type)) return fail(c, 415, 'notJson');
-      const text = await c.req.text();
-      // Bounded before it is parsed: a report nests 8 deep and has a few thousand keys.
-      const limit = jsonLimitProblem(text, REVISION_JSON_LIMITS);
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      // Bounded before it is decoded and parsed: a report nests 8 deep and has a few
+      // thousand keys.
+      const limit = jsonLimitProblem(bytes, REVISION_JSON_LIMITS);
       if (limit) return fail(c, 400, limit);
       await yieldToOthers();
+      const text = new TextDecoder().decode(bytes);
       let json: unknown;
       try {
         json = JSON.parse(text);

@@ -14,6 +14,7 @@ export const serverMessages = {
   invalidReport: 'Tệp báo cáo không đúng định dạng.',
   tooDeep: 'Dữ liệu gửi lên lồng nhau quá sâu, không phải một báo cáo.',
   tooManyKeys: 'Dữ liệu gửi lên có quá nhiều mục, không phải một báo cáo.',
+  stringTooLong: 'Dữ liệu gửi lên có một đoạn chữ quá dài, không phải một báo cáo.',
   unknownTemplate: 'Báo cáo dùng một mẫu mà máy chủ không có. Hãy cập nhật ứng dụng.',
   idMismatch: 'Mã báo cáo trong dữ liệu không khớp với địa chỉ gửi.',
   quotaExceeded:

@@ -38,7 +38,7 @@ describe('a hostile burst from one code', () => {
           ['many-keys', 'tooManyKeys'],
           ['keys-at-limit', 'tooManyKeys'],
           ['deep-nesting', 'tooDeep'],
-          ['huge-string', 'invalidReport'],
+          ['huge-string', 'stringTooLong'],
         ]),
       );
       expect(server.store.countRevisions()).toBe(0);

@@ -40,6 +40,18 @@ describe('jsonLimitProblem', () => {
   it('does not count brackets and colons inside strings, escaped quotes included', () => {
     expect(jsonLimitProblem('{"a":"[[[[:::\\"[[[[::"}', { maxDepth: 1, maxKeys: 1 })).toBeNull();
   });
+
+  it('finds a string longer than the bound, escapes counted, and reads UTF-8 bytes alike', () => {
+    const limits = { maxDepth: 2, maxKeys: 2, maxStringLength: 4 };
+    expect(jsonLimitProblem('{"a":"abcd"}', limits)).toBeNull();
+    expect(jsonLimitProblem('{"a":"ab\\nc"}', limits)).toBe('stringTooLong');
+    // "Đoàn" is 4 characters and 6 bytes.
+    const text = '{"a":"Đoàn","b":[1]}';
+    expect(jsonLimitProblem(text, limits)).toBeNull();
+    expect(jsonLimitProblem(new TextEncoder().encode(text), limits)).toBe('stringTooLong');
+    const bytes = new TextEncoder().encode('{"a":"Đ[:","b":{"c":[1]}}');
+    expect(jsonLimitProblem(bytes, { maxDepth: 2, maxKeys: 5 })).toBe('tooDeep');
+  });
 });
 
 describe('a revision checked against its template', () => {
