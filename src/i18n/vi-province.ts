@@ -82,6 +82,7 @@ export const viProvince = {
     receivedOn: 'Ngày nhận email (cho tệp nhận qua email)',
     receivedOnHelp: 'Ngày nhận tính theo ngày email đến, không theo đồng hồ máy người gửi.',
     pick: 'Chọn tệp',
+    pickButton: 'Chọn các tệp…',
     drop: 'Thả tệp vào đây',
     reading: (done: number, total: number) => `Đang đọc tệp ${done}/${total}…`,
     summary: (added: number, duplicates: number, refused: number) =>

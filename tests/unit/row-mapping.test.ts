@@ -8,6 +8,7 @@ import { mapRows, rowMappingSchema, unmapRows, type RowMapping } from '@/domain/
 import { templateUnits } from '@/domain/rollup/units';
 import { rollupWorkbook } from '@/export/xlsx/rollup-workbook';
 import { defaultTemplate } from '@/templates/template-registry';
+import { mulberry32 } from '../fixtures/random';
 import { acceptedUnits } from '../fixtures/rollup-units';
 
 const template = defaultTemplate;
@@ -183,5 +184,57 @@ describe('custom rows mapped together', () => {
     expect(
       rowMappingSchema.safeParse({ id: 'x', criterionId: TABLE, label: 'X', members: [] }).success,
     ).toBe(false);
+  });
+
+  it('keeps a mapped total equal to the sum of its parts, blank only when a part is (random units)', () => {
+    for (let seed = 1; seed <= 20; seed += 1) {
+      const random = mulberry32(seed);
+      const all = acceptedUnits(template, units);
+      const picked = units.flatMap((unit, index) => {
+        if (random() < 0.3) return [];
+        const youth = all[index]!.answers[TABLE] as IndicatorTableValue;
+        const label = `Tình nguyện ${' '.repeat(1 + Math.floor(random() * 3))}hè ${index}`;
+        youth.custom = [{ id: 'r', label, kind: 'count' }];
+        youth.cells.r = Object.fromEntries(
+          template.reviewYears.flatMap((year) =>
+            random() < 0.2 ? [] : [[year, Math.floor(random() * 1000)]],
+          ),
+        );
+        return [{ unitKey: unit.key, label }];
+      });
+      // Some member units are not accepted at all.
+      const accepted = all.filter(() => random() > 0.15);
+      if (picked.length === 0) continue;
+      const result = mapRows([], {
+        criterionId: TABLE,
+        members: picked,
+        label: 'Tình nguyện hè',
+        newId: 'r',
+      });
+      if (!result.ok) throw new Error(result.problem);
+      const table = tableOf(rollUp(template, units, accepted, result.mappings));
+      const row = table.mappedRows[0]!;
+      for (const year of template.reviewYears) {
+        const cell = row.years[year]!;
+        expect(cell.parts.map((p) => p.unitKey).sort()).toEqual(
+          picked.map((p) => p.unitKey).sort(),
+        );
+        const values = cell.parts.map((p) => p.value);
+        const blank = cell.parts.filter((p) => p.value === null).map((p) => p.unitName);
+        expect(cell.missingUnits).toEqual(blank);
+        expect(cell.value).toBe(
+          blank.length > 0 ? null : values.reduce<number>((a, b) => a + b!, 0),
+        );
+        for (const part of cell.parts) {
+          const typed = accepted.find((a) => a.unitKey === part.unitKey)
+            ? ((all.find((a) => a.unitKey === part.unitKey)!.answers[TABLE] as IndicatorTableValue)
+                .cells.r?.[year] ?? null)
+            : null;
+          expect(part.value).toBe(typed);
+        }
+      }
+      // Mapped rows are no longer listed per unit.
+      expect(table.customRows).toEqual([]);
+    }
   });
 });

@@ -193,14 +193,20 @@ export function IntakePanel({
         <label className="field-label" htmlFor={`${id}-files`}>
           {t.pick}
         </label>
-        <input
-          id={`${id}-files`}
-          type="file"
-          multiple
-          accept=".pdf,.json,application/pdf,application/json"
-          disabled={isBusy}
-          onChange={onPick}
-        />
+        {/* A Vietnamese button over the browser's own (English) picker, as in Khôi phục. */}
+        <span className="file-picker">
+          <span className="button secondary" aria-hidden="true">
+            {t.pickButton}
+          </span>
+          <input
+            id={`${id}-files`}
+            type="file"
+            multiple
+            accept=".pdf,.json,application/pdf,application/json"
+            disabled={isBusy}
+            onChange={onPick}
+          />
+        </span>
       </div>
       <h3>{t.fromServer}</h3>
       {adminCode ? (
