@@ -157,6 +157,10 @@ test('a full browser storage: create, submit and restore say so and change nothi
   await wizard.gotoStep(reportId, 'direction', II_1);
   await expect(wizard.field('Kết quả đạt được')).toHaveValue(text);
   await expect.poll(() => storedAnswer(page, reportId, 'direction-results')).toBe(text);
+  // The model typed while full is saved too, without the photo that was never stored.
+  const storedModels = await storedAnswer(page, reportId, 'models');
+  expect(JSON.stringify(storedModels)).toContain('Mô hình khi bộ nhớ đầy');
+  expect(JSON.stringify(storedModels)).not.toContain('photoId');
 });
 
 // What the answer journal (localStorage) holds for a report, as its raw text.
