@@ -22,6 +22,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/component/setup.ts'],
+          // A guard, not a measure: jsdom renders of a whole appendix table take seconds
+          // on two busy cores (the 5 s default timed out under load).
+          testTimeout: 15_000,
         },
       },
     ],

@@ -212,7 +212,7 @@ export const vi = {
 
   storage: {
     persistDenied:
-      'Trình duyệt chưa cho phép lưu trữ lâu dài; hãy cài ứng dụng hoặc thường xuyên xuất tệp báo cáo.',
+      'Trình duyệt chưa cho phép lưu trữ lâu dài; hãy thêm ứng dụng vào màn hình chính hoặc thường xuyên xuất tệp báo cáo.',
   },
 
   settings: {
@@ -221,7 +221,7 @@ export const vi = {
     persisted:
       'Trình duyệt đã cho phép lưu trữ lâu dài: dữ liệu không bị tự xóa khi máy thiếu dung lượng.',
     notPersisted:
-      'Trình duyệt chưa cho phép lưu trữ lâu dài: khi máy thiếu dung lượng, dữ liệu có thể bị xóa. Hãy cài ứng dụng và sao lưu thường xuyên.',
+      'Trình duyệt chưa cho phép lưu trữ lâu dài: khi máy thiếu dung lượng, dữ liệu có thể bị xóa. Hãy thêm ứng dụng vào màn hình chính và sao lưu thường xuyên.',
     unknownPersistence: 'Trình duyệt này không cho biết chế độ lưu trữ.',
     askPersist: 'Yêu cầu lưu trữ lâu dài',
     usage: (used: string, quota: string) => `Đã dùng ${used} trên ${quota} có thể dùng.`,

@@ -97,14 +97,14 @@ export const vi = {
     offlineReady: 'Sẵn sàng dùng ngoại tuyến: ứng dụng mở được cả khi không có mạng.',
     online: 'Đang trực tuyến',
     offline: 'Ngoại tuyến – mọi thứ vẫn được lưu trên máy',
-    iosTitle: 'Cài ứng dụng lên iPhone để giữ dữ liệu an toàn',
+    iosTitle: 'Thêm ứng dụng vào màn hình chính của iPhone để giữ dữ liệu an toàn',
     iosSteps: [
       'Bấm nút Chia sẻ ở thanh dưới của Safari.',
       'Chọn “Thêm vào MH chính”.',
       'Bấm “Thêm”.',
     ],
     iosWhy:
-      'Nếu không cài, Safari có thể xóa dữ liệu của trang sau 7 ngày không mở. Khi đã cài, bản nháp được giữ trên máy.',
+      'Nếu chưa thêm vào màn hình chính, Safari có thể xóa dữ liệu của trang sau 7 ngày không mở. Khi đã thêm, bản nháp được giữ trên máy.',
     databaseReplaced:
       'Ứng dụng vừa được cập nhật ở một thẻ khác. Nội dung bạn nhập đã được lưu. Hãy tải lại trang để tiếp tục.',
     chunkFailed:
