@@ -2,6 +2,8 @@
 // revision every unit submitted (GET /api/revisions, then each one not yet known). The
 // bodies are returned unchecked: the caller validates them as any received file. All or
 // nothing: on any failure nothing is returned, so nothing is filed.
+import { endpointBase, withTimeout } from './timeout';
+
 export type ServerSubmission = {
   body: unknown;
   reportId: string;
@@ -42,27 +44,21 @@ export function officeEndpoint(configured: string | null, origin: string): strin
 export type AdminCodeCheck = 'ok' | 'wrong' | 'unitCode' | 'unreachable';
 
 // Cài đặt checks an admin code as it checks a unit's: one read of the list it opens.
-export async function checkAdminCode(
+export function checkAdminCode(
   endpoint: string,
   adminCode: string,
   timeoutMs = 5_000,
 ): Promise<AdminCodeCheck> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetch(`${endpoint.replace(/\/+$/, '')}/revisions`, {
+  return withTimeout(timeoutMs, async (signal): Promise<AdminCodeCheck> => {
+    const response = await fetch(`${endpointBase(endpoint)}/revisions`, {
       headers: { Authorization: `Bearer ${adminCode}` },
-      signal: controller.signal,
+      signal,
       cache: 'no-store',
     });
     if (response.status === 401) return 'wrong';
     if (response.status === 403) return 'unitCode';
     return response.ok ? 'ok' : 'unreachable';
-  } catch {
-    return 'unreachable';
-  } finally {
-    clearTimeout(timer);
-  }
+  }).catch((): AdminCodeCheck => 'unreachable');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,16 +69,14 @@ export async function downloadSubmissions(
   options: DownloadOptions = {},
 ): Promise<AdminDownload> {
   const { timeoutMs = 30_000, maxWaitMs = 120_000 } = options;
-  const base = endpoint.replace(/\/+$/, '');
+  const base = endpointBase(endpoint);
   let waited = 0;
   const get = async (path: string): Promise<{ status: number; json: unknown }> => {
     for (;;) {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
-      try {
+      const answer = await withTimeout(timeoutMs, async (signal) => {
         const response = await fetch(`${base}${path}`, {
           headers: { Authorization: `Bearer ${adminCode}` },
-          signal: controller.signal,
+          signal,
           cache: 'no-store',
         });
         const retryAfter = Number(response.headers.get('Retry-After') ?? '1');
@@ -90,11 +84,11 @@ export async function downloadSubmissions(
         if (response.status !== 429 || waited + wait > maxWaitMs) {
           return { status: response.status, json: await response.json().catch(() => null) };
         }
-        waited += wait;
-        await sleep(wait);
-      } finally {
-        clearTimeout(timer);
-      }
+        return { wait };
+      });
+      if (!('wait' in answer)) return answer;
+      waited += answer.wait;
+      await sleep(answer.wait);
     }
   };
   try {

@@ -4,27 +4,26 @@
 import type { OutboxEntry } from '@/domain/outbox/outbox-entry';
 import { parseRetryAfter, type SendOutcome } from '@/domain/outbox/retry-policy';
 import type { SyncTransport } from './sync-engine';
+import { endpointBase, withTimeout } from './timeout';
 
 export function createHttpTransport(
   endpoint: string,
   accessCode: string,
   timeoutMs = 30_000,
 ): SyncTransport {
-  const base = endpoint.replace(/\/+$/, '');
-  const put = async (
+  const base = endpointBase(endpoint);
+  const put = (
     url: string,
     body: BodyInit,
     contentType: string,
     extraMs = 0,
-  ): Promise<SendOutcome> => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs + extraMs);
-    try {
+  ): Promise<SendOutcome> =>
+    withTimeout(timeoutMs + extraMs, async (signal): Promise<SendOutcome> => {
       const response = await fetch(url, {
         method: 'PUT',
         headers: { Authorization: `Bearer ${accessCode}`, 'Content-Type': contentType },
         body,
-        signal: controller.signal,
+        signal,
         cache: 'no-store',
       });
       let json: unknown = null;
@@ -39,12 +38,7 @@ export function createHttpTransport(
         body: json,
         retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
       };
-    } catch {
-      return { kind: 'networkError' };
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+    }).catch((): SendOutcome => ({ kind: 'networkError' }));
   const reportUrl = (reportId: string) => `${base}/reports/${encodeURIComponent(reportId)}`;
   return {
     send: (entry: OutboxEntry) =>
@@ -61,36 +55,28 @@ export function createHttpTransport(
 }
 
 // Whether an endpoint answers its health check (used to find the same origin's /api).
-export async function isEndpointAlive(endpoint: string, timeoutMs = 5_000): Promise<boolean> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetch(`${endpoint.replace(/\/+$/, '')}/health`, {
-      signal: controller.signal,
+export function isEndpointAlive(endpoint: string, timeoutMs = 5_000): Promise<boolean> {
+  return withTimeout(timeoutMs, async (signal) => {
+    const response = await fetch(`${endpointBase(endpoint)}/health`, {
+      signal,
       cache: 'no-store',
     });
     return response.ok;
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
+  }).catch(() => false);
 }
 
 export type CodeCheck = { kind: 'ok'; unit: string } | { kind: 'wrong' } | { kind: 'unreachable' };
 
 // Whose access code this is: GET /me answers the unit's name, 401 a code it does not know.
-export async function checkAccessCode(
+export function checkAccessCode(
   endpoint: string,
   accessCode: string,
   timeoutMs = 5_000,
 ): Promise<CodeCheck> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetch(`${endpoint.replace(/\/+$/, '')}/me`, {
+  return withTimeout(timeoutMs, async (signal): Promise<CodeCheck> => {
+    const response = await fetch(`${endpointBase(endpoint)}/me`, {
       headers: { Authorization: `Bearer ${accessCode}` },
-      signal: controller.signal,
+      signal,
       cache: 'no-store',
     });
     if (response.status === 401) return { kind: 'wrong' };
@@ -99,9 +85,5 @@ export async function checkAccessCode(
     return typeof body.unit === 'string'
       ? { kind: 'ok', unit: body.unit }
       : { kind: 'unreachable' };
-  } catch {
-    return { kind: 'unreachable' };
-  } finally {
-    clearTimeout(timer);
-  }
+  }).catch((): CodeCheck => ({ kind: 'unreachable' }));
 }
