@@ -8,17 +8,18 @@ import {
   type ImportChoice,
   type PlanItem,
 } from '@/domain/report/import-plan';
-import { UNSENT_STATES, type OutboxEntry } from '@/domain/outbox/outbox-entry';
-import type { OfficeBackup } from '@/domain/rollup/received';
+import { UNSENT_STATES } from '@/domain/outbox/outbox-entry';
 import { viLimits } from '@/i18n/vi-limits';
 import { formatDateTime, importProblemMessage, vi } from '@/i18n/vi-report';
 import { newId } from '@/lib/ids';
 import { storageTrouble } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
 import { ImportPhotoError } from '@/storage/import-repository';
-import { applyRestore, readRestoreFile } from '@/storage/restore-file';
+import { applyRestore, readRestoreFile, type RestoreRead } from '@/storage/restore-file';
 import { kickSync } from '@/sync/browser-sync';
 import { StatusLines } from '@/ui/status-lines';
+
+type ReadyRestore = Extract<RestoreRead, { ok: true }>;
 
 const CHOICES: Record<PlanItem['comparison'], ImportChoice[]> = {
   new: ['import', 'skip'],
@@ -29,11 +30,9 @@ const CHOICES: Record<PlanItem['comparison'], ImportChoice[]> = {
 
 export function RestorePanel() {
   const inputId = useId();
-  const [plan, setPlan] = useState<PlanItem[] | null>(null);
-  // The province office's data of a version 3 backup, restored with the reports.
-  const [office, setOffice] = useState<OfficeBackup | null>(null);
-  // The submission history of a version 4 backup, restored with its reports.
-  const [submissions, setSubmissions] = useState<OutboxEntry[]>([]);
+  // The file read and planned, with the user's choices: its reports, the province
+  // office's data of a version 3 backup and the submission history of a version 4 one.
+  const [ready, setReady] = useState<ReadyRestore | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -41,7 +40,7 @@ export function RestorePanel() {
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    setPlan(null);
+    setReady(null);
     setError(null);
     if (!file) return;
     setStatus(vi.restore.reading);
@@ -55,9 +54,7 @@ export function RestorePanel() {
         setError(importProblemMessage(read.problem));
         return;
       }
-      setOffice(read.office);
-      setSubmissions(read.submissions);
-      setPlan(read.plan);
+      setReady(read);
       setStatus(vi.restore.summary(summarizePlan(read.plan)));
     } catch (caught) {
       // A full disk may have closed the database: even reading it fails until there is room.
@@ -68,7 +65,8 @@ export function RestorePanel() {
   };
 
   const apply = async () => {
-    if (!plan) return;
+    if (!ready) return;
+    const { plan, office, submissions } = ready;
     setBusy(true);
     try {
       const result = await applyRestore(getDatabase(), plan, office, {
@@ -78,7 +76,7 @@ export function RestorePanel() {
       });
       // A submission that was still waiting when the backup was made goes out from here.
       if (submissions.some((entry) => UNSENT_STATES.has(entry.state))) kickSync();
-      setPlan(null);
+      setReady(null);
       setStatus(vi.restore.done(result));
     } catch (caught) {
       const trouble = storageTrouble(caught);
@@ -115,10 +113,10 @@ export function RestorePanel() {
         />
       </span>
       <StatusLines status={status} error={error} />
-      {plan ? (
+      {ready ? (
         <div className="restore-plan">
           <ul className="cards">
-            {plan.map((item, index) => (
+            {ready.plan.map((item, index) => (
               <li key={item.file.report.id} className="card">
                 <fieldset>
                   <legend className="field-label">
@@ -137,7 +135,10 @@ export function RestorePanel() {
                         name={`${inputId}-${index}`}
                         checked={item.choice === choice}
                         onChange={() =>
-                          setPlan(plan.map((p, i) => (i === index ? { ...p, choice } : p)))
+                          setReady({
+                            ...ready,
+                            plan: ready.plan.map((p, i) => (i === index ? { ...p, choice } : p)),
+                          })
                         }
                       />
                       <span>{vi.restore.choices[choice]}</span>
@@ -151,7 +152,7 @@ export function RestorePanel() {
             <button type="button" onClick={() => void apply()} disabled={isBusy}>
               {vi.restore.apply}
             </button>
-            <button type="button" className="secondary" onClick={() => setPlan(null)}>
+            <button type="button" className="secondary" onClick={() => setReady(null)}>
               {vi.restore.cancel}
             </button>
           </div>
