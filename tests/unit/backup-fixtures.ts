@@ -23,6 +23,11 @@ import { createReport, saveAnswers } from '@/storage/report-repository';
 import { applyRestore, readRestoreFile } from '@/storage/restore-file';
 import { findTemplate } from '@/templates/template-registry';
 
+// When the backup tests' reports were created, last edited, and backed up.
+export const CREATED = '2024-03-01T08:00:00.000Z';
+export const EDITED = '2024-03-05T10:15:00.000Z';
+export const EXPORTED = '2024-03-10T07:00:00.000Z';
+
 export type FixtureName = 'full' | 'largest' | 'draft';
 
 export function readFixtureFile(name: FixtureName): ReportFile {

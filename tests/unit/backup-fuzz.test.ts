@@ -26,6 +26,7 @@ import { vi } from '@/i18n/vi-report';
 import {
   addPhotos,
   byteLength,
+  EXPORTED,
   parseText,
   readFixtureFile,
   seedReport,
@@ -40,7 +41,6 @@ const HUGE = 300_000;
 
 const full = readFixtureFile('full');
 const draft = readFixtureFile('draft');
-const EXPORTED = '2024-03-10T07:00:00.000Z';
 // The backup every variant is made from: both reports with photos (made in beforeAll).
 let VALID_TEXT = '';
 

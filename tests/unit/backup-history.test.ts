@@ -16,6 +16,9 @@ import {
 } from '@/storage/outbox-repository';
 import { exportAllReports, getReport, saveAnswers } from '@/storage/report-repository';
 import {
+  CREATED,
+  EDITED,
+  EXPORTED,
   parseText,
   readFixtureFile,
   restoreText,
@@ -24,10 +27,7 @@ import {
   testDatabases,
 } from './backup-fixtures';
 
-const CREATED = '2024-03-01T08:00:00.000Z';
-const EDITED = '2024-03-05T10:15:00.000Z';
 const SENT = '2024-03-06T09:00:00.000Z';
-const EXPORTED = '2024-03-10T07:00:00.000Z';
 
 const draft = readFixtureFile('draft');
 const full = readFixtureFile('full');

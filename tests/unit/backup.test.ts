@@ -34,6 +34,9 @@ import { readRestoreFile } from '@/storage/restore-file';
 import {
   addPhotos,
   byteLength,
+  CREATED,
+  EDITED,
+  EXPORTED,
   parseText,
   planFor,
   readFixtureFile,
@@ -43,10 +46,7 @@ import {
   testDatabases,
 } from './backup-fixtures';
 
-const CREATED = '2024-03-01T08:00:00.000Z';
-const EDITED = '2024-03-05T10:15:00.000Z';
 const LATER = '2024-03-08T16:45:00.000Z';
-const EXPORTED = '2024-03-10T07:00:00.000Z';
 const DAY = 24 * 60 * 60 * 1000;
 
 const full = readFixtureFile('full');

@@ -28,6 +28,9 @@ import { applyRestore, readRestoreFile } from '@/storage/restore-file';
 import {
   addPhotos,
   byteLength,
+  CREATED,
+  EDITED,
+  EXPORTED,
   jpegBytes,
   parseText,
   readFixtureFile,
@@ -37,9 +40,6 @@ import {
   testDatabases,
 } from './backup-fixtures';
 
-const CREATED = '2024-03-01T08:00:00.000Z';
-const EDITED = '2024-03-05T10:15:00.000Z';
-const EXPORTED = '2024-03-10T07:00:00.000Z';
 const TIMES = { createdAt: CREATED, updatedAt: EDITED };
 
 const draft = readFixtureFile('draft');
