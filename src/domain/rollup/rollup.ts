@@ -391,8 +391,8 @@ function ownRows(
 }
 
 // A row a mapping may take: a count the unit typed (not a percentage, not a rate).
-export function isMappable(entry: { unit: 'count' | 'percent' }): boolean {
-  return entry.unit === 'count';
+export function isMappable(indicator: Pick<Indicator, 'unit' | 'computed'>): boolean {
+  return !indicator.computed && indicator.unit === 'count';
 }
 
 function mappedRow(
@@ -415,9 +415,7 @@ function mappedRow(
       const row = entry
         ? ownRows(entry, mapping.criterionId, indicators).find(
             (r) =>
-              !r.indicator.computed &&
-              isMappable(r.indicator) &&
-              labelKey(r.indicator.label) === labelKey(member.label),
+              isMappable(r.indicator) && labelKey(r.indicator.label) === labelKey(member.label),
           )
         : undefined;
       return { member, entry, name, row };
@@ -458,7 +456,7 @@ function customRowsOf(
     for (const row of ownRows(entry, criterionId, indicators)) {
       const label = tidyLabel(row.indicator.label);
       const key = labelKey(label);
-      const mappable = !row.indicator.computed && isMappable(row.indicator);
+      const mappable = isMappable(row.indicator);
       if (mappable && mapped.has(memberKey(criterionId, { unitKey: entry.unit.key, label })))
         continue;
       let group = groups.get(key);
