@@ -38,6 +38,7 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from 'docx';
+import { letterDocument, type Letter, type LetterDocument } from '@/domain/letters/letter';
 import type { PhotoRef } from '@/domain/report/answer-kinds';
 import {
   buildReportDocument,
@@ -610,7 +611,7 @@ function titleBlock(doc: ReportDocument): Paragraph[] {
   ];
 }
 
-function closingTable(doc: ReportDocument): Table {
+function closingTable(doc: Pick<ReportDocument, 'closing'>): Table {
   const c = FORMAT.closing;
   const { closing } = doc;
   const leftWidth = twips(TEXT_WIDTH * c.leftShare);
@@ -730,7 +731,6 @@ function appendixBodyBlocks(doc: ReportDocument, photos: PhotoAssets) {
 }
 
 function buildDocx(input: DocxInput, doc: ReportDocument): Document {
-  const body = FORMAT.body;
   const photos: PhotoAssets = input.photos ?? new Map();
   const bodySection = section(
     'portrait',
@@ -752,11 +752,23 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
   if (doc.appendixBody.length > 0)
     sections.push(section('portrait', appendixBodyBlocks(doc, photos), true));
   const properties = documentProperties(input);
+  return officialDocument(
+    { ...properties, creator: normalizeText(input.unitName) || 'so-ket' },
+    sections,
+  );
+}
+
+// A Word document with the official format's styles and bullets (every export's).
+function officialDocument(
+  properties: { title: string; subject: string; creator: string },
+  sections: ISectionOptions[],
+): Document {
+  const body = FORMAT.body;
   return new Document({
     title: normalizeText(properties.title),
     subject: normalizeText(properties.subject),
-    creator: normalizeText(input.unitName) || 'so-ket',
-    lastModifiedBy: normalizeText(input.unitName) || 'so-ket',
+    creator: properties.creator,
+    lastModifiedBy: properties.creator,
     styles: {
       default: {
         document: {
@@ -876,4 +888,60 @@ export async function createReportDocx(
 
 export async function renderReportDocx(input: DocxInput): Promise<Uint8Array> {
   return (await createReportDocx(input)).bytes;
+}
+
+// An office letter's header: issuer, ***, number and the subject line "V/v …" on the left;
+// ĐOÀN TNCS HỒ CHÍ MINH underlined, and the place and date on the row of "Số:", right.
+function letterHeaderTable(letter: LetterDocument): Table {
+  const { header } = letter;
+  const s = FORMAT.header;
+  const half = twips(TEXT_WIDTH / 2);
+  const centred = (
+    text: string,
+    style: TextStyle,
+    options: { before?: number; run?: IRunOptions } = {},
+  ) => line(text, style, 'center', options);
+  return borderlessTable(
+    [half, twips(TEXT_WIDTH) - half],
+    [
+      [
+        [centred(header.issuingBody, s.issuingBody), centred(header.separator, s.separator)],
+        [centred(header.union, s.union, { run: { underline: { type: UnderlineType.SINGLE } } })],
+      ],
+      [
+        [
+          centred(header.numberLine, s.number),
+          centred(header.subjectLine, FORMAT.letter.subjectLine, {
+            before: twips(FORMAT.letter.subjectLineGap),
+          }),
+        ],
+        [centred(header.dateLine, s.date)],
+      ],
+    ],
+  );
+}
+
+// The letter (domain/letters/letter.ts) in the same format as a report: header, "Kính
+// gửi: …" centred, the body, the closing kept whole.
+export async function renderLetterDocx(letter: Letter): Promise<Uint8Array> {
+  const doc = letterDocument(letter);
+  const children = [
+    letterHeaderTable(doc),
+    line(doc.salutation, FORMAT.letter.salutation, 'center', {
+      before: twips(FORMAT.letter.gapHeaderToSalutation),
+      after: twips(FORMAT.letter.gapSalutationToBody),
+    }),
+    ...bodyBlocks(doc.body, new Map(), true),
+    closingTable(doc),
+    hairline(),
+  ];
+  const built = officialDocument(
+    {
+      title: doc.header.subjectLine,
+      subject: doc.salutation,
+      creator: doc.header.issuingBody || 'so-ket',
+    },
+    [section('portrait', children, false)],
+  );
+  return Packer.pack(built, 'uint8array');
 }

@@ -7,7 +7,9 @@ import normal from './fonts/tinos-normal.ttf?url';
 import type { ReportFile } from '@/domain/report/report-schema';
 import type { RenderProgress } from '../render-job';
 import { embeddedReportOf } from './embedded-report-data';
+import type { Letter } from '@/domain/letters/letter';
 import {
+  renderLetterPdf,
   renderReportPdf,
   type FontFiles,
   type PdfResult,
@@ -43,4 +45,8 @@ export async function renderInBrowser(
 ): Promise<PdfResult> {
   const embeddedReport = await embeddedReportOf(input.reportFile);
   return renderReportPdf({ ...input, embeddedReport }, await loadFonts(), onProgress);
+}
+
+export async function renderLetterInBrowser(letter: Letter): Promise<PdfResult> {
+  return renderLetterPdf(letter, await loadFonts());
 }

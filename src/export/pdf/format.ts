@@ -94,6 +94,17 @@ export const FORMAT = {
   // small, right-aligned in the last page's bottom margin, outside the text area, so it
   // never moves a line.
   fingerprint: { size: 10, style: 'italic', baselineAboveEdge: 12 },
+  // The office's letters (công văn, domain/letters/letter.ts; *default* where FORMAT.md is
+  // silent): the subject line "V/v …" centred under the number in the left column, 12 pt
+  // upright (the state rules for a công văn); "Kính gửi: …" centred, 14 pt, below the
+  // header; then the body and the closing as in a report.
+  letter: {
+    subjectLine: { size: 12, style: 'normal' },
+    subjectLineGap: 1,
+    salutation: { size: 14, style: 'normal' },
+    gapHeaderToSalutation: 10,
+    gapSalutationToBody: 6,
+  },
   // Tables in the body or an appendix (the list of materials): bordered, a bold header
   // row repeated on every page, column widths shared by weight.
   table: {

@@ -90,9 +90,9 @@ export type AppendixLabels = {
   noData: string;
 };
 
-const lineHeight = (size: number) => size * PT * LINE_HEIGHT;
+export const lineHeight = (size: number) => size * PT * LINE_HEIGHT;
 
-class Flow {
+export class Flow {
   pages: PageLayout[] = [];
   page!: PageLayout;
   y = 0;
@@ -429,7 +429,7 @@ function layoutTitle(flow: Flow, doc: ReportDocument) {
 
 // What the body needs besides the blocks: the shape of each photo and the note printed in
 // place of a photo missing from storage.
-type BlockContext = {
+export type BlockContext = {
   missingText: string;
   photoSizes: ReadonlyMap<string, PhotoSize>;
   missingPhotoText: string;
@@ -437,7 +437,7 @@ type BlockContext = {
 
 // The blocks in order, each tagged `${prefix}:<index>`. `keepAfterLast` is the height of
 // what follows the last block and must stay with its end (the closing).
-function layoutBlocks(
+export function layoutBlocks(
   flow: Flow,
   blocks: readonly DocumentBlock[],
   context: BlockContext,
@@ -901,11 +901,11 @@ function layoutTable(flow: Flow, table: TablePlan, title: string) {
   flow.y += t.spaceAfter;
 }
 
-type ClosingPlan = ReturnType<typeof planClosing>;
+export type ClosingPlan = ReturnType<typeof planClosing>;
 
 // The closing's two columns wrapped, and the height of the block (without the space
 // before it).
-function planClosing(flow: Flow, doc: ReportDocument) {
+export function planClosing(flow: Flow, doc: Pick<ReportDocument, 'closing'>) {
   const c = FORMAT.closing;
   const { closing } = doc;
   const leftWidth = flow.width * c.leftShare;
@@ -944,7 +944,7 @@ function planClosing(flow: Flow, doc: ReportDocument) {
 }
 
 // The closing on one page: the text before it has kept its last lines with it.
-function layoutClosing(flow: Flow, doc: ReportDocument, plan: ClosingPlan) {
+export function layoutClosing(flow: Flow, doc: Pick<ReportDocument, 'closing'>, plan: ClosingPlan) {
   const c = FORMAT.closing;
   const { closing } = doc;
   const { leftLines, leftWidth, leftHeight, rightTexts, rightWidth } = plan;

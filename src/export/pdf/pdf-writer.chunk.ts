@@ -3,6 +3,7 @@
 // in the browser (and precached); imported directly by the Node command (scripts/pdf.ts),
 // so both produce the same file.
 import { jsPDF } from 'jspdf';
+import { letterDocument, type Letter } from '@/domain/letters/letter';
 import { buildReportDocument } from '@/domain/report/document-model';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import { EMBEDDED_REPORT_NAME, EMBEDDED_REPORT_TYPE } from '@/domain/report/fingerprint';
@@ -15,6 +16,7 @@ import { attachEmbeddedFile, type PdfInternals } from './embedded-file-writer';
 import type { FontStyle } from './format';
 import { PT } from './format';
 import { layoutReport, type Measure, type PageLayout } from './layout';
+import { layoutLetter } from './letter-layout';
 
 export type FontFiles = Record<FontStyle, string>; // base64 TrueType
 export const FONT_STYLES: readonly FontStyle[] = ['normal', 'bold', 'italic', 'bolditalic'];
@@ -166,6 +168,27 @@ export function renderReportPdf(
     bytes: new Uint8Array(pdf.output('arraybuffer')),
     pageCount: layout.pages.length,
     isDraft: document.isDraft,
+    replacedCharacters: layout.replacedCharacters,
+  };
+}
+
+// An office letter (domain/letters/letter.ts) with the same fonts and drawing.
+export function renderLetterPdf(letter: Letter, fonts: FontFiles): PdfResult {
+  const pdf = createPdf(fonts);
+  const document = letterDocument(letter);
+  const layout = layoutLetter(document, measurer(pdf));
+  pdf.setProperties({
+    title: document.header.subjectLine,
+    subject: document.salutation,
+    author: document.header.issuingBody,
+    creator: 'so-ket',
+  });
+  pdf.setLanguage('vi');
+  draw(pdf, layout.pages, undefined, () => {});
+  return {
+    bytes: new Uint8Array(pdf.output('arraybuffer')),
+    pageCount: layout.pages.length,
+    isDraft: false,
     replacedCharacters: layout.replacedCharacters,
   };
 }
