@@ -126,3 +126,61 @@ export const letterWords = {
     ];
   },
 } as const;
+
+// The screen that drafts a letter (Theo dõi and a unit's page).
+export const viLetters = {
+  column: 'Công văn',
+  compose: 'Soạn công văn',
+  composeFor: (unit: string) => `Soạn công văn cho ${unit}`,
+  heading: {
+    reminder: (unit: string) => `Công văn nhắc nộp báo cáo — ${unit}`,
+    completion: (unit: string) => `Công văn đề nghị bổ sung — ${unit}`,
+  },
+  intro:
+    'Bản thảo được soạn từ bảng theo dõi và báo cáo đã nhận; sửa tùy ý trước khi tải PDF, Word hoặc gửi email.',
+  nothingToChase: 'Báo cáo mới nhất của đơn vị đã đủ, không có lỗi: không cần công văn.',
+  fields: {
+    number: 'Số',
+    symbol: 'Ký hiệu',
+    date: 'Ngày ký',
+    replyBy: 'Hạn đơn vị trả lời',
+    subjectLine: 'Trích yếu (V/v …)',
+    salutation: 'Kính gửi',
+    body: 'Nội dung',
+    bodyHelp: 'Mỗi dòng là một đoạn; dòng bắt đầu bằng “-” là một ý liệt kê.',
+    recipients: 'Nơi nhận (mỗi dòng một nơi)',
+    signingLine: 'Thẩm quyền ký',
+    position: 'Chức vụ người ký',
+    signerName: 'Người ký',
+    email: 'Email của đơn vị',
+    issuingBody: 'Cơ quan ban hành',
+    place: 'Địa danh',
+  },
+  bodyEdited: 'Nội dung đã được sửa tay nên không tự soạn lại theo ngày mới.',
+  redraft: 'Soạn lại nội dung',
+  pdf: 'Tải PDF',
+  docx: 'Tải Word',
+  email: 'Gửi email',
+  close: 'Đóng',
+  preparing: 'Đang tạo tệp…',
+  pdfDone: 'Đã tải tệp PDF của công văn.',
+  docxDone: 'Đã tải tệp Word của công văn.',
+  emailOpened: (address: string) =>
+    address
+      ? `Đã mở ứng dụng email với thư gửi ${address}; nội dung thư là công văn.`
+      : 'Đã mở ứng dụng email; đơn vị chưa có địa chỉ email, hãy nhập người nhận.',
+  exportFailed:
+    'Không tạo được tệp (có thể máy đang ngoại tuyến và ứng dụng chưa lưu phần xuất tệp). Hãy thử lại.',
+  invalid: (field: string) => `Chưa xuất được: mục “${field}” không hợp lệ hoặc quá dài. Hãy sửa lại.`,
+  invalidEmail: 'Địa chỉ email không hợp lệ. Hãy sửa lại (ví dụ: doanhuyen@gmail.com).',
+  unitEmail: {
+    label: 'Email nhận công văn của đơn vị',
+    help: 'Dùng cho nút Gửi email của công văn. Để trống rồi bấm Lưu để xoá.',
+    save: 'Lưu email',
+    saved: 'Đã lưu email của đơn vị.',
+    cleared: 'Đã xoá email của đơn vị.',
+    invalid: 'Địa chỉ email không hợp lệ. Chưa lưu gì.',
+    failed: 'Không lưu được email. Không có gì thay đổi.',
+    notExpected: 'Đơn vị này chưa có trong danh sách theo dõi: hãy thêm vào danh sách trước.',
+  },
+} as const;

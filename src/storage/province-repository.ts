@@ -15,6 +15,7 @@ import {
   type OfficeBackup,
   type OfficeSettings,
   type ReceivedVersion,
+  unitEmailSchema,
 } from '@/domain/rollup/received';
 import type { RollupUnit } from '@/domain/rollup/rollup';
 import { rowMappingSchema, type RowMapping } from '@/domain/rollup/row-mapping';
@@ -91,7 +92,7 @@ export async function listExpectedUnits(
 ): Promise<ExpectedUnit[]> {
   const { items } = readAll(await db.provinceUnits.toArray(), expectedUnitSchema);
   if (items.length > 0) return items.sort((a, b) => a.order - b.order);
-  return defaults.map((unit, order) => ({ ...unit, addedByOffice: false, order }));
+  return defaults.map((unit, order) => ({ ...unit, addedByOffice: false, order, email: '' }));
 }
 
 export async function addExpectedUnit(
@@ -106,6 +107,24 @@ export async function addExpectedUnit(
       ...current,
       expectedUnitSchema.parse({ ...unit, addedByOffice: true, order: current.length }),
     ];
+    await db.provinceUnits.bulkPut(next);
+    return next;
+  });
+}
+
+// Sets the address of the office's letters to one expected unit ('' clears it). The
+// address is checked first: a bad one changes nothing and throws.
+export async function saveUnitEmail(
+  db: SoKetDatabase,
+  defaults: readonly RollupUnit[],
+  unitKey: string,
+  email: string,
+): Promise<ExpectedUnit[]> {
+  const address = unitEmailSchema.parse(email.trim());
+  return db.transaction('rw', db.provinceUnits, async () => {
+    const current = await listExpectedUnits(db, defaults);
+    if (!current.some((u) => u.key === unitKey)) throw new Error(`no expected unit ${unitKey}`);
+    const next = current.map((u) => (u.key === unitKey ? { ...u, email: address } : u));
     await db.provinceUnits.bulkPut(next);
     return next;
   });
@@ -205,9 +224,13 @@ export async function restoreOffice(db: SoKetDatabase, backup: OfficeBackup): Pr
         await db.provinceVersions.put({ ...here.data, sources });
       }
       const units = readAll(await db.provinceUnits.toArray(), expectedUnitSchema).items;
-      for (const unit of backup.units)
-        if (!units.some((u) => u.key === unit.key))
-          await db.provinceUnits.put({ ...unit, order: units.length + unit.order });
+      for (const unit of backup.units) {
+        const here = units.find((u) => u.key === unit.key);
+        if (!here) await db.provinceUnits.put({ ...unit, order: units.length + unit.order });
+        // A unit's address comes with the backup where the device has none.
+        else if (here.email === '' && unit.email !== '')
+          await db.provinceUnits.put({ ...here, email: unit.email });
+      }
       for (const accepted of backup.accepted)
         if (!(await db.provinceAccepted.get(accepted.unitKey)))
           await db.provinceAccepted.put(accepted);

@@ -26,6 +26,7 @@ import {
   saveOfficeSettings,
   saveReceivedVersions,
   saveRowMappings,
+  saveUnitEmail,
   versionIdOf,
 } from '@/storage/province-repository';
 import { listReports } from '@/storage/report-repository';
@@ -278,5 +279,63 @@ describe('the tracker', () => {
     ]);
     expect(rows[1]!.kinds).toEqual(['json']);
     expect(rows[0]!.required!.total).toBeGreaterThan(rows[0]!.required!.done);
+  });
+});
+
+// The unit's address for the office's letters (issue 17): an optional field of the
+// expected unit, checked before it is stored, read as '' from records made before it, and
+// carried by a backup (restored where the device has none).
+const DONG_HAI = 'huyen-doan-dong-hai';
+const emailOf = async (db: SoKetDatabase, key: string) =>
+  (await listExpectedUnits(db, units)).find((u) => u.key === key)?.email;
+
+describe('a unit’s email for the office’s letters', () => {
+  it('is stored for one unit, and a bad address changes nothing', async () => {
+    const db = database();
+    await saveUnitEmail(db, units, DONG_HAI, ' huyendoandonghai@gmail.com ');
+    expect(await emailOf(db, DONG_HAI)).toBe('huyendoandonghai@gmail.com');
+    expect(await emailOf(db, 'huyen-doan-hong-dan')).toBe('');
+    await expect(saveUnitEmail(db, units, DONG_HAI, 'huyendoan@')).rejects.toThrow();
+    await expect(saveUnitEmail(db, units, 'khong-co', 'a@b.vn')).rejects.toThrow();
+    expect(await emailOf(db, DONG_HAI)).toBe('huyendoandonghai@gmail.com');
+    await saveUnitEmail(db, units, DONG_HAI, '');
+    expect(await emailOf(db, DONG_HAI)).toBe('');
+  });
+
+  it('reads a unit stored before the field existed as having no address', async () => {
+    const db = database();
+    await db.provinceUnits.put({
+      key: 'ten-doan-khoi',
+      name: 'Đoàn Khối',
+      addedByOffice: true,
+      order: 0,
+    });
+    expect(await listExpectedUnits(db, units)).toEqual([
+      { key: 'ten-doan-khoi', name: 'Đoàn Khối', addedByOffice: true, order: 0, email: '' },
+    ]);
+  });
+
+  it('goes with a backup, and fills a unit without an address on the restoring device', async () => {
+    const db = database();
+    await addExpectedUnit(db, units, { key: 'ten-doan-khoi', name: 'Đoàn Khối các cơ quan tỉnh' });
+    await saveUnitEmail(db, units, DONG_HAI, 'huyendoandonghai@gmail.com');
+    await saveUnitEmail(db, units, 'ten-doan-khoi', 'doankhoi@baclieu.gov.vn');
+    const parsed = parseImport(
+      JSON.stringify(buildBackupFile([], NOW, await exportOffice(db))),
+      100,
+      findTemplate,
+    );
+    if (!parsed.ok) throw new Error('not parsed');
+
+    const other = database();
+    await addExpectedUnit(other, units, {
+      key: 'ten-doan-khoi',
+      name: 'Đoàn Khối các cơ quan tỉnh',
+    });
+    await saveUnitEmail(other, units, 'ten-doan-khoi', 'khac@baclieu.gov.vn');
+    await restoreOffice(other, parsed.office!);
+    expect(await emailOf(other, DONG_HAI)).toBe('huyendoandonghai@gmail.com');
+    // The device's own address wins.
+    expect(await emailOf(other, 'ten-doan-khoi')).toBe('khac@baclieu.gov.vn');
   });
 });

@@ -38,11 +38,17 @@ export const receivedVersionSchema = z.object({
 });
 export type ReceivedVersion = z.infer<typeof receivedVersionSchema>;
 
+// A unit's email address, or '' for none.
+export const unitEmailSchema = z.union([z.literal(''), z.email().max(254)]);
+
 export const expectedUnitSchema = z.object({
   key: z.string().min(1).max(120),
   name: z.string().trim().min(1).max(200),
   addedByOffice: z.boolean().default(false),
   order: z.number().int().nonnegative(),
+  // Where the office's letters to the unit go ('' when not known; absent in records and
+  // backups made before it).
+  email: unitEmailSchema.default(''),
 });
 export type ExpectedUnit = z.infer<typeof expectedUnitSchema>;
 

@@ -8,7 +8,9 @@ import type { ExpectedUnit } from '@/domain/rollup/received';
 import { formatLocalDate, statusText, viProvince } from '@/i18n/vi-province';
 import { getDatabase } from '@/storage/db';
 import { addExpectedUnit, saveOfficeSettings } from '@/storage/province-repository';
+import { viLetters } from '@/i18n/vi-letters';
 import { ScrollTable } from '@/ui/scroll-table';
+import { LetterComposer, rowLetterKind } from './letter-composer';
 import { defaultUnits } from './use-office';
 
 const t = viProvince.tracker;
@@ -31,6 +33,10 @@ export function TrackerPanel({
   const [provinceDeadline, setProvinceDeadline] = useState(settings.provinceDeadline);
   const [newUnit, setNewUnit] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // The unit whose letter is being drafted (Soạn công văn), under the table.
+  const [composing, setComposing] = useState<string | null>(null);
+  const composingRow = rows.find((row) => row.unit.key === composing);
+  const composingKind = composingRow ? rowLetterKind(composingRow) : null;
   const today = ictDate(new Date());
   const received = rows.filter((row) => row.status !== 'notReceived').length;
   const outside = [
@@ -99,6 +105,7 @@ export function TrackerPanel({
           t.columns.required,
           t.columns.appendix,
           t.columns.accepted,
+          viLetters.column,
         ]}
       >
         {rows.map((row) => (
@@ -122,9 +129,33 @@ export function TrackerPanel({
               {row.accepted ? t.acceptedFingerprint(row.accepted.fingerprint) : t.none}
               {row.hasNewerThanAccepted ? ` (${t.newer})` : ''}
             </td>
+            <td>
+              {rowLetterKind(row) ? (
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={viLetters.composeFor(row.unit.name)}
+                  onClick={() => setComposing(row.unit.key)}
+                >
+                  {viLetters.compose}
+                </button>
+              ) : (
+                t.none
+              )}
+            </td>
           </tr>
         ))}
       </ScrollTable>
+      {composingRow && composingKind ? (
+        <LetterComposer
+          key={composingRow.unit.key}
+          row={composingRow}
+          kind={composingKind}
+          deadlines={settings}
+          email={composingRow.unit.email}
+          onClose={() => setComposing(null)}
+        />
+      ) : null}
       {outside.length > 0 ? (
         <>
           <h3>{t.outside}</h3>

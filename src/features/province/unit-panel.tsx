@@ -11,6 +11,7 @@ import { formatLocalDate, viProvince } from '@/i18n/vi-province';
 import { getDatabase } from '@/storage/db';
 import { acceptVersion } from '@/storage/province-repository';
 import { findTemplate } from '@/templates/template-registry';
+import { UnitLetters } from './unit-letters';
 
 const t = viProvince.unit;
 
@@ -95,6 +96,7 @@ export function UnitPanel({
         <a href={backHref}>{t.back}</a>
       </p>
       <h2 id={`${id}-heading`}>{t.heading(unitName)}</h2>
+      <UnitLetters row={row} />
       {own.length === 0 ? <p>{t.none}</p> : null}
       <ul className="cards">
         {own.map((version) => {

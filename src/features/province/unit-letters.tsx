@@ -1,0 +1,96 @@
+// On a unit's page: the address the office's letters go to (an optional field of the
+// expected unit), and Soạn công văn when the unit is late or its report has gaps.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import type { TrackerRow } from '@/domain/rollup/tracker';
+import { unitEmailSchema } from '@/domain/rollup/received';
+import { viLetters } from '@/i18n/vi-letters';
+import { getDatabase } from '@/storage/db';
+import { getOfficeSettings, saveUnitEmail } from '@/storage/province-repository';
+import { LetterComposer, rowLetterKind } from './letter-composer';
+import { defaultUnits } from './use-office';
+
+const t = viLetters;
+
+export function UnitLetters({ row }: { row: TrackerRow | null }) {
+  const id = useId();
+  const settings = useLiveQuery(() => getOfficeSettings(getDatabase()), []);
+  const [email, setEmail] = useState(row?.unit.email ?? '');
+  const [isComposing, setIsComposing] = useState(false);
+  const [message, setMessage] = useState<{ isError: boolean; text: string } | null>(null);
+  if (!row) return <p>{t.unitEmail.notExpected}</p>;
+  const kind = rowLetterKind(row);
+
+  const save = async () => {
+    const address = email.trim();
+    if (!unitEmailSchema.safeParse(address).success) {
+      setMessage({ isError: true, text: t.unitEmail.invalid });
+      return;
+    }
+    try {
+      await saveUnitEmail(getDatabase(), defaultUnits, row.unit.key, address);
+      setMessage({ isError: false, text: address ? t.unitEmail.saved : t.unitEmail.cleared });
+    } catch {
+      setMessage({ isError: true, text: t.unitEmail.failed });
+    }
+  };
+
+  return (
+    <div className="unit-letters">
+      <form
+        className="unit-email"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label className="field-label" htmlFor={`${id}-email`}>
+          {t.unitEmail.label}
+        </label>
+        <span className="field-help" id={`${id}-email-help`}>
+          {t.unitEmail.help}
+        </span>
+        <div className="button-row">
+          <input
+            id={`${id}-email`}
+            type="email"
+            value={email}
+            maxLength={254}
+            aria-describedby={`${id}-email-help`}
+            aria-invalid={message?.isError ? true : undefined}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+          <button type="submit" className="secondary">
+            {t.unitEmail.save}
+          </button>
+        </div>
+        <div role="status" aria-live="polite">
+          {message && !message.isError ? <p>{message.text}</p> : null}
+        </div>
+        {message?.isError ? (
+          <p role="alert" className="field-error">
+            {message.text}
+          </p>
+        ) : null}
+      </form>
+      {!kind ? (
+        <p>{t.nothingToChase}</p>
+      ) : !settings ? null : isComposing ? (
+        <LetterComposer
+          row={row}
+          kind={kind}
+          deadlines={settings}
+          email={row.unit.email}
+          onClose={() => setIsComposing(false)}
+        />
+      ) : (
+        <p>
+          <button type="button" onClick={() => setIsComposing(true)}>
+            {t.compose}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
