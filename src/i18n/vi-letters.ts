@@ -171,7 +171,8 @@ export const viLetters = {
       : 'Đã mở ứng dụng email; đơn vị chưa có địa chỉ email, hãy nhập người nhận.',
   exportFailed:
     'Không tạo được tệp (có thể máy đang ngoại tuyến và ứng dụng chưa lưu phần xuất tệp). Hãy thử lại.',
-  invalid: (field: string) => `Chưa xuất được: mục “${field}” không hợp lệ hoặc quá dài. Hãy sửa lại.`,
+  invalid: (field: string) =>
+    `Chưa xuất được: mục “${field}” không hợp lệ hoặc quá dài. Hãy sửa lại.`,
   invalidEmail: 'Địa chỉ email không hợp lệ. Hãy sửa lại (ví dụ: doanhuyen@gmail.com).',
   unitEmail: {
     label: 'Email nhận công văn của đơn vị',
