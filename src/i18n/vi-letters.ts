@@ -173,6 +173,15 @@ export const viLetters = {
     'Không tạo được tệp (có thể máy đang ngoại tuyến và ứng dụng chưa lưu phần xuất tệp). Hãy thử lại.',
   invalid: (field: string) =>
     `Chưa xuất được: mục “${field}” không hợp lệ hoặc quá dài. Hãy sửa lại.`,
+  numberTaken: (number: string, unit: string, date: string, next: string) =>
+    `Số ${number} đã cấp cho công văn gửi ${unit} ngày ${date}. Chưa xuất gì; hãy dùng số ${next} (số tiếp theo còn trống) hoặc số khác.`,
+  sentHeading: 'Công văn đã gửi đơn vị',
+  noneSent: 'Chưa gửi công văn nào.',
+  sentLine: (number: string, date: string, kind: string, replyBy: string) =>
+    `${number}, ngày ${date}: ${kind}, hạn trả lời ${replyBy}`,
+  kinds: { reminder: 'nhắc nộp', completion: 'đề nghị bổ sung' },
+  channels: { pdf: 'PDF', docx: 'Word', email: 'email' },
+  sentBy: (channels: string, when: string) => `Đã xuất: ${channels} (lần cuối ${when}).`,
   invalidEmail: 'Địa chỉ email không hợp lệ. Hãy sửa lại (ví dụ: doanhuyen@gmail.com).',
   unitEmail: {
     label: 'Email nhận công văn của đơn vị',

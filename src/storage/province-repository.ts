@@ -21,6 +21,7 @@ import type { RollupUnit } from '@/domain/rollup/rollup';
 import { rowMappingSchema, type RowMapping } from '@/domain/rollup/row-mapping';
 import { sha256Hex } from '@/lib/sha256';
 import { hasTable, type SoKetDatabase } from './db';
+import { listLetters, restoreLetters } from './letter-repository';
 
 const SETTINGS_KEY = 'office';
 
@@ -181,25 +182,29 @@ export async function saveRowMappings(
   });
 }
 
-// The office's data for a backup: null when the office never received anything.
+// The office's data for a backup: null when the office never received, listed or sent
+// anything.
 export async function exportOffice(db: SoKetDatabase): Promise<OfficeBackup | null> {
   if (!hasTable(db, 'provinceVersions')) return null;
   const versions = (await listReceivedVersions(db)).items;
   const units = readAll(await db.provinceUnits.toArray(), expectedUnitSchema).items;
-  if (versions.length === 0 && units.length === 0) return null;
+  const letters = await listLetters(db);
+  if (versions.length === 0 && units.length === 0 && letters.length === 0) return null;
   return {
     versions,
     units,
     accepted: await listAcceptedVersions(db),
     settings: await getOfficeSettings(db),
     rowMappings: await listRowMappings(db),
+    letters,
   };
 }
 
 // Restoring a backup's office data adds what is missing and never drops what is here:
 // versions are merged by content (sources joined), units by key; an accepted version,
 // the settings and the row mappings already on the device win (the backup's mappings
-// are taken only where the device has none: a row is in one mapping at most).
+// are taken only where the device has none: a row is in one mapping at most); a unit's
+// email is taken where the device has none; letters are joined by id.
 export async function restoreOffice(db: SoKetDatabase, backup: OfficeBackup): Promise<void> {
   await db.transaction(
     'rw',
@@ -238,6 +243,7 @@ export async function restoreOffice(db: SoKetDatabase, backup: OfficeBackup): Pr
         await db.provinceSettings.put({ key: SETTINGS_KEY, value: backup.settings });
       if ((await db.provinceRowMaps.count()) === 0 && backup.rowMappings.length > 0)
         await saveRowMappings(db, backup.rowMappings);
+      await restoreLetters(db, backup.letters);
     },
   );
 }

@@ -29,6 +29,8 @@ import {
   saveUnitEmail,
   versionIdOf,
 } from '@/storage/province-repository';
+import { listLetters, saveIssuedLetter } from '@/storage/letter-repository';
+import type { Letter } from '@/domain/letters/letter';
 import { listReports } from '@/storage/report-repository';
 import { defaultTemplate, findTemplate } from '@/templates/template-registry';
 import { makeReportMeta, NOW } from './factories';
@@ -286,6 +288,17 @@ describe('the tracker', () => {
 // expected unit, checked before it is stored, read as '' from records made before it, and
 // carried by a backup (restored where the device has none).
 const DONG_HAI = 'huyen-doan-dong-hai';
+// The office's data written to a backup file and read back as Khôi phục reads it.
+async function officeThroughBackup(db: SoKetDatabase) {
+  const parsed = parseImport(
+    JSON.stringify(buildBackupFile([], NOW, await exportOffice(db))),
+    100,
+    findTemplate,
+  );
+  if (!parsed.ok || !parsed.office) throw new Error('not parsed');
+  return parsed.office;
+}
+
 const emailOf = async (db: SoKetDatabase, key: string) =>
   (await listExpectedUnits(db, units)).find((u) => u.key === key)?.email;
 
@@ -320,12 +333,7 @@ describe('a unit’s email for the office’s letters', () => {
     await addExpectedUnit(db, units, { key: 'ten-doan-khoi', name: 'Đoàn Khối các cơ quan tỉnh' });
     await saveUnitEmail(db, units, DONG_HAI, 'huyendoandonghai@gmail.com');
     await saveUnitEmail(db, units, 'ten-doan-khoi', 'doankhoi@baclieu.gov.vn');
-    const parsed = parseImport(
-      JSON.stringify(buildBackupFile([], NOW, await exportOffice(db))),
-      100,
-      findTemplate,
-    );
-    if (!parsed.ok) throw new Error('not parsed');
+    const office = await officeThroughBackup(db);
 
     const other = database();
     await addExpectedUnit(other, units, {
@@ -333,9 +341,60 @@ describe('a unit’s email for the office’s letters', () => {
       name: 'Đoàn Khối các cơ quan tỉnh',
     });
     await saveUnitEmail(other, units, 'ten-doan-khoi', 'khac@baclieu.gov.vn');
-    await restoreOffice(other, parsed.office!);
+    await restoreOffice(other, office);
     expect(await emailOf(other, DONG_HAI)).toBe('huyendoandonghai@gmail.com');
     // The device's own address wins.
     expect(await emailOf(other, 'ten-doan-khoi')).toBe('khac@baclieu.gov.vn');
+  });
+
+  it('keeps the register of letters: a number given once, carried by a backup', async () => {
+    const letter = (unitKey: string, unitName: string, number: string): Letter => ({
+      kind: 'reminder',
+      unitKey,
+      unitName,
+      issuingBody: 'BCH TỈNH ĐOÀN BẠC LIÊU',
+      number,
+      symbol: 'CV/TĐTN-BTC',
+      place: 'Bạc Liêu',
+      date: '2013-09-12',
+      subjectLine: 'V/v nhắc nộp báo cáo',
+      salutation: `Ban Thường vụ ${unitName}`,
+      body: 'Đề nghị gửi báo cáo./.',
+      recipients: ['Như trên', 'Lưu BTC, VP'],
+      signingLine: 'TM. BAN THƯỜNG VỤ',
+      position: 'PHÓ BÍ THƯ THƯỜNG TRỰC',
+      signerName: 'Phạm Thành Phước',
+      email: '',
+    });
+    const db = database();
+    const issue = (id: string, l: Letter) =>
+      saveIssuedLetter(db, {
+        id,
+        letter: l,
+        replyBy: '2013-09-17',
+        channel: 'pdf',
+        now: new Date(NOW),
+      });
+    expect((await issue('a', letter(DONG_HAI, 'Huyện Đoàn Đông Hải', '27'))).ok).toBe(true);
+    // Two tabs giving 28 at once: one of them gets it.
+    const both = await Promise.all([
+      issue('b', letter('huyen-doan-hong-dan', 'Huyện Đoàn Hồng Dân', '28')),
+      issue('c', letter('huyen-doan-gia-rai', 'Huyện Đoàn Giá Rai', '28')),
+    ]);
+    expect(both.map((outcome) => outcome.ok).sort()).toEqual([false, true]);
+    expect((await listLetters(db)).map((r) => r.letter.number)).toEqual(['27', '28']);
+
+    const office = await officeThroughBackup(db);
+    const other = database();
+    await saveIssuedLetter(other, {
+      id: 'own',
+      letter: letter('huyen-doan-vinh-loi', 'Huyện Đoàn Vĩnh Lợi', '5'),
+      replyBy: '2013-09-17',
+      channel: 'email',
+      now: new Date(NOW),
+    });
+    await restoreOffice(other, office);
+    await restoreOffice(other, office);
+    expect((await listLetters(other)).map((r) => r.letter.number)).toEqual(['5', '27', '28']);
   });
 });

@@ -13,7 +13,6 @@ import {
   type DocumentBlock,
   type ReportDocument,
 } from '@/domain/report/document-model';
-import { localDateSchema } from '@/domain/rollup/received';
 import { daysBetween, firstReceipt, type TrackerRow } from '@/domain/rollup/tracker';
 import type { Template } from '@/domain/template/template-schema';
 import { documentWords } from '@/i18n/document';
@@ -24,6 +23,9 @@ export const LETTER_KINDS = ['reminder', 'completion'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const LETTER_BODY_MAX = 20_000;
+// A calendar date in Việt Nam, "2013-09-12" (as domain/rollup/received.ts; not imported
+// from there: the office's backup schema there holds the letters).
+export const letterDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const line = (max = 300) => z.string().max(max);
 
 export const letterSchema = z.object({
@@ -35,7 +37,7 @@ export const letterSchema = z.object({
   number: line(20),
   symbol: line(60),
   place: line(100),
-  date: localDateSchema,
+  date: letterDateSchema,
   subjectLine: line(500),
   salutation: line(500),
   body: line(LETTER_BODY_MAX),

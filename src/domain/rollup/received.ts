@@ -3,6 +3,7 @@
 // and its own settings. Every record read from storage passes these schemas.
 import { z } from 'zod';
 import { isoTimeSchema, reportFileSchema, sha256Schema } from '@/domain/report/report-schema';
+import { LETTER_LOG_MAX, letterRecordSchema } from '@/domain/letters/letter-log';
 import { MAPPINGS_MAX, rowMappingSchema } from './row-mapping';
 
 // A calendar date in Việt Nam (ICT, UTC+7), "2013-09-08".
@@ -76,5 +77,7 @@ export const officeBackupSchema = z.object({
   settings: officeSettingsSchema,
   // The office's mappings of units' own rows (absent in backups made before them).
   rowMappings: z.array(rowMappingSchema).max(MAPPINGS_MAX).default([]),
+  // The office's register of letters (absent in backups made before it).
+  letters: z.array(letterRecordSchema).max(LETTER_LOG_MAX).default([]),
 });
 export type OfficeBackup = z.infer<typeof officeBackupSchema>;

@@ -35,24 +35,28 @@ export function letterFileName(letter: Letter, extension: 'pdf' | 'docx'): strin
     .concat(`.${extension}`);
 }
 
-export async function downloadLetterPdf(letter: Letter): Promise<void> {
-  const { renderLetterInBrowser } = await loadPdf();
-  const result = await renderLetterInBrowser(letter);
-  downloadFile(
-    letterFileName(letter, 'pdf'),
-    result.bytes as Uint8Array<ArrayBuffer>,
-    'application/pdf',
-  );
+export type LetterFile = { name: string; type: string; bytes: Uint8Array };
+
+// The letter's PDF or Word copy, rendered but not saved yet.
+export async function renderLetterFile(
+  letter: Letter,
+  format: 'pdf' | 'docx',
+): Promise<LetterFile> {
+  if (format === 'pdf') {
+    const { renderLetterInBrowser } = await loadPdf();
+    const result = await renderLetterInBrowser(letter);
+    return { name: letterFileName(letter, 'pdf'), type: 'application/pdf', bytes: result.bytes };
+  }
+  const { renderLetterDocx } = await loadDocx();
+  return {
+    name: letterFileName(letter, 'docx'),
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    bytes: await renderLetterDocx(letter),
+  };
 }
 
-export async function downloadLetterDocx(letter: Letter): Promise<void> {
-  const { renderLetterDocx } = await loadDocx();
-  const bytes = await renderLetterDocx(letter);
-  downloadFile(
-    letterFileName(letter, 'docx'),
-    bytes as Uint8Array<ArrayBuffer>,
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  );
+export function saveLetterFile(file: LetterFile): void {
+  downloadFile(file.name, file.bytes as Uint8Array<ArrayBuffer>, file.type);
 }
 
 // The subject is the letter's subject line; the body its text, as printed.

@@ -2,6 +2,7 @@
 // domain/letters/letter.ts) as editable fields, then its PDF, its Word copy, or an email
 // to the unit whose body is the letter. Changing the date or the reply date drafts the
 // body again, unless the office has edited it by hand.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import {
   defaultReplyBy,
@@ -15,8 +16,14 @@ import {
 import type { TrackerRow } from '@/domain/rollup/tracker';
 import { ictDate } from '@/domain/rollup/tracker';
 import type { Template } from '@/domain/template/template-schema';
-import { downloadLetterDocx, downloadLetterPdf, letterMailto } from '@/export/letters/letter-files';
-import { viLetters } from '@/i18n/vi-letters';
+import { letterMailto, renderLetterFile, saveLetterFile } from '@/export/letters/letter-files';
+import type { LetterChannel } from '@/domain/letters/letter-log';
+import { nextLetterNumber } from '@/domain/letters/letter-log';
+import { unitEmailSchema } from '@/domain/rollup/received';
+import { newId } from '@/lib/ids';
+import { getDatabase } from '@/storage/db';
+import { listLetters, saveIssuedLetter } from '@/storage/letter-repository';
+import { letterDate, viLetters } from '@/i18n/vi-letters';
 import { findTemplate } from '@/templates/template-registry';
 import { officeTemplate } from './use-office';
 
@@ -64,14 +71,29 @@ export function LetterComposer({
   const [recipients, setRecipients] = useState(letter.recipients.join('\n'));
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  // The letter's record in the register: the same one however often it is exported.
+  const [letterId] = useState(newId);
+  const letters = useLiveQuery(() => listLetters(getDatabase()), []);
+  const [isNumberTyped, setIsNumberTyped] = useState(false);
+  // The next free number of the year, until the office types one.
+  useEffect(() => {
+    if (!letters || isNumberTyped) return;
+    const next = nextLetterNumber(
+      letters.filter((record) => record.id !== letterId),
+      letter.date,
+    );
+    setLetter((current) => (current.number === next ? current : { ...current, number: next }));
+  }, [letters, isNumberTyped, letterId, letter.date]);
 
   useEffect(() => {
     heading.current?.scrollIntoView?.({ block: 'start' });
     heading.current?.focus();
   }, []);
 
-  const set = (field: StringField, value: string) =>
+  const set = (field: StringField, value: string) => {
+    if (field === 'number') setIsNumberTyped(true);
     setLetter((current) => ({ ...current, [field]: value }));
+  };
   const redate = (date: string, reply: string) => {
     setLetter((current) =>
       isBodyEdited ? { ...current, date } : { ...current, date, body: draft(date, reply).body },
@@ -90,14 +112,41 @@ export function LetterComposer({
     return null;
   };
 
-  const run = async (action: (letter: Letter) => Promise<void>, done: string) => {
+  // Files the letter in the register (its number checked free) and then delivers it; a
+  // number already given to another letter of the year stops it with the next free one.
+  const issue = async (ready: Letter, channel: LetterChannel, deliver: () => void) => {
+    const outcome = await saveIssuedLetter(getDatabase(), {
+      id: letterId,
+      letter: ready,
+      replyBy,
+      channel,
+      now: new Date(),
+    });
+    if (!outcome.ok) {
+      setStatus({
+        kind: 'error',
+        text: t.numberTaken(
+          ready.number.trim(),
+          outcome.takenBy.letter.unitName,
+          letterDate(outcome.takenBy.letter.date),
+          outcome.next,
+        ),
+      });
+      return false;
+    }
+    deliver();
+    return true;
+  };
+
+  const exportFile = async (format: 'pdf' | 'docx') => {
     const ready = checked();
     if (!ready) return;
     setBusy(true);
     setStatus({ kind: 'info', text: t.preparing });
     try {
-      await action(ready);
-      setStatus({ kind: 'info', text: done });
+      const file = await renderLetterFile(ready, format);
+      if (await issue(ready, format, () => saveLetterFile(file)))
+        setStatus({ kind: 'info', text: format === 'pdf' ? t.pdfDone : t.docxDone });
     } catch {
       setStatus({ kind: 'error', text: t.exportFailed });
     } finally {
@@ -105,18 +154,23 @@ export function LetterComposer({
     }
   };
 
-  const sendEmail = () => {
+  const sendEmail = async () => {
     const ready = checked();
     if (!ready) return;
     const address = ready.email.trim();
-    if (address !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) {
+    if (!unitEmailSchema.safeParse(address).success) {
       setStatus({ kind: 'error', text: t.invalidEmail });
       return;
     }
-    const link = document.createElement('a');
-    link.href = letterMailto(ready);
-    link.click();
-    setStatus({ kind: 'info', text: t.emailOpened(address) });
+    const opened = await issue(ready, 'email', () => {
+      const link = document.createElement('a');
+      link.href = letterMailto(ready);
+      link.click();
+    }).catch(() => {
+      setStatus({ kind: 'error', text: t.exportFailed });
+      return false;
+    });
+    if (opened) setStatus({ kind: 'info', text: t.emailOpened(address) });
   };
 
   // One line of text; a long one (the subject line, the addressee) wraps on a phone.
@@ -238,22 +292,23 @@ export function LetterComposer({
         {input('email', { type: 'email', maxLength: 254 })}
       </div>
       <div className="button-row">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void run(downloadLetterPdf, t.pdfDone)}
-        >
+        <button type="button" disabled={busy} onClick={() => void exportFile('pdf')}>
           {t.pdf}
         </button>
         <button
           type="button"
           className="secondary"
           disabled={busy}
-          onClick={() => void run(downloadLetterDocx, t.docxDone)}
+          onClick={() => void exportFile('docx')}
         >
           {t.docx}
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={sendEmail}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void sendEmail()}
+        >
           {t.email}
         </button>
         <button type="button" className="secondary" onClick={onClose}>

@@ -4,8 +4,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { TrackerRow } from '@/domain/rollup/tracker';
 import { unitEmailSchema } from '@/domain/rollup/received';
-import { viLetters } from '@/i18n/vi-letters';
+import { unitLetters } from '@/domain/letters/letter-log';
+import { ictDate } from '@/domain/rollup/tracker';
+import { letterDate, viLetters } from '@/i18n/vi-letters';
 import { getDatabase } from '@/storage/db';
+import { listLetters } from '@/storage/letter-repository';
 import { getOfficeSettings, saveUnitEmail } from '@/storage/province-repository';
 import { LetterComposer, rowLetterKind } from './letter-composer';
 import { defaultUnits } from './use-office';
@@ -15,11 +18,13 @@ const t = viLetters;
 export function UnitLetters({ row }: { row: TrackerRow | null }) {
   const id = useId();
   const settings = useLiveQuery(() => getOfficeSettings(getDatabase()), []);
+  const letters = useLiveQuery(() => listLetters(getDatabase()), []);
   const [email, setEmail] = useState(row?.unit.email ?? '');
   const [isComposing, setIsComposing] = useState(false);
   const [message, setMessage] = useState<{ isError: boolean; text: string } | null>(null);
   if (!row) return <p>{t.unitEmail.notExpected}</p>;
   const kind = rowLetterKind(row);
+  const sent = unitLetters(letters ?? [], row.unit.key);
 
   const save = async () => {
     const address = email.trim();
@@ -90,6 +95,29 @@ export function UnitLetters({ row }: { row: TrackerRow | null }) {
             {t.compose}
           </button>
         </p>
+      )}
+      <h3>{t.sentHeading}</h3>
+      {sent.length === 0 ? (
+        <p>{t.noneSent}</p>
+      ) : (
+        <ul className="sent-letters">
+          {sent.map((record) => (
+            <li key={record.id}>
+              {t.sentLine(
+                `${record.letter.number.trim() || '…'}-${record.letter.symbol}`,
+                letterDate(record.letter.date),
+                t.kinds[record.letter.kind],
+                letterDate(record.replyBy),
+              )}{' '}
+              <span className="card-meta">
+                {t.sentBy(
+                  record.channels.map((channel) => t.channels[channel]).join(', '),
+                  letterDate(ictDate(new Date(record.updatedAt))),
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
