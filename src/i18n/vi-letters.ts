@@ -68,7 +68,7 @@ const reminderClosing = (f: ReminderFacts) =>
 // Printed words of the letters. The issuer and signer are the office's defaults; every
 // field of a draft can be changed before it is exported.
 export const letterWords = {
-  issuingBody: 'BCH TỈNH ĐOÀN BẠC LIÊU',
+  issuingBody: 'BCH TỈNH BẠC LIÊU',
   place: 'Bạc Liêu',
   symbol: 'CV/TĐTN-BTC',
   salutationPrefix: 'Kính gửi:',

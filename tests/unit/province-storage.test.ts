@@ -352,7 +352,7 @@ describe('a unit’s email for the office’s letters', () => {
       kind: 'reminder',
       unitKey,
       unitName,
-      issuingBody: 'BCH TỈNH ĐOÀN BẠC LIÊU',
+      issuingBody: 'BCH TỈNH BẠC LIÊU',
       number,
       symbol: 'CV/TĐTN-BTC',
       place: 'Bạc Liêu',

@@ -123,10 +123,11 @@ export function draftLetter(input: DraftInput): Letter {
     kind,
     unitKey: row.unit.key,
     unitName,
-    issuingBody: letterWords.issuingBody,
+    // The province as its own report names it (the template's province level).
+    issuingBody: template.provinceLevel?.issuer.issuingBody ?? letterWords.issuingBody,
     number: input.number ?? '',
     symbol: letterWords.symbol,
-    place: letterWords.place,
+    place: template.provinceLevel?.issuer.place ?? letterWords.place,
     date: today,
     subjectLine: letterWords.subjectLine[kind](reportName),
     salutation: letterWords.salutation(unitName),
