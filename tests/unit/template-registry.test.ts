@@ -21,7 +21,12 @@ describe('the built-in template so-ket-5-nam-nq01-bac-lieu', () => {
 
   it('is the default template of the registry', () => {
     expect(defaultTemplate).toEqual(template);
-    expect(listTemplates()).toEqual([template]);
+    // With the province's own variant of it (province-report.test.ts).
+    expect(listTemplates().map((t) => [t.id, t.level])).toEqual([
+      [template.id, 'unit'],
+      [`${template.id}-tinh`, 'province'],
+    ]);
+    expect(listTemplates()[0]).toEqual(template);
   });
 
   it('is found by its id and version only', () => {
