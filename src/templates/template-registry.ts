@@ -6,7 +6,7 @@
 // tests/unit/template-registry.test.ts fails when the JSON differs from what the schema
 // makes of the source. So the app reads plain data and never runs zod on a template.
 import type { Template } from '@/domain/template/template-schema';
-import soKet5NamNq01BacLieu from './so-ket-5-nam-nq01-bac-lieu.template.json';
+import soKet5NamNq01BacLieu from './so-ket-5-nam-nq01-bac-lieu.template.json' with { type: 'json' };
 
 // JSON widens the literal types (kinds, enums) to string: the test above is the check.
 const templates: Template[] = [soKet5NamNq01BacLieu as unknown as Template];
