@@ -15,22 +15,17 @@
 // reports. Hono: small, built on web Request/Response, testable with app.request().
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
-import { canonicalReportJson, SHA256_PATTERN } from '@/domain/outbox/canonical-json';
-import { ANSWER_TEXT_BOUND } from '@/domain/report/answer-kinds';
-import { referencedPhotoIds } from '@/domain/report/report-photos';
-import { normalizeReportFile, reportFileProblem } from '@/domain/report/import-plan';
-import { reportFileSchema } from '@/domain/report/report-schema';
-import { jsonLimitProblem } from '@/lib/json-limits';
-import { findTemplate } from '@/templates/template-registry';
+import { SHA256_PATTERN } from '@/domain/outbox/canonical-json';
 import { clientAddress } from './client-address';
 import type { ServerConfig } from './config';
 import { RateLimiter } from './rate-limit';
+import { readBody } from './read-body';
+import { checkRevisionInThread, type RevisionChecker } from './revision-check-pool';
 import { securityHeaders } from './security-headers';
-import { invalidReportAt, serverMessages, type ServerErrorCode } from './server-messages';
+import { serverMessages, type ServerErrorCode } from './server-messages';
 import { sha256Hex, type ListedRevisionRow, type Store, type Unit } from './store';
 
 export type ServerOptions = {
@@ -38,6 +33,8 @@ export type ServerOptions = {
   store: Store;
   version: string;
   now?: () => Date;
+  // Where revision bodies are checked: a worker thread unless a test passes another.
+  checkRevisionBody?: RevisionChecker;
 };
 
 type Env = { Variables: { unit: Unit } };
@@ -53,26 +50,6 @@ const reportIdParam = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
-
-// The longest string: an answer's bound with every UTF-16 unit escaped (\uXXXX, 6 bytes).
-const REVISION_JSON_LIMITS = {
-  maxDepth: 16,
-  maxKeys: 20_000,
-  maxStringLength: ANSWER_TEXT_BOUND * 6,
-};
-// A report's answers are keyed by its template's fields (47 today): more than this is
-// refused before the schema reads them one by one.
-const MAX_ANSWER_KEYS = 1_000;
-
-function answerKeyCount(json: unknown): number {
-  if (typeof json !== 'object' || json === null || !('answers' in json)) return 0;
-  const answers = json.answers;
-  return typeof answers === 'object' && answers !== null ? Object.keys(answers).length : 0;
-}
-
-// Lets other requests (a health check, another unit's submission) run between the costly
-// steps of checking one revision, so one unit's bodies cannot hold the server for long.
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function fail(
   c: Context,
@@ -97,6 +74,7 @@ const listedRevision = (row: ListedRevisionRow) => ({
 export function createServerApp(options: ServerOptions): Hono<Env> {
   const { config, store } = options;
   const now = options.now ?? (() => new Date());
+  const checkRevisionBody = options.checkRevisionBody ?? checkRevisionInThread;
   const limiter = new RateLimiter(config.rateLimitPerMinute);
   // Wrong codes per client address: one client trying many codes is slowed down, and
   // while it waits even a right code gets 429, so guessing learns nothing.
@@ -154,110 +132,67 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
 
   const tooLarge = (c: Context) => fail(c, 413, 'tooLarge');
 
-  app.put(
-    '/api/reports/:reportId/revisions/:revision',
-    bodyLimit({ maxSize: config.maxJsonBytes, onError: tooLarge }),
-    async (c) => {
-      const reportId = reportIdParam.safeParse(c.req.param('reportId'));
-      const revision = revisionParam.safeParse(c.req.param('revision'));
-      if (!reportId.success || !revision.success) return fail(c, 400, 'badPath');
-      const type = c.req.header('content-type') ?? '';
-      if (!/^application\/json\b/i.test(type)) return fail(c, 415, 'notJson');
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      // Bounded before it is decoded and parsed: a report nests 8 deep and has a few
-      // thousand keys.
-      const limit = jsonLimitProblem(bytes, REVISION_JSON_LIMITS);
-      if (limit) return fail(c, 400, limit);
-      await yieldToOthers();
-      const text = new TextDecoder().decode(bytes);
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        return fail(c, 400, 'notJson');
-      }
-      if (answerKeyCount(json) > MAX_ANSWER_KEYS) return fail(c, 400, 'tooManyKeys');
-      await yieldToOthers();
-      const parsed = reportFileSchema.safeParse(json);
-      if (!parsed.success) {
-        return fail(c, 400, 'invalidReport', {
-          issues: parsed.error.issues.slice(0, 20).map((i) => i.path.join('.')),
-        });
-      }
-      if (parsed.data.report.id !== reportId.data) return fail(c, 400, 'idMismatch');
-      await yieldToOthers();
-      // Checked against the template it names, by the app's own import rules: what is
-      // accepted here the app can always read and print.
-      const problem = reportFileProblem(parsed.data, findTemplate);
-      if (problem?.code === 'unknownTemplate') return fail(c, 400, 'unknownTemplate');
-      if (problem?.code === 'invalidReport') {
-        return fail(c, 400, 'invalidReport', {
-          issues: [problem.field],
-          message: invalidReportAt(problem.field),
-        });
-      }
-      await yieldToOthers();
-      const file = normalizeReportFile(parsed.data, findTemplate);
-      // Every photo the answers show must come with the report, as an uploaded file.
-      const listed = new Set(file.photos.map((photo) => photo.id));
-      if ([...referencedPhotoIds(file.answers)].some((id) => !listed.has(id))) {
-        return fail(c, 400, 'photoNotListed');
-      }
-      // The body as validated (the schema's default adds nothing: see canonicalReportJson).
-      const body = canonicalReportJson(file);
-      const sha256 = sha256Hex(body);
-      const result = store.putRevision(
-        c.get('unit').id,
-        reportId.data,
-        revision.data,
-        sha256,
-        body,
-        now(),
-        file.photos.map((photo) => photo.sha256),
-      );
-      switch (result.kind) {
-        case 'created':
-          return c.json(result.receipt, 201);
-        case 'repeated':
-          return c.json(result.receipt, 200);
-        case 'conflict':
-          return fail(c, 409, 'revisionConflict', { head: result.head });
-        case 'outOfOrder':
-          return fail(c, 409, 'outOfOrder', { head: result.head });
-        case 'missingFiles':
-          return fail(c, 422, 'missingFiles', { missing: result.missing });
-        case 'otherUnit':
-          return fail(c, 403, 'otherUnit');
-      }
-    },
-  );
+  app.put('/api/reports/:reportId/revisions/:revision', async (c) => {
+    const reportId = reportIdParam.safeParse(c.req.param('reportId'));
+    const revision = revisionParam.safeParse(c.req.param('revision'));
+    if (!reportId.success || !revision.success) return fail(c, 400, 'badPath');
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/json\b/i.test(type)) return fail(c, 415, 'notJson');
+    const read = await readBody(c, config.maxJsonBytes);
+    if ('tooLarge' in read) return tooLarge(c);
+    const check = await checkRevisionBody(read.bytes, reportId.data);
+    if (!check.ok) {
+      return fail(c, check.error === 'internal' ? 500 : 400, check.error, check.details);
+    }
+    const result = store.putRevision(
+      c.get('unit').id,
+      reportId.data,
+      revision.data,
+      check.sha256,
+      check.body,
+      now(),
+      check.photoSha256s,
+    );
+    switch (result.kind) {
+      case 'created':
+        return c.json(result.receipt, 201);
+      case 'repeated':
+        return c.json(result.receipt, 200);
+      case 'conflict':
+        return fail(c, 409, 'revisionConflict', { head: result.head });
+      case 'outOfOrder':
+        return fail(c, 409, 'outOfOrder', { head: result.head });
+      case 'missingFiles':
+        return fail(c, 422, 'missingFiles', { missing: result.missing });
+      case 'otherUnit':
+        return fail(c, 403, 'otherUnit');
+    }
+  });
 
-  app.put(
-    '/api/reports/:reportId/files/:sha256',
-    bodyLimit({ maxSize: config.maxFileBytes, onError: tooLarge }),
-    async (c) => {
-      const reportId = reportIdParam.safeParse(c.req.param('reportId'));
-      const expected = c.req.param('sha256');
-      if (!reportId.success || !SHA256_PATTERN.test(expected)) return fail(c, 400, 'badPath');
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (sha256Hex(bytes) !== expected) return fail(c, 400, 'hashMismatch');
-      const at = now();
-      // Files of reports that never got a revision go after a day.
-      store.removeOrphanFiles(at);
-      const result = store.putFile(c.get('unit').id, reportId.data, expected, bytes, at, {
-        unitBytes: config.fileQuotaBytes,
-        pendingBytes: config.pendingFileBytes,
-      });
-      if (result.kind === 'otherUnit') return fail(c, 403, 'otherUnit');
-      if (result.kind === 'quotaExceeded' || result.kind === 'pendingQuotaExceeded') {
-        return fail(c, 413, result.kind);
-      }
-      return c.json(
-        { reportId: reportId.data, sha256: expected, size: bytes.length },
-        result.kind === 'created' ? 201 : 200,
-      );
-    },
-  );
+  app.put('/api/reports/:reportId/files/:sha256', async (c) => {
+    const reportId = reportIdParam.safeParse(c.req.param('reportId'));
+    const expected = c.req.param('sha256');
+    if (!reportId.success || !SHA256_PATTERN.test(expected)) return fail(c, 400, 'badPath');
+    const read = await readBody(c, config.maxFileBytes);
+    if ('tooLarge' in read) return tooLarge(c);
+    const { bytes } = read;
+    if (sha256Hex(bytes) !== expected) return fail(c, 400, 'hashMismatch');
+    const at = now();
+    // Files of reports that never got a revision go after a day.
+    store.removeOrphanFiles(at);
+    const result = store.putFile(c.get('unit').id, reportId.data, expected, bytes, at, {
+      unitBytes: config.fileQuotaBytes,
+      pendingBytes: config.pendingFileBytes,
+    });
+    if (result.kind === 'otherUnit') return fail(c, 403, 'otherUnit');
+    if (result.kind === 'quotaExceeded' || result.kind === 'pendingQuotaExceeded') {
+      return fail(c, 413, result.kind);
+    }
+    return c.json(
+      { reportId: reportId.data, sha256: expected, size: bytes.length },
+      result.kind === 'created' ? 201 : 200,
+    );
+  });
 
   app.get('/api/reports', (c) => {
     if (!c.get('unit').isAdmin) return fail(c, 403, 'adminOnly');

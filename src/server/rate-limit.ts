@@ -11,12 +11,18 @@ export class RateLimiter {
     this.capacity = Math.max(10, Math.ceil(perMinute / 4));
   }
 
-  private get rate(): number {
-    return this.perMinute / 60_000;
+  // Tokens earned in `ms`, and the ms it takes to earn `tokens` (rounded up): a client
+  // that waits exactly its Retry-After has earned its token.
+  private earned(ms: number): number {
+    return (ms * this.perMinute) / 60_000;
+  }
+
+  private msFor(tokens: number): number {
+    return Math.ceil((tokens * 60_000) / this.perMinute);
   }
 
   private tokens(bucket: { tokens: number; at: number }, nowMs: number): number {
-    return Math.min(this.capacity, bucket.tokens + (nowMs - bucket.at) * this.rate);
+    return Math.min(this.capacity, bucket.tokens + this.earned(nowMs - bucket.at));
   }
 
   // How long `key` has to wait before its next request, without using a token.
@@ -24,12 +30,11 @@ export class RateLimiter {
     const bucket = this.buckets.get(key);
     if (this.perMinute <= 0 || !bucket) return 0;
     const tokens = this.tokens(bucket, nowMs);
-    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.rate);
+    return tokens >= 1 ? 0 : this.msFor(1 - tokens);
   }
 
   take(key: string, nowMs: number): number {
     if (this.perMinute <= 0) return 0;
-    const rate = this.rate;
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: nowMs };
     bucket.tokens = this.tokens(bucket, nowMs);
     bucket.at = nowMs;
@@ -45,6 +50,6 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil((1 - bucket.tokens) / rate);
+    return this.msFor(1 - bucket.tokens);
   }
 }

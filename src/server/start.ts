@@ -7,14 +7,16 @@ import { Store } from './store';
 
 export type RunningServer = { url: string; port: number; store: Store; close: () => Promise<void> };
 
+// `now`: the server's clock (rate limits, receipts); tests move it on themselves.
 export function startServer(
   overrides: Partial<ServerConfig> = {},
   version = 'dev',
+  now?: () => Date,
 ): Promise<RunningServer> {
   const config = { ...readConfig({}), ...overrides };
   const store = new Store(config.dataDir);
   store.removeOrphanFiles();
-  const app = createServerApp({ config, store, version });
+  const app = createServerApp({ config, store, version, ...(now && { now }) });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       const port = (info as AddressInfo).port;

@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sha256Hex } from './sha256';
 
 export type Unit = { id: string; name: string; isAdmin: boolean };
 export type Receipt = { reportId: string; revision: number; sha256: string; receivedAt: string };
@@ -83,9 +84,7 @@ export function hashCode(code: string): string {
   return createHash('sha256').update(code, 'utf8').digest('hex');
 }
 
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { sha256Hex };
 
 export class Store {
   readonly db: Database.Database;

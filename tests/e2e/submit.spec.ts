@@ -2,14 +2,15 @@
 // submission after an edit, and a network that loses requests and responses. Each test
 // runs its own server in this process (a fresh data directory, unit codes made with
 // store.addUnit). The lossy network is recovered from by the engine alone, on
-// Playwright's clock moved on past each backoff; "Gửi ngay" has a test of its own.
+// Playwright's clock moved on past each backoff; "Gửi ngay" has a test of its own. The
+// server's own rate limit, on a server clock the test moves, gives a real 429.
 import type { Page } from '@playwright/test';
 import type { ReportListPage } from './pages/report-list-page';
 import { AUTH_HELP, SENT_TEXT } from './pages/submit-panel';
 import type { SyncSettingsPage } from './pages/sync-settings-page';
 import type { WizardPage } from './pages/wizard-page';
 import { startFlakyProxy } from './support/flaky-proxy';
-import type { SyncServer } from './support/sync-server';
+import { startSyncServer, type SyncServer } from './support/sync-server';
 import { expect, test as syncTest, untilSentByEngine } from './support/sync-test';
 
 const II_1 = 'II.1. Công tác chỉ đạo triển khai Nghị quyết';
@@ -187,6 +188,55 @@ test.describe('submitting a report', () => {
     await expect(summary.unsentNotice).toHaveCount(0);
     expect(api.server.store.countRevisions()).toBe(1);
   });
+
+  // A real 429 from the server's own rate limit (2 a minute: one request every 30 s once
+  // the burst of 10 is used), on a server clock the test moves: the engine waits out the
+  // Retry-After on its own and sends once, never earlier, with no "Gửi ngay".
+  syncTest(
+    'waits out a real 429 Retry-After from the rate limit, then sends alone',
+    async ({ page, list, wizard, panel, summary, settings }) => {
+      let serverNow = Date.parse('2026-09-01T08:00:00Z');
+      const api = await startSyncServer({ rateLimitPerMinute: 2, now: () => new Date(serverNow) });
+      const puts: number[] = [];
+      page.on('response', (response) => {
+        if (response.request().method() === 'PUT' && REVISION_PUT.test(response.url()))
+          puts.push(response.status());
+      });
+      await page.clock.install();
+      try {
+        const reportId = await reportWithCode(page, api.url, list, settings, api.unitCode);
+        // The code's burst used up from outside the app.
+        let status = 200;
+        for (let i = 0; i < 20 && status !== 429; i += 1) {
+          const response = await fetch(`${api.url}/api/me`, {
+            headers: { Authorization: `Bearer ${api.unitCode}` },
+          });
+          status = response.status;
+        }
+        expect(status).toBe(429);
+
+        await wizard.gotoReview(reportId);
+        await panel.submit(1);
+        await expect.poll(() => puts).toEqual([429]);
+        await list.goto();
+        await expect(summary.unsent(1)).toBeVisible();
+
+        // 25 s of the app's time: still within the server's Retry-After (30 s), no retry.
+        for (let second = 0; second < 25; second += 5) await page.clock.runFor(5_000);
+        expect(puts).toEqual([429]);
+
+        // The server's 30 s pass, then the app's last 5: the engine's own timer sends, and
+        // the request is left to finish in real time (a clock jump would time it out).
+        serverNow += 30_000;
+        await page.clock.runFor(5_000);
+        await expect.poll(() => puts).toEqual([429, 201]);
+        expect(api.server.store.countRevisions()).toBe(1);
+        await expect(summary.status(list.card(nameOf('Huyện Đoàn Hồng Dân')))).toHaveText('Đã nộp');
+      } finally {
+        await api.close();
+      }
+    },
+  );
 
   test('sends an edit made after submitting as Lần nộp 2', async ({
     page,

@@ -16,6 +16,7 @@ import {
   type TestServer,
 } from './server-harness';
 import { mulberry32 } from '../fixtures/random';
+import { worstCaseReportFile } from '../fixtures/worst-case-report';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -502,6 +503,23 @@ describe('the sync API', () => {
   });
 });
 
+// A PUT whose body is a stream of `chunk`-byte pieces: sent chunked, with no Content-Length.
+function putStreamed(url: string, code: string, bytes: Uint8Array, chunk: number) {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += chunk)
+        controller.enqueue(bytes.slice(at, at + chunk));
+      controller.close();
+    },
+  });
+  return fetch(url, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${code}`, 'content-type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}
+
 describe('size limits', () => {
   let server: TestServer;
   let code: string;
@@ -525,19 +543,12 @@ describe('size limits', () => {
 
   it('rejects a streamed report over maxJsonBytes (no Content-Length) with 413 tooLarge', async () => {
     const bytes = new TextEncoder().encode(JSON.stringify(makeReportFile('streamed')));
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let at = 0; at < bytes.length; at += 1000)
-          controller.enqueue(bytes.slice(at, at + 1000));
-        controller.close();
-      },
-    });
-    const response = await fetch(`${server.url}/api/reports/streamed/revisions/1`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${code}`, 'content-type': 'application/json' },
-      body: stream,
-      duplex: 'half',
-    } as RequestInit);
+    const response = await putStreamed(
+      `${server.url}/api/reports/streamed/revisions/1`,
+      code,
+      bytes,
+      1000,
+    );
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ error: 'tooLarge', message: serverMessages.tooLarge });
   });
@@ -547,6 +558,33 @@ describe('size limits', () => {
     expect((await putFile(server.url, code, 'files', sha256Hex(fits), fits)).status).toBe(201);
     const over = bytesOf(1001);
     expectError(await putFile(server.url, code, 'files', sha256Hex(over), over), 413, 'tooLarge');
+  });
+});
+
+describe('bodies read from the socket', () => {
+  it('stores a streamed report (no Content-Length, 16 KB chunks) byte for byte', async () => {
+    const server = await startTestServer();
+    try {
+      const code = server.store.addUnit('Huyện Đoàn Hồng Dân', false).code;
+      const file = worstCaseReportFile();
+      const text = JSON.stringify(file);
+      const bytes = new TextEncoder().encode(text);
+      // Beyond the reader's first buffer (64 KB without a length): it has to grow.
+      expect(bytes.length).toBeGreaterThan(300_000);
+      const streamed = await putStreamed(
+        `${server.url}/api/reports/${file.report.id}/revisions/1`,
+        code,
+        bytes,
+        16_384,
+      );
+      expect(streamed.status).toBe(201);
+      // The same bytes sent in one piece are the same revision: a repeat, not a conflict.
+      const again = await putRevision(server.url, code, file.report.id, 1, text);
+      expect(again.status).toBe(200);
+      expect(again.body.sha256).toBe(((await streamed.json()) as { sha256: string }).sha256);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // The sync server run in this process for one test (or one bench): the real API and the
-// built app over a fresh data directory, on a free loopback port, with no rate limit and
-// one unit, whose access code the app is given. Imports no test runner, so the benches
-// can use it too.
+// built app over a fresh data directory, on a free loopback port, with no rate limit
+// unless asked and one unit, whose access code the app is given. Imports no test runner,
+// so the benches can use it too.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,10 @@ export type SyncServerOptions = {
   version?: string;
   // Of the temporary data directory's name.
   prefix?: string;
+  // Requests a minute per access code (0, the default here: no limit).
+  rateLimitPerMinute?: number;
+  // The server's clock, when the test moves it on itself.
+  now?: () => Date;
 };
 
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
@@ -35,9 +39,10 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
       host: '127.0.0.1',
       dataDir,
       distDir: options.distDir ?? resolve(process.env.DIST_DIR ?? 'dist'),
-      rateLimitPerMinute: 0,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     },
     options.version ?? 'e2e',
+    options.now,
   );
   const close = async () => {
     await server.close();
