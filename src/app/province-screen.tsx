@@ -64,6 +64,9 @@ export function ProvinceScreen({ route }: { route: ProvinceRoute }) {
         tracker: hrefs.province(),
         intake: hrefs.province('intake'),
         rollup: hrefs.province('rollup'),
+        provinceReport: hrefs.province('report'),
+        report: hrefs.report,
+        review: (id) => hrefs.review(id),
         unit: (key) => hrefs.province('unit', key),
         version: (id) => hrefs.province('version', id),
       }}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Answers } from '@/domain/report/answers';
 import { replayJournal } from '@/storage/answer-journal';
 import { DocumentExportButtons } from '@/features/export/document-export-buttons';
@@ -15,7 +15,18 @@ import { getDatabase } from '@/storage/db';
 import { getAnswers, getReport, reportMeta } from '@/storage/report-repository';
 import { findTemplate } from '@/templates/template-registry';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
+import { retryImport } from '@/lib/retry-import';
+import { vi as viApp } from '@/i18n/vi';
+import { ErrorBoundary } from './error-boundary';
 import { hrefs, type Route } from './routes';
+
+// On the province's own report only: the office's data are read to tell whether the
+// consolidation changed since its appendix was taken (a chunk of its own).
+const ProvinceReportNotice = lazy(() =>
+  retryImport(() => import('@/features/province/province-report-notice')).then((m) => ({
+    default: m.ProvinceReportNotice,
+  })),
+);
 
 type ReportRoute = Extract<Route, { name: 'report' }>;
 
@@ -79,6 +90,14 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
   const documentId = extraDocument?.id ?? MAIN_DOCUMENT;
   return (
     <>
+      {template.level === 'province' ? (
+        // A notice that cannot load says so in its place; the report stays usable.
+        <ErrorBoundary message={viApp.pwa.chunkFailed}>
+          <Suspense fallback={null}>
+            <ProvinceReportNotice reportId={reportId} updateHref={hrefs.province('report')} />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
       {loaded.report.deletedAt ? (
         <p className="notice warning" role="note">
           {vi.wizard.inTrash}
@@ -127,7 +146,8 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
               )
             }
             submission={
-              extraDocument ? undefined : (
+              // The province's own report goes to the Central Union, not to this endpoint.
+              extraDocument || template.level === 'province' ? undefined : (
                 <SubmitPanel
                   reportId={reportId}
                   template={template}

@@ -5,7 +5,7 @@
 //   #/r/<id>/xem-lai            the review page
 //   #/r/<id>/xem-lai/<document> the review page of a further document (e.g. models)
 //   #/cai-dat                   settings
-//   #/tinh[/<view>[/<id>]]      the province office: tracker, tiep-nhan, tong-hop,
+//   #/tinh[/<view>[/<id>]]      the province office: tracker, tiep-nhan, tong-hop, bao-cao,
 //                               don-vi/<unitKey>, ban/<versionId>[/<documentId>]
 export const REVIEW_SEGMENT = 'xem-lai';
 const SETTINGS_SEGMENT = 'cai-dat';
@@ -13,6 +13,7 @@ const PROVINCE_SEGMENT = 'tinh';
 export const PROVINCE_VIEWS = {
   intake: 'tiep-nhan',
   rollup: 'tong-hop',
+  report: 'bao-cao',
   unit: 'don-vi',
   version: 'ban',
 } as const;

@@ -1108,4 +1108,46 @@ export const soKet5NamNq01BacLieu = {
       exportFilePrefix: 'BC-mo-hinh-NQ01',
     },
   ],
+  // The province's own review (PROVINCE.md): issued by its Executive Committee, sent to the
+  // Central Union, signed for the Standing Committee by the permanent deputy secretary.
+  provinceLevel: {
+    issuer: {
+      id: 'tinh-doan-bac-lieu',
+      name: 'Tỉnh Đoàn Bạc Liêu',
+      issuingBody: 'BCH TỈNH BẠC LIÊU',
+      place: 'Bạc Liêu',
+    },
+    reportName: 'Báo cáo sơ kết NQ01 của Tỉnh Đoàn Bạc Liêu',
+    fields: {
+      // The province has no superior body printed above it: "ĐOÀN TNCS HỒ CHÍ MINH" heads.
+      'superior-body': { required: false, default: '' },
+      'document-symbol': { default: 'BC/TĐTN' },
+      'signer-position': {
+        default: 'pho-bi-thu-thuong-truc',
+        options: [
+          { value: 'bi-thu', label: 'BÍ THƯ' },
+          { value: 'pho-bi-thu', label: 'PHÓ BÍ THƯ' },
+          { value: 'pho-bi-thu-thuong-truc', label: 'PHÓ BÍ THƯ THƯỜNG TRỰC' },
+        ],
+      },
+      recipients: {
+        default: [
+          'Ban Bí thư TW Đoàn',
+          'VP 1, VP 2 TW Đoàn',
+          'Ban Tổ chức TW Đoàn',
+          'TT Tỉnh Đoàn',
+          'Các Đoàn trực thuộc',
+          'Lưu BTC, VP',
+        ],
+      },
+      opening: {
+        default:
+          'Thực hiện Nghị quyết 01-NQ/ĐTN ngày 16 tháng 9 năm 2009 của Ban Chấp hành Tỉnh Đoàn Bạc Liêu khóa VIII về “Nâng cao chất lượng tổ chức cơ sở Đoàn”, trên cơ sở báo cáo của các đơn vị trực thuộc, Ban Thường vụ Tỉnh Đoàn Bạc Liêu báo cáo kết quả 5 năm triển khai thực hiện Nghị quyết như sau:',
+      },
+      'models-opening': {
+        default:
+          'Trên cơ sở báo cáo của các đơn vị trực thuộc, Ban Thường vụ Tỉnh Đoàn Bạc Liêu tổng hợp các mô hình hay, cách làm hiệu quả trong 5 năm thực hiện Nghị quyết 01-NQ/ĐTN như sau:',
+      },
+    },
+  },
 } satisfies TemplateInput;

@@ -17,16 +17,15 @@ const LATER = [
   { name: 'the domain schemas', pattern: /-schema\.ts$/ },
 ];
 
-function firstRenderModules(): string[] {
-  const chunks = new Map(
-    (JSON.parse(readFileSync('dist/.vite/chunk-modules.json', 'utf8')) as Chunk[]).map((chunk) => [
-      chunk.file,
-      chunk,
-    ]),
-  );
-  const queue = firstRenderFiles('dist')
-    .filter((ref) => ref.endsWith('.js'))
-    .map((ref) => ref.replace(/^\//, ''));
+function readChunks(): Map<string, Chunk> {
+  const list = JSON.parse(readFileSync('dist/.vite/chunk-modules.json', 'utf8')) as Chunk[];
+  return new Map(list.map((chunk) => [chunk.file, chunk]));
+}
+
+// The modules of these chunks and of every chunk they import statically.
+function staticModules(files: string[]): string[] {
+  const chunks = readChunks();
+  const queue = [...files];
   const seen = new Set<string>();
   while (queue.length > 0) {
     const file = queue.pop()!;
@@ -37,6 +36,14 @@ function firstRenderModules(): string[] {
     queue.push(...chunk.imports);
   }
   return [...seen].flatMap((file) => chunks.get(file)!.modules);
+}
+
+function firstRenderModules(): string[] {
+  return staticModules(
+    firstRenderFiles('dist')
+      .filter((ref) => ref.endsWith('.js'))
+      .map((ref) => ref.replace(/^\//, '')),
+  );
 }
 
 test('the first screen loads no zod, no template and no workbox-window', () => {
@@ -52,4 +59,14 @@ test('the first screen loads no zod, no template and no workbox-window', () => {
       )
       .toEqual([]);
   }
+});
+
+test('the templates load as plain data, without zod or the template schema', () => {
+  const registry = [...readChunks().values()].filter((chunk) =>
+    chunk.modules.includes('src/templates/template-registry.ts'),
+  );
+  expect(registry).toHaveLength(1);
+  const modules = staticModules(registry.map((chunk) => chunk.file));
+  expect(modules).toContain('src/templates/so-ket-5-nam-nq01-bac-lieu.template.json');
+  expect(modules.filter((id) => /node_modules\/zod\/|-schema\.ts$/.test(id))).toEqual([]);
 });

@@ -3,7 +3,8 @@
 // offline, the tracker against the deadline (one unit late by the entered date), a bad
 // file refused with nothing changed, versions accepted, and the consolidation with its
 // "Tổng hợp 6/7 đơn vị — thiếu: …" line, a traceable total and three units' own rows
-// mapped into one summed row, exported as .xlsx and read back with LibreOffice.
+// mapped into one summed row, exported as .xlsx and read back with LibreOffice; then
+// the province's own report made from it, updated when a unit is accepted later.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -210,5 +211,61 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await page.getByRole('link', { name: 'Xem báo cáo' }).click();
   await expect(page.getByText('Nguyễn Văn An').first()).toBeVisible();
   await expectAxeClean(page, 'Xem báo cáo of a received version');
+
+  // The province's own report, from what was accepted: its appendix is the consolidation
+  // frozen (6/7, Đông Hải missing); Đông Hải accepted later raises the notice, the update
+  // shows what changes and replaces the appendix. Both PDFs read back with pdftotext.
+  await page.getByRole('link', { name: 'Báo cáo của Tỉnh' }).click();
+  await expect(
+    page.getByText('Số liệu tổng hợp hiện tại: Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Tạo báo cáo của Tỉnh Đoàn' }).click();
+  await expect(page.getByLabel('Cơ quan ban hành')).toHaveValue('BCH TỈNH BẠC LIÊU');
+  await page.getByLabel('Họ và tên người ký').fill('Lê Văn Bình');
+  const reportHash = new URL(page.url()).hash.split('/').slice(0, 3).join('/');
+  const provincePdf = async (name: string) => {
+    await page.evaluate((hash) => (window.location.hash = hash), `${reportHash}/xem-lai`);
+    const path = join(dir, name);
+    await (await new ReviewPage(page).exportPdf()).saveAs(path);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  };
+  const first = await provincePdf('tinh-1.pdf');
+  for (const line of [
+    'ĐOÀN TNCS HỒ CHÍ MINH',
+    'BCH TỈNH BẠC LIÊU',
+    '- Ban Bí thư TW Đoàn;',
+    '- Lưu BTC, VP.',
+    'TM. BAN THƯỜNG VỤ',
+    'PHÓ BÍ THƯ THƯỜNG TRỰC',
+    'Lê Văn Bình',
+    'Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải',
+    'Thanh niên tình nguyện hè',
+  ])
+    expect(first).toContain(line);
+
+  await page.evaluate(() => (window.location.hash = '#/tinh'));
+  await page.getByRole('link', { name: 'Xem các bản của Huyện Đoàn Đông Hải' }).click();
+  await page.getByRole('button', { name: 'Tiếp nhận bản này' }).click();
+  await expect(page.getByText('Đang được tiếp nhận')).toBeVisible();
+  await page.evaluate((hash) => (window.location.hash = hash), reportHash);
+  await expect(page.getByText('Số liệu tổng hợp đã thay đổi')).toBeVisible();
+  await page.getByRole('link', { name: 'Xem thay đổi và cập nhật' }).click();
+  const changes = page.getByRole('region', { name: 'Số liệu tổng hợp đã thay đổi' });
+  await expect(changes).toContainText(
+    'Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải → Tổng hợp 7/7 đơn vị',
+  );
+  await expect(changes).toContainText(/Huyện Đoàn Đông Hải: thêm bản mã [0-9a-f]{8}/);
+  await changes.getByText(/^Xem \d+ ô số liệu thay đổi/).click();
+  await expect(changes).toContainText(
+    'Tập hợp thanh niên — Thanh niên từ 16 đến 30 tuổi trên địa bàn, năm 2009: 2.100 → 2.800',
+  );
+  await expectAxeClean(page, 'Báo cáo của Tỉnh with the consolidation changed');
+  await changes.getByRole('button', { name: 'Cập nhật số liệu phụ lục' }).click();
+  await expect(page.getByText('Đã cập nhật phụ lục theo số liệu tổng hợp hiện tại.')).toBeVisible();
+  await expect(page.getByText('Phụ lục đúng với số liệu tổng hợp hiện tại.')).toBeVisible();
+  const updated = await provincePdf('tinh-2.pdf');
+  expect(updated).toContain('Tổng hợp 7/7 đơn vị');
+  expect(updated).not.toContain('thiếu: Huyện Đoàn Đông Hải');
+  expect(updated).toContain('2.800');
   await context.setOffline(false);
 });

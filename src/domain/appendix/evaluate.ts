@@ -19,6 +19,7 @@ export type CellValue = z.infer<typeof cellValueSchema>;
 
 export const CUSTOM_LABEL_MAX = 200;
 export const CUSTOM_ROWS_MAX = 50;
+export const SOURCE_MAX = 2000;
 
 // A row the unit adds to a table ("Chỉ tiêu khác"): a count, a percentage typed as such,
 // or a rate of two count rows of the same table. Its values and target live in the
@@ -45,6 +46,9 @@ export const indicatorTableValueSchema = z.object({
   targetYears: z.record(safeKeySchema, yearSchema).optional(),
   notes: z.record(safeKeySchema, z.string().max(2000)),
   custom: z.array(customRowSchema).max(CUSTOM_ROWS_MAX).optional(),
+  // Where the figures come from, printed under the table: the province's consolidation
+  // ("Tổng hợp 6/7 đơn vị — thiếu: …", domain/rollup/province-report.ts). Units never set it.
+  source: z.string().max(SOURCE_MAX).optional(),
   isMarkedComplete: z.boolean(),
 });
 export type IndicatorTableValue = z.infer<typeof indicatorTableValueSchema>;
@@ -109,6 +113,8 @@ export type AppendixTable = {
   stepId: string;
   criterionId: string;
   title: string;
+  // The table's `source` line, when it has one.
+  source: string | null;
   rows: IndicatorRow[];
 };
 
@@ -396,6 +402,7 @@ export function evaluateAppendix(
     stepId,
     criterionId: criterion.id,
     title: criterion.label,
+    source: value.source?.trim() || null,
     rows: rows.map(({ indicator, custom }) => {
       let values: Record<string, number | null> = {};
       if (indicator.computed) {

@@ -230,6 +230,27 @@ export const DOCUMENT_ROLES = [
 ] as const;
 export type DocumentRole = (typeof DOCUMENT_ROLES)[number];
 
+// What differs when the province itself writes the report (PROVINCE.md, "The province's
+// own report"): the issuer, and for a few fields their default, whether they are
+// required, or a choice's options. Applied by ./province-level.ts; the rest of the
+// template is the same, never copied.
+export const fieldOverrideSchema = z.object({
+  required: z.boolean().optional(),
+  default: z.union([z.string(), z.array(z.string())]).optional(),
+  options: z
+    .array(z.object({ value: idSchema, label: z.string().min(1) }))
+    .min(2)
+    .optional(),
+});
+export type FieldOverride = z.infer<typeof fieldOverrideSchema>;
+
+export const provinceLevelSchema = z.object({
+  issuer: unitSchema,
+  // The province report's name in lists and file names.
+  reportName: z.string().min(1),
+  fields: z.record(idSchema, fieldOverrideSchema),
+});
+
 export const templateSchema = z
   .object({
     id: idSchema,
@@ -258,6 +279,9 @@ export const templateSchema = z
       .default('BC'),
     steps: z.array(stepSchema).min(1),
     documents: z.array(extraDocumentSchema).default([]),
+    provinceLevel: provinceLevelSchema.optional(),
+    // 'province': the province's own report, derived from a unit template's provinceLevel.
+    level: z.enum(['unit', 'province']).default('unit'),
   })
   .superRefine((template, ctx) => {
     const seen = new Set<string>();
@@ -406,6 +430,15 @@ export const templateSchema = z
         });
       }
     });
+    for (const fieldId of Object.keys(template.provinceLevel?.fields ?? {})) {
+      if (!seen.has(fieldId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `province level names unknown criterion "${fieldId}"`,
+          path: ['provinceLevel', 'fields', fieldId],
+        });
+      }
+    }
     for (const [role, fieldId] of Object.entries(template.documentFields)) {
       if (!seen.has(fieldId)) {
         ctx.addIssue({

@@ -532,7 +532,8 @@ function headerTable(doc: ReportDocument): Table {
           centred(header.separator, s.separator),
         ]
       : [
-          centred(header.superiorBody, s.superiorBody),
+          // A body with no superior printed above it (the province) leaves no blank line.
+          ...(header.superiorBody.trim() ? [centred(header.superiorBody, s.superiorBody)] : []),
           centred(header.issuingBody, s.issuingBody),
           centred(header.separator, s.separator),
         ];
@@ -663,8 +664,11 @@ function appendixBlocks(doc: ReportDocument, plan: AppendixPlan) {
       line(table.title, a.tableTitle, 'left', {
         keepNext: true,
         before: index === 0 ? 0 : twips(a.spaceBetweenTables),
-        after: twips(1.5),
+        after: table.source ? 0 : twips(1.5),
       }),
+      ...(table.source
+        ? [line(table.source, a.source, 'left', { keepNext: true, after: twips(1.5) })]
+        : []),
       appendixTable(table),
     ]),
     hairline(),

@@ -64,6 +64,8 @@ export const FORMAT = {
     title: { size: 14, style: 'bold' },
     note: { size: 13, style: 'italic' },
     tableTitle: { size: 13, style: 'bold' },
+    // "Tổng hợp 7/7 đơn vị" under a table of the province's consolidated appendix.
+    source: { size: 12, style: 'italic' },
     cell: { size: 12, style: 'normal' },
     headerCell: { size: 12, style: 'bold' },
     cellPadding: 1.5,

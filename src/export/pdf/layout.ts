@@ -372,7 +372,12 @@ function layoutHeader(flow: Flow, doc: ReportDocument, isDraft: boolean, draftTe
           { text: header.issuingBody, style: s.issuingBody },
           { text: header.separator, style: s.separator },
         ];
-  flow.centredBlock(left, leftX, columnWidth);
+  // A body with no superior printed above it (the province) leaves no blank line.
+  flow.centredBlock(
+    left.filter((line) => line.text.trim() !== ''),
+    leftX,
+    columnWidth,
+  );
   const numberTop = flow.y;
   flow.centredBlock([{ text: header.numberLine, style: s.number }], leftX, columnWidth);
   const leftBottom = flow.y;
@@ -809,8 +814,15 @@ function tableStartHeight(table: TablePlan): number {
 // The header row, then each row whole where it fits on a page (a new page repeats the
 // header), never fewer than two rows at the top of a page: when the last two rows do not
 // both fit, they go to the next page together. A row taller than a page is cut between
-// lines. Rows are placed as `<tag>:row:<r>`, header rows as `<tag>:header`.
-function layoutTableRows(flow: Flow, table: TablePlan, tag: string) {
+// lines. Rows are placed as `<tag>:row:<r>`, header rows as `<tag>:header`. `carried`
+// is drawn above the header on every page the table continues on (the source line of a
+// consolidated table).
+function layoutTableRows(
+  flow: Flow,
+  table: TablePlan,
+  tag: string,
+  carried: { height: number; draw: () => void } | null = null,
+) {
   const { style } = table;
   const lh = lineHeight(style.cell.size);
   const drawHeader = () => {
@@ -821,11 +833,13 @@ function layoutTableRows(flow: Flow, table: TablePlan, tag: string) {
     flow.place(flow.y, flow.y + height, `${tag}:row:${r}`);
     drawTableRow(flow, table, lines, height, false);
   };
-  const pageRoom = () => flow.bottom - flow.firstBodyY() - table.header.height;
+  const pageRoom = () =>
+    flow.bottom - flow.firstBodyY() - table.header.height - (carried?.height ?? 0);
   drawHeader();
   let rowsOnPage = 0;
   const breakPage = () => {
     flow.continuePage();
+    carried?.draw();
     drawHeader();
     rowsOnPage = 0;
   };
@@ -982,7 +996,13 @@ export type AppendixColumn = {
   width: number;
   align: 'left' | 'right' | 'center';
 };
-export type AppendixTablePlan = { title: string; columns: AppendixColumn[]; rows: string[][] };
+export type AppendixTablePlan = {
+  title: string;
+  // Where the figures come from (the province's consolidation), printed under the title.
+  source: string | null;
+  columns: AppendixColumn[];
+  rows: string[][];
+};
 export type AppendixPlan = {
   orientation: PageLayout['orientation'];
   tables: AppendixTablePlan[];
@@ -1075,6 +1095,7 @@ export function planAppendix(
     orientation,
     tables: tables.map((table, tableIndex) => ({
       title: `${tableIndex + 1}. ${table.title}`,
+      source: table.source,
       columns: tableColumns(
         widthOf,
         table,
@@ -1114,7 +1135,7 @@ function layoutAppendix(flow: Flow, doc: ReportDocument, labels: AppendixLabels)
   flow.newPage('appendix', plan.orientation, true);
   layoutAppendixHead(flow, doc, doc.appendixHeading);
 
-  plan.tables.forEach(({ title, columns, rows }, tableIndex) => {
+  plan.tables.forEach(({ title, source, columns, rows }, tableIndex) => {
     const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
     const table = planRuledTable(
       flow,
@@ -1126,7 +1147,11 @@ function layoutAppendix(flow: Flow, doc: ReportDocument, labels: AppendixLabels)
     );
     // The title keeps with the header row and the first two rows.
     const titleLines = flow.wrap(title, a.tableTitle, tableWidth);
-    const titleHeight = titleLines.length * lineHeight(a.tableTitle.size) + 1.5;
+    const sourceLines = source ? flow.wrap(source, a.source, tableWidth) : [];
+    const titleHeight =
+      titleLines.length * lineHeight(a.tableTitle.size) +
+      sourceLines.length * lineHeight(a.source.size) +
+      1.5;
     if (!flow.fits(titleHeight + tableStartHeight(table)) && flow.y > flow.firstBodyY() + 0.01) {
       flow.continuePage();
     }
@@ -1135,8 +1160,23 @@ function layoutAppendix(flow: Flow, doc: ReportDocument, labels: AppendixLabels)
       flow.drawLine(line, a.tableTitle, flow.y, flow.left, tableWidth, 'left');
       flow.y += lineHeight(a.tableTitle.size);
     }
+    const drawSource = () => {
+      for (const line of sourceLines) {
+        flow.drawLine(line, a.source, flow.y, flow.left, tableWidth, 'left');
+        flow.y += lineHeight(a.source.size);
+      }
+    };
+    drawSource();
     flow.y += 1.5;
-    layoutTableRows(flow, table, `stats:${tableIndex}`);
+    // Every page of a consolidated table says what it consolidates (PROVINCE.md).
+    layoutTableRows(
+      flow,
+      table,
+      `stats:${tableIndex}`,
+      sourceLines.length > 0
+        ? { height: sourceLines.length * lineHeight(a.source.size), draw: drawSource }
+        : null,
+    );
     flow.y += a.spaceBetweenTables;
   });
 }

@@ -1,12 +1,15 @@
-// The province office (#/tinh): Theo dõi, Tiếp nhận, Tổng hợp, a unit's versions, and
+// The province office (#/tinh): Theo dõi, Tiếp nhận, Tổng hợp, Báo cáo của Tỉnh (the
+// province's own report), a unit's versions, and
 // one version read as the unit's review page shows it (composed in by app/).
 import type { ReactNode } from 'react';
 import type { ReceivedVersion } from '@/domain/rollup/received';
 import type { RowMapping } from '@/domain/rollup/row-mapping';
 import type { Template } from '@/domain/template/template-schema';
 import { viProvince } from '@/i18n/vi-province';
+import { viProvinceReport } from '@/i18n/vi-province-report';
 import { findTemplate } from '@/templates/template-registry';
 import { IntakePanel } from './intake-panel';
+import { ProvinceReportPanel } from './province-report-panel';
 import { RollupPanel, useRollup } from './rollup-panel';
 import { TrackerPanel } from './tracker-panel';
 import { UnitPanel } from './unit-panel';
@@ -19,13 +22,16 @@ export type ProvinceLinks = {
   tracker: string;
   intake: string;
   rollup: string;
+  provinceReport: string;
+  report: (reportId: string) => string;
+  review: (reportId: string) => string;
   unit: (unitKey: string) => string;
   version: (versionId: string) => string;
 };
 
 const NO_MAPPINGS: readonly RowMapping[] = [];
 
-export type OfficeView = 'tracker' | 'intake' | 'rollup' | 'unit' | 'version';
+export type OfficeView = 'tracker' | 'intake' | 'rollup' | 'report' | 'unit' | 'version';
 
 export function ProvincePage({
   view,
@@ -51,6 +57,7 @@ export function ProvincePage({
     ['tracker', nav.tracker, links.tracker],
     ['intake', nav.intake, links.intake],
     ['rollup', nav.rollup, links.rollup],
+    ['report', viProvinceReport.nav, links.provinceReport],
   ] as const;
 
   let body: ReactNode;
@@ -59,6 +66,16 @@ export function ProvincePage({
     body = <IntakePanel adminCode={office.settings.adminCode} settingsHref={links.settings} />;
   else if (view === 'rollup')
     body = <RollupPanel rollup={rollup} tracker={office.tracker} mappings={office.mappings} />;
+  else if (view === 'report')
+    body = (
+      <ProvinceReportPanel
+        rollup={rollup}
+        versions={office.versions}
+        accepted={office.accepted}
+        reportHref={links.report}
+        reviewHref={links.review}
+      />
+    );
   else if (view === 'unit' && id) {
     const row = office.tracker.find((r) => r.unit.key === id) ?? null;
     const versions = office.versions.filter((v) => v.unitKey === id);

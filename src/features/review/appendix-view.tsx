@@ -97,6 +97,7 @@ export function AppendixView({ evaluation }: { evaluation: AppendixEvaluation })
             <h4 id={`appendix-${table.criterionId}`}>
               {index + 1}. {table.title}
             </h4>
+            {table.source ? <p className="appendix-source">{table.source}</p> : null}
             <ScrollTable
               label={vi.appendix.tableRegion(table.title)}
               columns={[

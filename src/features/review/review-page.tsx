@@ -299,7 +299,7 @@ export function ReviewPage({
         <div className="doc-header">
           <div className="doc-header-left">
             {header.layout === 'older' ? <p className="doc-strong">{header.union}</p> : null}
-            <p>{header.superiorBody}</p>
+            {header.superiorBody ? <p>{header.superiorBody}</p> : null}
             <p className="doc-strong">{header.issuingBody}</p>
             <p>{header.separator}</p>
             <p>{header.numberLine}</p>
