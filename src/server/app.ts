@@ -6,7 +6,8 @@
 //   PUT  /api/reports/:reportId/revisions/:n   a report file; 201 new, 200 repeat (same
 //        receipt), 409 conflict (same revision, other content) or out of order (head),
 //        422 missingFiles (photos it lists not uploaded yet: `missing`, their SHA-256)
-//   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash
+//   PUT  /api/reports/:reportId/files/:sha256  attachment bytes, idempotent by hash; only
+//        one a revision of the unit listed as missing in the last day (else 428)
 //   GET  /api/reports                          admin: latest revision per report, incomplete or not
 //   GET  /api/reports/:reportId/revisions/:n   admin: one stored revision
 //   GET  /api/revisions                        admin: every stored revision of every
@@ -53,7 +54,7 @@ const reportIdParam = z
 
 function fail(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 428 | 429 | 500,
   error: ServerErrorCode,
   extra = {},
 ) {
@@ -185,6 +186,7 @@ export function createServerApp(options: ServerOptions): Hono<Env> {
       pendingBytes: config.pendingFileBytes,
     });
     if (result.kind === 'otherUnit') return fail(c, 403, 'otherUnit');
+    if (result.kind === 'notExpected') return fail(c, 428, 'fileNotExpected');
     if (result.kind === 'quotaExceeded' || result.kind === 'pendingQuotaExceeded') {
       return fail(c, 413, result.kind);
     }

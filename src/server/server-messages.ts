@@ -21,6 +21,8 @@ export const serverMessages = {
     'Đơn vị đã dùng hết dung lượng lưu ảnh trên máy chủ. Hãy bớt ảnh trong báo cáo hoặc liên hệ Ban Tổ chức Tỉnh Đoàn.',
   pendingQuotaExceeded:
     'Máy chủ đang giữ quá nhiều ảnh của những báo cáo chưa gửi xong (giữ một ngày). Hãy gửi báo cáo sau một ngày, hoặc bớt ảnh trong báo cáo.',
+  fileNotExpected:
+    'Máy chủ chỉ nhận ảnh của một báo cáo vừa gửi (thiếu ảnh). Ứng dụng sẽ tự gửi lại báo cáo rồi gửi ảnh.',
   hashMismatch: 'Tệp đính kèm bị lỗi khi truyền (mã kiểm tra không khớp).',
   revisionConflict: 'Lần nộp này đã có trên máy chủ với nội dung khác.',
   outOfOrder: 'Số lần nộp không liền sau lần nộp trước trên máy chủ.',

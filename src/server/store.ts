@@ -37,13 +37,17 @@ export type PutFileResult =
   | { kind: 'created' | 'repeated' }
   | { kind: 'otherUnit' }
   | { kind: 'quotaExceeded' }
-  | { kind: 'pendingQuotaExceeded' };
+  | { kind: 'pendingQuotaExceeded' }
+  // No revision of this unit listed it (as missing) in the last day.
+  | { kind: 'notExpected' };
 
 // What a unit may keep in files: all of them, and those for reports it has not yet sent
-// a revision of (uploaded first, as the app does; removed after a day if none comes).
+// a revision of (uploaded after the revision's 422; removed after a day if none comes).
 export type FileQuota = { unitBytes: number; pendingBytes: number };
 
 export const ORPHAN_FILE_AGE_MS = 24 * 60 * 60 * 1000;
+
+const dayBefore = (now: Date) => new Date(now.getTime() - ORPHAN_FILE_AGE_MS).toISOString();
 
 const MIGRATIONS = [
   `CREATE TABLE units (
@@ -78,6 +82,16 @@ const MIGRATIONS = [
    );`,
   `CREATE INDEX files_by_unit ON files (unit_id);
    CREATE INDEX files_by_age ON files (received_at);`,
+  // Files a unit may upload: those a revision it sent listed and the server lacked (the
+  // 422 missingFiles answer), for a day.
+  `CREATE TABLE expected_files (
+     report_id TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     unit_id TEXT NOT NULL REFERENCES units(id),
+     expected_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, sha256, unit_id)
+   );
+   CREATE INDEX expected_files_by_age ON expected_files (expected_at);`,
 ];
 
 export function hashCode(code: string): string {
@@ -159,7 +173,10 @@ export class Store {
     const head = owner?.head ?? 0;
     if (revision !== head + 1) return { kind: 'outOfOrder', head };
     const missing = this.missingFiles(reportId, files);
-    if (missing.length > 0) return { kind: 'missingFiles', missing };
+    if (missing.length > 0) {
+      this.expectFiles(unitId, reportId, missing, receivedAt);
+      return { kind: 'missingFiles', missing };
+    }
     // The primary key makes a concurrent duplicate fail here rather than store twice.
     this.db
       .prepare(
@@ -171,6 +188,7 @@ export class Store {
         'INSERT INTO reports (report_id, unit_id, head) VALUES (?, ?, ?) ON CONFLICT(report_id) DO UPDATE SET head = excluded.head',
       )
       .run(reportId, unitId, revision);
+    this.db.prepare('DELETE FROM expected_files WHERE report_id = ?').run(reportId);
     return { kind: 'created', receipt: { reportId, revision, sha256, receivedAt } };
   };
 
@@ -186,6 +204,16 @@ export class Store {
     return this.db
       .transaction(this.putRevisionTx)
       .immediate(unitId, reportId, revision, sha256, body, now.toISOString(), files);
+  }
+
+  // Lets the unit upload these files of the report for a day (a revision it sent listed
+  // them and the server lacked them).
+  expectFiles(unitId: string, reportId: string, files: readonly string[], at: string): void {
+    const expect = this.db.prepare(
+      `INSERT INTO expected_files (report_id, sha256, unit_id, expected_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET expected_at = excluded.expected_at`,
+    );
+    for (const sha256 of files) expect.run(reportId, sha256, unitId, at);
   }
 
   // Those of `files` (SHA-256) not stored for the report.
@@ -236,6 +264,12 @@ export class Store {
           .prepare('SELECT 1 FROM files WHERE report_id = ? AND sha256 = ?')
           .get(reportId, sha256);
         if (stored) return { kind: 'repeated' };
+        const expected = this.db
+          .prepare(
+            'SELECT 1 FROM expected_files WHERE report_id = ? AND sha256 = ? AND unit_id = ? AND expected_at >= ?',
+          )
+          .get(reportId, sha256, unitId, dayBefore(now));
+        if (!expected) return { kind: 'notExpected' };
         const used = this.fileBytes(unitId);
         if (used.all + bytes.length > quota.unitBytes) return { kind: 'quotaExceeded' };
         if (!owner && used.pending + bytes.length > quota.pendingBytes) {
@@ -264,9 +298,11 @@ export class Store {
   }
 
   // Removes files uploaded more than a day before `now` for reports that never got a
-  // revision (the app sends a report right after its photos); returns how many.
+  // revision (the app sends the report again right after its photos), and expectations
+  // of files older than a day; returns how many files.
   removeOrphanFiles(now = new Date()): number {
-    const before = new Date(now.getTime() - ORPHAN_FILE_AGE_MS).toISOString();
+    const before = dayBefore(now);
+    this.db.prepare('DELETE FROM expected_files WHERE expected_at < ?').run(before);
     return this.db
       .prepare(
         `DELETE FROM files

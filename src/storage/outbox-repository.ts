@@ -3,7 +3,7 @@
 // IndexedDB transaction), then one transaction checks that nothing changed meanwhile,
 // takes the next revision number and stores the entry. Sending happens outside any
 // transaction (src/sync). The body lists the photos its answers refer to, without their
-// bytes: the engine uploads them before the body (by SHA-256, read from the photos table).
+// bytes: the engine uploads those the server asks for (by SHA-256, read from the photos table).
 import { canonicalReportJson } from '@/domain/outbox/canonical-json';
 import { outboxEntrySchema, type OutboxEntry, type Receipt } from '@/domain/outbox/outbox-entry';
 import { buildReportFile } from '@/domain/report/report-schema';

@@ -3,7 +3,7 @@
 // (image lists, alone or inside group entries); captions live in the answers.
 //
 // A photo is deleted only when nothing refers to it any more: no answer of its report
-// and no submission still waiting in the outbox (it is uploaded before the report). The
+// and no submission still waiting in the outbox (it is uploaded with the report). The
 // UI deletes at once what the user removed once the undo window has passed; a sweep on
 // opening a report removes what a closed tab left behind.
 import { photoIdsInValue } from '@/domain/report/answer-kinds';

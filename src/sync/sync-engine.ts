@@ -6,13 +6,14 @@
 // earlier one is still on its way (queued, sending, retrying or stopped for the access
 // code), because the server accepts only head + 1. A quarantined or conflicting entry
 // does not block: what follows is sent and the server says whether it fits.
-// Photos first: an entry's body lists its photos by SHA-256; each one not yet
-// acknowledged is uploaded (PUT …/files/{sha256}) before the body, and every
-// acknowledgement is written to the entry (uploadedFiles), so a cut connection resumes
-// with the next photo. A photo an earlier submission of the same report uploaded is
-// not sent again (the server keeps files by report). The body is sent only once all
-// are up; a server that still lacks some answers 422 missingFiles, and those are
-// uploaded again.
+// The body first, then the photos the server asks for: an entry's body lists its photos
+// by SHA-256; the server stores a revision only once it holds every one of them, and
+// answers 422 missingFiles naming those it lacks (and takes files only for a revision
+// that listed them: a unit cannot fill the server with files of reports that never come).
+// Those are uploaded (PUT …/files/{sha256}), each acknowledgement written to the entry
+// (uploadedFiles), and the body sent again. A cut connection resumes the same way: the
+// next try's 422 names only the photos still missing, so none is sent twice, nor one an
+// earlier submission of the same report uploaded (the server keeps files by report).
 // Idempotency: the server keys revisions by (report, revision) and hash, and files by
 // (report, SHA-256), so sending anything twice (a lost response, two tabs) stores it once.
 // Retry classes: see domain/outbox/retry-policy.ts; a failed photo upload is classed
@@ -188,23 +189,26 @@ export class SyncEngine {
         if (deps.lock.renew && !(await deps.lock.renew())) return { sent, stopped: 'locked' };
         await deps.outbox.update(entry.id, { state: 'sending' });
         deps.onChange?.();
-        // Files are kept by report on the server: what an earlier submission of the same
-        // report uploaded is not sent again (a server that lost it says missingFiles).
-        const known = entries
-          .filter((other) => other.reportId === entry.reportId)
-          .flatMap((other) => other.uploadedFiles);
-        const files = await this.uploadFiles(entry, transport, known);
-        if (files === 'authRequired') return { sent, stopped: 'authRequired' };
-        if (files === 'locked') {
-          await deps.outbox.update(entry.id, { state: 'queued' });
-          return { sent, stopped: 'locked' };
+        let outcome = await transport.send(entry);
+        let decision = decide(outcome, entry.attempts, deps.random(), this.limits());
+        let { attempts } = entry;
+        if (decision.action === 'reupload') {
+          // The answer every new photo gets first: upload those, then the body again.
+          await this.connectionProven(entry.id);
+          const files = await this.uploadFiles(entry, transport, decision.files);
+          if (files === 'authRequired') return { sent, stopped: 'authRequired' };
+          if (files === 'locked') {
+            await deps.outbox.update(entry.id, { state: 'queued' });
+            return { sent, stopped: 'locked' };
+          }
+          if (files === 'stopped') {
+            deps.onChange?.();
+            continue;
+          }
+          attempts = files.attempts;
+          outcome = await transport.send(entry);
+          decision = decide(outcome, attempts, deps.random(), this.limits());
         }
-        if (files === 'stopped') {
-          deps.onChange?.();
-          continue;
-        }
-        const outcome = await transport.send(entry);
-        const decision = decide(outcome, files.attempts, deps.random(), this.limits());
         if (decision.action === 'sent') {
           const receipt = receiptSchema.safeParse(
             outcome.kind === 'response' ? outcome.body : null,
@@ -222,27 +226,7 @@ export class SyncEngine {
           );
           sent += 1;
           await this.connectionProven(entry.id);
-        } else if (decision.action === 'reupload') {
-          const missing = new Set(decision.files);
-          for (const other of entries) {
-            if (
-              other.id !== entry.id &&
-              other.reportId === entry.reportId &&
-              other.uploadedFiles.some((sha256) => missing.has(sha256))
-            ) {
-              await deps.outbox.update(other.id, {
-                uploadedFiles: other.uploadedFiles.filter((sha256) => !missing.has(sha256)),
-              });
-            }
-          }
-          await deps.outbox.update(entry.id, {
-            state: 'retrying',
-            attempts: files.attempts + 1,
-            nextAttemptAt: deps.now() + decision.delayMs,
-            lastError: errorOf(outcome),
-            uploadedFiles: files.uploaded.filter((sha256) => !missing.has(sha256)),
-          });
-        } else if ((await this.fail(entry, outcome, decision, files.attempts)) === 'stop') {
+        } else if ((await this.fail(entry, outcome, decision, attempts)) === 'stop') {
           return { sent, stopped: 'authRequired' };
         }
         deps.onChange?.();
@@ -252,19 +236,20 @@ export class SyncEngine {
     }
   }
 
-  // Uploads the entry's photos the server has not acknowledged, in order, recording each
-  // acknowledgement. 'stopped': this entry waits (retry, quarantine); the run goes on.
+  // Uploads the entry's photos the server says it lacks (`missing`, their SHA-256), in
+  // order, each once, recording each acknowledgement. 'stopped': this entry waits
+  // (retry, quarantine); the run goes on.
   private async uploadFiles(
     entry: OutboxEntry,
     transport: SyncTransport,
-    known: readonly string[],
-  ): Promise<{ attempts: number; uploaded: string[] } | 'stopped' | 'authRequired' | 'locked'> {
+    missing: readonly string[],
+  ): Promise<{ attempts: number } | 'stopped' | 'authRequired' | 'locked'> {
     const { deps } = this;
-    const uploaded = [...new Set([...entry.uploadedFiles, ...known])];
+    const uploaded = entry.uploadedFiles.filter((sha256) => !missing.includes(sha256));
     let attempts = entry.attempts;
     const pending = entry.body.photos.filter(
       (photo, index, all) =>
-        !uploaded.includes(photo.sha256) &&
+        missing.includes(photo.sha256) &&
         all.findIndex((other) => other.sha256 === photo.sha256) === index,
     );
     for (const photo of pending) {
@@ -295,7 +280,7 @@ export class SyncEngine {
       await deps.outbox.update(entry.id, { uploadedFiles: [...uploaded], attempts });
       await this.connectionProven(entry.id);
     }
-    return { attempts, uploaded };
+    return { attempts };
   }
 
   // Records a failed send of the entry or one of its photos. 'stop': the queue stops

@@ -1,6 +1,6 @@
 // Photos leaving the device: submitted through a network that loses requests and
-// responses (each photo uploaded before the report, stored once on the server), and
-// carried by a backup that restores them byte for byte. The photos are written into
+// responses (each photo uploaded once the report's 422 asks for it, stored once on the
+// server), and carried by a backup that restores them byte for byte. The photos are written into
 // IndexedDB from the page (OffscreenCanvas JPEGs) with a good model that shows them.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

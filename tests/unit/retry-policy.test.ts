@@ -29,6 +29,7 @@ describe('decide', () => {
     ['no answer', networkError, firstBackoff],
     ['408', response(408), firstBackoff],
     ['429', response(429), firstBackoff],
+    ['428 (a photo no revision listed)', response(428), firstBackoff],
     ['500', response(500), firstBackoff],
     ['502', response(502), firstBackoff],
     ['503', response(503), firstBackoff],

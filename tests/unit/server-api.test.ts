@@ -52,6 +52,18 @@ function putFile(
   });
 }
 
+// Sends revision 1 of a new report listing these files, which the server lacks: its 422
+// is what lets the unit upload them.
+async function listFiles(baseUrl: string, code: string, reportId: string, ...files: Uint8Array[]) {
+  const file = makeReportFile(reportId, (f) =>
+    withPhotos(
+      f,
+      files.map((bytes, i) => ({ id: `photo-${i + 1}`, bytes })),
+    ),
+  );
+  expectError(await putRevision(baseUrl, code, reportId, 1, file), 422, 'missingFiles');
+}
+
 function bytesOf(size: number, seed = 1): Uint8Array<ArrayBuffer> {
   return Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed) & 0xff);
 }
@@ -235,6 +247,7 @@ describe('the sync API', () => {
       const id = newId('file');
       const bytes = bytesOf(5000);
       const hash = sha256Hex(bytes);
+      await listFiles(url, unitA, id, bytes);
       const first = await putFile(url, unitA, id, hash, bytes);
       expect(first.status).toBe(201);
       expect(first.body).toEqual({ reportId: id, sha256: hash, size: 5000 });
@@ -261,6 +274,7 @@ describe('the sync API', () => {
       const id = newId('file-once');
       const bytes = bytesOf(3000, 7);
       const hash = sha256Hex(bytes);
+      await listFiles(url, unitA, id, bytes);
       const statuses = await Promise.all(
         Array.from({ length: 5 }, () => putFile(url, unitA, id, hash, bytes)),
       );
@@ -273,6 +287,9 @@ describe('the sync API', () => {
       const id = newId('photos-missing');
       const photos = [1, 2, 3].map((n) => ({ id: `photo-${n}`, bytes: bytesOf(2000, n) }));
       const file = makeReportFile(id, (f) => withPhotos(f, photos));
+      const first = await putRevision(url, unitA, id, 1, file);
+      expectError(first, 422, 'missingFiles');
+      expect(first.body.missing).toEqual(photos.map(({ bytes }) => sha256Hex(bytes)));
       expect(
         (await putFile(url, unitA, id, sha256Hex(photos[0]!.bytes), photos[0]!.bytes)).status,
       ).toBe(201);
@@ -289,7 +306,9 @@ describe('the sync API', () => {
       const id = newId('photos-elsewhere');
       const bytes = bytesOf(1500, 9);
       const file = makeReportFile(id, (f) => withPhotos(f, [{ id: 'photo-1', bytes }]));
-      await putFile(url, unitA, newId('other-report'), sha256Hex(bytes), bytes);
+      const other = newId('other-report');
+      await listFiles(url, unitA, other, bytes);
+      expect((await putFile(url, unitA, other, sha256Hex(bytes), bytes)).status).toBe(201);
       const response = await putRevision(url, unitA, id, 1, file);
       expectError(response, 422, 'missingFiles');
       expect(response.body.missing).toEqual([sha256Hex(bytes)]);
@@ -299,6 +318,7 @@ describe('the sync API', () => {
       const id = newId('photos-present');
       const photos = [1, 2].map((n) => ({ id: `photo-${n}`, bytes: bytesOf(2000, n + 10) }));
       const file = makeReportFile(id, (f) => withPhotos(f, photos));
+      expectError(await putRevision(url, unitA, id, 1, file), 422, 'missingFiles');
       for (const { bytes } of photos) await putFile(url, unitA, id, sha256Hex(bytes), bytes);
       const first = await putRevision(url, unitA, id, 1, file);
       expect(first.status).toBe(201);
@@ -523,10 +543,14 @@ function putStreamed(url: string, code: string, bytes: Uint8Array, chunk: number
 describe('size limits', () => {
   let server: TestServer;
   let code: string;
+  let unit: string;
 
   beforeAll(async () => {
     server = await startTestServer({ maxJsonBytes: 2000, maxFileBytes: 1000 });
-    code = server.store.addUnit('Huyện Đoàn Hồng Dân', false).code;
+    ({
+      code,
+      unit: { id: unit },
+    } = server.store.addUnit('Huyện Đoàn Hồng Dân', false));
   });
   afterAll(() => server.stop());
 
@@ -555,8 +579,10 @@ describe('size limits', () => {
 
   it('takes a file of maxFileBytes and rejects a larger one with 413 tooLarge', async () => {
     const fits = bytesOf(1000);
-    expect((await putFile(server.url, code, 'files', sha256Hex(fits), fits)).status).toBe(201);
     const over = bytesOf(1001);
+    // Listed by a revision (the report file itself would be over this server's 2,000 bytes).
+    server.store.expectFiles(unit, 'files', [fits, over].map(sha256Hex), new Date().toISOString());
+    expect((await putFile(server.url, code, 'files', sha256Hex(fits), fits)).status).toBe(201);
     expectError(await putFile(server.url, code, 'files', sha256Hex(over), over), 413, 'tooLarge');
   });
 });

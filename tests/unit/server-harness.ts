@@ -76,6 +76,7 @@ export function makeInProcessApp(overrides: Partial<ServerConfig> = {}) {
     advance: (ms: number) => {
       nowMs += ms;
     },
+    now: () => new Date(nowMs),
   };
 }
 

@@ -95,11 +95,22 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
     };
   };
 
+  // The files the server holds, by report: with no script left, a body listing others
+  // gets 422 missingFiles naming them, as the real server answers.
+  const serverFiles = new Map<string, Set<string>>();
+  const held = (reportId: string) => serverFiles.get(reportId) ?? new Set<string>();
   const transport = {
     send: vi.fn(async (entry: OutboxEntry): Promise<SendOutcome> => {
       sends.push({ id: entry.id, at: Date.now() - START });
       if (state.hold) await state.hold;
-      const answer = scripts[entry.id]?.shift() ?? 201;
+      const missing = [...new Set(entry.body.photos.map((listed) => listed.sha256))].filter(
+        (sha256) => !held(entry.reportId).has(sha256),
+      );
+      const answer =
+        scripts[entry.id]?.shift() ??
+        (missing.length > 0
+          ? { status: 422, body: { error: 'missingFiles', message: 'Thiếu ảnh', missing } }
+          : 201);
       return outcome(answer, entry);
     }),
     uploadFile: vi.fn(async (reportId: string, sha256: string, bytes: Blob) => {
@@ -109,6 +120,7 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
       const answer = scripts[id]?.shift() ?? 201;
       if (answer === 'network') return { kind: 'networkError' } satisfies SendOutcome;
       const { status, body } = typeof answer === 'number' ? { status: answer, body: null } : answer;
+      if (status < 300) serverFiles.set(reportId, held(reportId).add(sha256));
       return {
         kind: 'response',
         status,
@@ -186,6 +198,7 @@ function setup(entries: OutboxEntry[], scripts: Record<string, Answer[]> = {}) {
     store,
     sends,
     uploads,
+    serverFiles,
     photoBytes,
     timers,
     lock,
@@ -415,18 +428,19 @@ describe('SyncEngine under loss', () => {
     expect(entry('a#1').state).toBe('sent');
   });
 
-  it('counts a photo that gets through as proof too, but keeps the wait a server asked for', async () => {
+  it('counts a 422 and a photo that get through as proof too, but keeps the wait a server asked for', async () => {
     const { sends, entry, engine, add, runFor } = setup([makeEntry('a', 1), makeEntry('c', 1)], {
       'a#1': ['network', 'network', 201],
       'c#1': [{ status: 429, retryAfter: 120 }],
-      // The photo's upload is answered; the body is lost.
-      'b#1': ['network'],
+      // The body's 422 and the photo's upload are answered; the body after them is lost.
+      'b#1': [{ status: 422, body: { error: 'missingFiles', missing: [shaOf(1)] } }, 'network'],
     });
     await runFor(10_000);
     expect(entry('a#1')).toMatchObject({ attempts: 2, nextAttemptAt: START + 15_000 });
     add(withPhotos(makeEntry('b', 1, { nextAttemptAt: START + 10_000 }), 1));
     await engine.kick();
-    expect(sends.slice(3, 5)).toEqual([
+    expect(sends.slice(3, 6)).toEqual([
+      { id: 'b#1', at: 10_000 },
       { id: file(1), at: 10_000 },
       { id: 'b#1', at: 10_000 },
     ]);
@@ -711,25 +725,35 @@ describe('SyncEngine with photos', () => {
     body: { error: 'missingFiles', message: 'Thiếu ảnh', missing: numbers.map(shaOf) },
   });
 
-  it('uploads every photo, with its bytes, before the report', async () => {
+  it('sends the report, uploads with their bytes the photos the server lacks, then the report again', async () => {
     const { sends, uploads, entry, runFor } = setup([withPhotos(makeEntry('a', 1), 5)]);
     expect(await runFor()).toEqual({ sent: 1, stopped: 'done' });
-    expect(sends.map((s) => s.id)).toEqual([file(1), file(2), file(3), file(4), file(5), 'a#1']);
+    expect(sends.map((s) => s.id)).toEqual([
+      'a#1',
+      file(1),
+      file(2),
+      file(3),
+      file(4),
+      file(5),
+      'a#1',
+    ]);
     expect(uploads.map((u) => [u.reportId, u.text])).toEqual(
       [1, 2, 3, 4, 5].map((n) => ['a', `jpeg ${n}`]),
     );
     expect(entry('a#1')).toMatchObject({
       state: 'sent',
+      attempts: 0,
+      lastError: null,
       uploadedFiles: [1, 2, 3, 4, 5].map(shaOf),
     });
   });
 
-  it('resumes after a failure mid-way with the photos that are left', async () => {
+  it('resumes after a failure mid-way with the photos the server still lacks', async () => {
     const { sends, entry, engine, runFor } = setup([withPhotos(makeEntry('a', 1), 5)], {
       [file(3)]: ['network'],
     });
     await engine.kick();
-    expect(sends.map((s) => s.id)).toEqual([file(1), file(2), file(3)]);
+    expect(sends.map((s) => s.id)).toEqual(['a#1', file(1), file(2), file(3)]);
     expect(entry('a#1')).toMatchObject({
       state: 'retrying',
       attempts: 1,
@@ -738,9 +762,11 @@ describe('SyncEngine with photos', () => {
     });
     await runFor();
     expect(sends).toEqual([
+      { id: 'a#1', at: 0 },
       { id: file(1), at: 0 },
       { id: file(2), at: 0 },
       { id: file(3), at: 0 },
+      { id: 'a#1', at: 5_000 },
       { id: file(3), at: 5_000 },
       { id: file(4), at: 5_000 },
       { id: file(5), at: 5_000 },
@@ -749,12 +775,11 @@ describe('SyncEngine with photos', () => {
     expect(entry('a#1').state).toBe('sent');
   });
 
-  it('resumes from what the entry records, as after a closed tab', async () => {
-    const { sends, runFor } = setup([
-      withPhotos(makeEntry('a', 1, { uploadedFiles: [shaOf(1), shaOf(2), shaOf(3)] }), 5),
-    ]);
+  it('uploads only what the server lacks, as after a closed tab', async () => {
+    const { sends, serverFiles, runFor } = setup([withPhotos(makeEntry('a', 1), 5)]);
+    serverFiles.set('a', new Set([shaOf(1), shaOf(2), shaOf(3)]));
     await runFor();
-    expect(sends.map((s) => s.id)).toEqual([file(4), file(5), 'a#1']);
+    expect(sends.map((s) => s.id)).toEqual(['a#1', file(4), file(5), 'a#1']);
   });
 
   it('starts the backoff over after a photo gets through', async () => {
@@ -764,23 +789,26 @@ describe('SyncEngine with photos', () => {
     });
     await runFor();
     expect(sends.map((s) => [s.id, s.at])).toEqual([
+      ['a#1', 0],
       [file(1), 0],
+      ['a#1', 5_000],
       [file(1), 5_000],
       [file(2), 5_000],
       // Photo 1 went through: the next failure waits the first delay again.
+      ['a#1', 10_000],
       [file(2), 10_000],
       [file(3), 10_000],
       ['a#1', 10_000],
     ]);
   });
 
-  it('stops the queue on a 401 for a photo, without sending the report', async () => {
+  it('stops the queue on a 401 for a photo, without sending the report again', async () => {
     const { sends, entry, runFor, timers } = setup(
       [withPhotos(makeEntry('a', 1), 3), makeEntry('b', 1)],
       { [file(2)]: [{ status: 401, body: { error: 'unauthorized', message: 'Sai mã' } }] },
     );
     expect(await runFor()).toEqual({ sent: 0, stopped: 'authRequired' });
-    expect(sends.map((s) => s.id)).toEqual([file(1), file(2)]);
+    expect(sends.map((s) => s.id)).toEqual(['a#1', file(1), file(2)]);
     expect(entry('a#1')).toMatchObject({
       state: 'authRequired',
       lastError: { status: 401, message: 'Sai mã' },
@@ -795,42 +823,60 @@ describe('SyncEngine with photos', () => {
       [file(1)]: [{ status: 413, body: { error: 'tooLarge', message: 'Quá lớn' } }],
     });
     expect(await runFor()).toEqual({ sent: 1, stopped: 'done' });
-    expect(sends.map((s) => s.id)).toEqual([file(1), 'b#1']);
+    expect(sends.map((s) => s.id)).toEqual(['a#1', file(1), 'b#1']);
     expect(entry('a#1')).toMatchObject({
       state: 'quarantined',
       lastError: { status: 413, message: 'Quá lớn' },
     });
   });
 
+  it('sends the report first again when the server no longer expects a photo (428)', async () => {
+    const { sends, entry, runFor } = setup([withPhotos(makeEntry('a', 1), 2)], {
+      [file(2)]: [
+        { status: 428, body: { error: 'fileNotExpected', message: 'Gửi báo cáo trước' } },
+      ],
+    });
+    await runFor();
+    expect(sends.map((s) => [s.id, s.at])).toEqual([
+      ['a#1', 0],
+      [file(1), 0],
+      [file(2), 0],
+      ['a#1', 5_000],
+      [file(2), 5_000],
+      ['a#1', 5_000],
+    ]);
+    expect(entry('a#1').state).toBe('sent');
+  });
+
   it('quarantines an entry whose photo is gone from the device, with a message', async () => {
     const { sends, entry, photoBytes, runFor } = setup([withPhotos(makeEntry('a', 1), 3)]);
     photoBytes.delete('p2');
     await runFor();
-    expect(sends.map((s) => s.id)).toEqual([file(1)]);
+    expect(sends.map((s) => s.id)).toEqual(['a#1', file(1)]);
     expect(entry('a#1')).toMatchObject({
       state: 'quarantined',
       lastError: { status: null, message: viModels.photoSync.photoGone },
     });
   });
 
-  it('uploads again the photos the server says it lacks, then the report', async () => {
+  it('waits its backoff when the server still lacks a photo after the uploads', async () => {
     const { sends, entry, engine, runFor } = setup([withPhotos(makeEntry('a', 1), 3)], {
-      'a#1': [missingFiles(2), 201],
+      'a#1': [missingFiles(1, 2, 3), missingFiles(2)],
     });
     await engine.kick();
     expect(entry('a#1')).toMatchObject({
       state: 'retrying',
       attempts: 1,
       lastError: { status: 422, message: 'Thiếu ảnh' },
-      uploadedFiles: [shaOf(1), shaOf(3)],
     });
     await runFor();
     expect(sends.map((s) => [s.id, s.at])).toEqual([
+      ['a#1', 0],
       [file(1), 0],
       [file(2), 0],
       [file(3), 0],
       ['a#1', 0],
-      [file(2), 5_000],
+      // The server holds every photo now (the script said otherwise once).
       ['a#1', 5_000],
     ]);
     expect(entry('a#1').state).toBe('sent');
@@ -841,27 +887,16 @@ describe('SyncEngine with photos', () => {
     twice.body.photos.push({ ...photo(1), id: 'p3' });
     const { sends, runFor } = setup([twice]);
     await runFor();
-    expect(sends.map((s) => s.id)).toEqual([file(1), file(2), 'a#1']);
+    expect(sends.map((s) => s.id)).toEqual(['a#1', file(1), file(2), 'a#1']);
   });
 
-  it("skips photos an earlier submission of the report uploaded, unless they're missing", async () => {
-    const { sends, entry, runFor } = setup(
-      [
-        withPhotos(
-          makeEntry('a', 1, {
-            state: 'sent',
-            nextAttemptAt: NEVER,
-            uploadedFiles: [shaOf(1), shaOf(2)],
-          }),
-          2,
-        ),
-        withPhotos(makeEntry('a', 2), 3),
-      ],
-      { 'a#2': [missingFiles(1), 201] },
-    );
+  it('uploads none of the photos an earlier submission of the report uploaded', async () => {
+    const { sends, entry, runFor } = setup([
+      withPhotos(makeEntry('a', 1), 2),
+      withPhotos(makeEntry('a', 2), 3),
+    ]);
     await runFor();
-    expect(sends.map((s) => s.id)).toEqual([file(3), 'a#2', file(1), 'a#2']);
-    expect(entry('a#1').uploadedFiles).toEqual([shaOf(2)]);
+    expect(sends.map((s) => s.id)).toEqual(['a#1', file(1), file(2), 'a#1', 'a#2', file(3), 'a#2']);
     expect(entry('a#2').state).toBe('sent');
   });
 

@@ -1,13 +1,16 @@
 // What to do with a server's answer to a submission, as a pure function of the
 // response, the attempt count and a random number:
 // - 2xx: sent (the receipt is kept);
-// - no answer, 408, 429, 5xx: try again after a capped exponential backoff with jitter
+// - no answer, 408, 428, 429, 5xx: try again after a capped exponential backoff with jitter
 //   (about 5 s, 10 s, 20 s … up to 5 min; 2 s, 4 s … up to 1 min while the app is in the
 //   foreground), or after Retry-After when the server says so;
 // - 401/403: stop the queue and ask for the access code;
 // - 409: a conflict the user resolves (send as a new revision);
-// - 422 missingFiles: the server lacks photos the body lists; upload them again, then
-//   the body, after the same backoff (a server that keeps losing them is not hammered);
+// - 422 missingFiles: the server lacks photos the body lists; the engine uploads them
+//   and sends the body again at once; a second 422 waits the same backoff (a server that
+//   keeps losing them is not hammered);
+// - 428 for a photo: the server no longer expects it (the revision that listed it is
+//   over a day old): the next try sends the body first again;
 // - any other 4xx: quarantine this entry with the server's message; the rest continue.
 export const BASE_DELAY_MS = 5_000;
 export const MAX_DELAY_MS = 5 * 60_000;
@@ -56,7 +59,7 @@ export function decide(
     return { action: 'retry', delayMs: backoffDelay(attempt, random, limits) };
   const { status } = outcome;
   if (status >= 200 && status < 300) return { action: 'sent' };
-  if (status === 408 || status === 429 || status >= 500) {
+  if (status === 408 || status === 428 || status === 429 || status >= 500) {
     const requested = outcome.retryAfterSeconds;
     const delayMs =
       requested !== null && requested >= 0
