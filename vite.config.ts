@@ -1,14 +1,54 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { staticShell } from './src/app/static-shell';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 const emptyModule = fileURLToPath(new URL('./src/export/pdf/empty-module.ts', import.meta.url));
 const zodJitless = fileURLToPath(new URL('./src/lib/zod-jitless.ts', import.meta.url));
+
+// dist/.vite/chunk-modules.json: for every JS chunk, the modules in it and the chunks it
+// imports statically. tests/e2e/first-render-bundle.spec.ts reads it to keep zod, the
+// templates and workbox-window out of what the first screen loads.
+function chunkModules(): Plugin {
+  return {
+    name: 'so-ket:chunk-modules',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      const chunks = Object.values(bundle).flatMap((output) =>
+        output.type === 'chunk'
+          ? [
+              {
+                file: output.fileName,
+                isEntry: output.isEntry,
+                imports: output.imports,
+                modules: output.moduleIds.map((id) => id.replace(root, '')),
+              },
+            ]
+          : [],
+      );
+      this.emitFile({
+        type: 'asset',
+        fileName: '.vite/chunk-modules.json',
+        source: JSON.stringify(chunks),
+      });
+    },
+  };
+}
+
+// The first screen's static shell (src/app/static-shell.ts) inside #root.
+function firstScreenShell(): Plugin {
+  return {
+    name: 'so-ket:first-screen-shell',
+    transformIndexHtml: (html) =>
+      html.replace('<div id="root"></div>', `<div id="root">${staticShell()}</div>`),
+  };
+}
 
 export default defineConfig({
   define: {
@@ -18,6 +58,8 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    chunkModules(),
+    firstScreenShell(),
     VitePWA({
       strategies: 'generateSW',
       // Never reload over a half-typed answer: the app asks, saves, then reloads.

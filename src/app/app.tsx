@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReportListPage } from '@/features/drafts/report-list-page';
-import { ExportButtons } from '@/features/export/export-buttons';
 import { vi } from '@/i18n/vi';
 import { retryImport } from '@/lib/retry-import';
 import { ErrorBoundary } from './error-boundary';
+import { markFirstContent, markFirstContentOnLoad } from './first-content';
 import { IosInstallHint, InstallButton, OnlineIndicator, PwaNotices } from './pwa/pwa-ui';
 import { hrefs, parseRoute, type Route } from './routes';
 
@@ -15,6 +15,13 @@ const ReportScreen = lazy(() =>
 const SettingsPage = lazy(() =>
   retryImport(() => import('@/features/settings/settings-page')).then((m) => ({
     default: m.SettingsPage,
+  })),
+);
+
+// A report's export buttons, in its menu on the list: loaded with the menu.
+const ExportButtons = lazy(() =>
+  retryImport(() => import('@/features/export/export-buttons')).then((m) => ({
+    default: m.ExportButtons,
   })),
 );
 
@@ -35,6 +42,10 @@ function useHashRoute(): Route {
 
 export function App() {
   const route = useHashRoute();
+  useEffect(() => {
+    // Opened straight on another screen: its load event stands for the first content.
+    if (route.name !== 'list') markFirstContentOnLoad();
+  }, [route.name]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -61,6 +72,7 @@ export function App() {
             <InstallButton placement="list" />
             <ReportListPage
               reportHref={hrefs.report}
+              onShown={markFirstContent}
               menuExtras={(id) => <ExportButtons reportId={id} />}
               onOpen={(id) => {
                 window.location.hash = hrefs.report(id);

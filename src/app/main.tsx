@@ -1,24 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { replayAllJournals } from '@/storage/answer-journal';
 import { getDatabase } from '@/storage/db';
-import { purgeTrash } from '@/storage/report-repository';
 import { App } from './app';
 import { ErrorBoundary } from './error-boundary';
+import { afterFirstContent } from './first-content';
 import { listenForInstallPrompt } from './pwa/install';
-import { registerServiceWorker } from './pwa/service-worker';
 import './styles.css';
 
+// What the first screen loads is kept small (tests/unit/first-render-chunks.test.ts):
+// React, Dexie, the list and the header. Schemas (zod), the repositories, the templates,
+// workbox-window and sync load after it, each from its own precached chunk.
 listenForInstallPrompt();
-registerServiceWorker();
-void purgeTrash(getDatabase(), new Date()).catch(() => 0);
-// Keystrokes a closed tab journaled but IndexedDB never got (reports not opened yet).
-void replayAllJournals(getDatabase(), new Date().toISOString());
-
-// Sync starts after the first render, from its own (precached) chunk.
-const startSync = () => void import('@/sync/browser-sync').then((m) => m.startSync());
-if ('requestIdleCallback' in window) window.requestIdleCallback(startSync, { timeout: 2000 });
-else setTimeout(startSync, 500);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -27,3 +19,17 @@ createRoot(document.getElementById('root')!).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+// Keystrokes a closed tab journaled but IndexedDB never got (reports not opened yet):
+// written at once, in parallel with the first render.
+void import('@/storage/answer-journal')
+  .then((m) => m.replayAllJournals(getDatabase(), new Date().toISOString()))
+  .catch(() => undefined);
+
+afterFirstContent(() => {
+  void import('./pwa/service-worker').then((m) => m.registerServiceWorker());
+  void import('@/sync/browser-sync').then((m) => m.startSync());
+  void import('@/storage/report-repository')
+    .then((m) => m.purgeTrash(getDatabase(), new Date()))
+    .catch(() => 0);
+});

@@ -62,7 +62,7 @@ describe('the report list', () => {
     });
     const card = link.closest('li')!;
     await user.click(within(card).getByLabelText(/Thao tác với báo cáo/));
-    await user.click(within(card).getByRole('button', { name: 'Xóa' }));
+    await user.click(await within(card).findByRole('button', { name: 'Xóa' }));
     expect(await screen.findByText(/Đã chuyển .* vào thùng rác/)).toBeVisible();
     await waitFor(() =>
       expect(screen.queryByRole('link', { name: /Thành Đoàn Bạc Liêu/ })).not.toBeInTheDocument(),

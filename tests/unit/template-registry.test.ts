@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseTemplate, type Criterion } from '@/domain/template/template-schema';
+import { BUILT_IN_TEMPLATES, compileTemplate } from '@/templates/built-in-templates';
 import { soKet5NamNq01BacLieu } from '@/templates/so-ket-5-nam-nq01-bac-lieu.template';
 import { defaultTemplate, findTemplate, listTemplates } from '@/templates/template-registry';
 import { stepOf } from './factories';
@@ -27,6 +29,20 @@ describe('the built-in template so-ket-5-nam-nq01-bac-lieu', () => {
       [`${template.id}-tinh`, 'province'],
     ]);
     expect(listTemplates()[0]).toEqual(template);
+  });
+
+  // The app ships the JSON and never parses a template: this is the check that it is
+  // valid. When it fails, run `npm run templates`.
+  it('ships as JSON that is exactly what the schema makes of each source', async () => {
+    for (const { input, jsonPath } of BUILT_IN_TEMPLATES) {
+      const json: unknown = JSON.parse(
+        await readFile(new URL(`../../src/templates/${jsonPath}`, import.meta.url), 'utf8'),
+      );
+      expect(json, `${jsonPath} is stale: run npm run templates`).toEqual(compileTemplate(input));
+    }
+    expect(listTemplates()).toEqual(
+      BUILT_IN_TEMPLATES.flatMap(({ input }) => compileTemplate(input)),
+    );
   });
 
   it('is found by its id and version only', () => {

@@ -5,7 +5,7 @@ import { vi } from '@/i18n/vi';
 import { viPhone } from '@/i18n/vi-phone';
 import { onDatabaseReplaced } from '@/storage/db';
 import { canInstall, isIosSafari, isStandalone, promptInstall, subscribeInstall } from './install';
-import { applyUpdate, dismissOfflineReady, getPwaState, subscribePwa } from './service-worker';
+import { dismissOfflineReady, getPwaState, subscribePwa } from './pwa-state';
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -32,18 +32,26 @@ export function OnlineIndicator() {
 }
 
 // In the header on a wider screen; on a phone (where the header keeps to one line) on
-// the report list instead (`placement`, styles.css shows one of the two).
+// the report list instead (`placement`, styles.css shows one of the two). Its place is
+// kept from the first paint (the static shell in index.html has the same slot), so the
+// button appearing when the browser offers the install moves nothing; an installed app
+// has no slot.
 export function InstallButton({ placement }: { placement: 'header' | 'list' }) {
   const isAvailable = useSyncExternalStore(subscribeInstall, canInstall);
-  if (!isAvailable) return null;
+  const [isInstalled] = useState(isStandalone);
+  if (isInstalled) return null;
   return (
-    <button
-      type="button"
-      className={`install-button secondary install-in-${placement}`}
-      onClick={() => void promptInstall()}
-    >
-      {viPhone.install}
-    </button>
+    <span className={`install-slot install-in-${placement}`}>
+      {isAvailable ? (
+        <button
+          type="button"
+          className="install-button secondary"
+          onClick={() => void promptInstall()}
+        >
+          {viPhone.install}
+        </button>
+      ) : null}
+    </span>
   );
 }
 
@@ -134,7 +142,7 @@ export function PwaNotices() {
               disabled={isUpdating}
               onClick={() => {
                 setUpdating(true);
-                void applyUpdate();
+                void import('./service-worker').then((m) => m.applyUpdate());
               }}
             >
               {vi.pwa.update}

@@ -3,41 +3,21 @@
 //   user presses "Cập nhật", after every pending save is flushed;
 // - check for a new version at start, every hour, and when the app becomes visible;
 // - say "ready offline" once, after the first install.
+// This module loads after the first screen (main.tsx); the notices read pwa-state.ts.
 import { Workbox } from 'workbox-window';
 import { flushAll } from '@/storage/flush-registry';
-
-export type PwaState = { isUpdateWaiting: boolean; isOfflineReady: boolean };
+import { setPwaState } from './pwa-state';
 
 const HOUR = 60 * 60 * 1000;
 const OFFLINE_READY_SHOWN = 'so-ket:offline-ready-shown';
 
-let state: PwaState = { isUpdateWaiting: false, isOfflineReady: false };
-const listeners = new Set<() => void>();
 let workbox: Workbox | null = null;
 
-function set(next: Partial<PwaState>) {
-  state = { ...state, ...next };
-  for (const listener of listeners) listener();
-}
-
-export function subscribePwa(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function getPwaState(): PwaState {
-  return state;
-}
-
-export function dismissOfflineReady(): void {
-  set({ isOfflineReady: false });
-}
-
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV || workbox) return;
   const wb = new Workbox('/sw.js', { scope: '/' });
   workbox = wb;
-  wb.addEventListener('waiting', () => set({ isUpdateWaiting: true }));
+  wb.addEventListener('waiting', () => setPwaState({ isUpdateWaiting: true }));
   wb.addEventListener('installed', (event) => {
     if (event.isUpdate) return;
     try {
@@ -46,7 +26,7 @@ export function registerServiceWorker(): void {
     } catch {
       // Storage blocked: show it this time anyway.
     }
-    set({ isOfflineReady: true });
+    setPwaState({ isOfflineReady: true });
   });
   void wb.register().catch(() => undefined);
   const check = () => void wb.update().catch(() => undefined);

@@ -2,17 +2,16 @@
 // user presses "Nộp báo cáo"; later edits make a new revision, never change this one.
 import { z } from 'zod';
 import { reportFileSchema, sha256Schema } from '@/domain/report/report-schema';
+import { OUTBOX_STATES } from './outbox-states';
 
-export const OUTBOX_STATES = [
-  'queued',
-  'sending',
-  'retrying',
-  'sent',
-  'authRequired',
-  'conflict',
-  'quarantined',
-] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
+export {
+  OUTBOX_STATES,
+  RESENDABLE_STATES,
+  submissionStatus,
+  UNSENT_STATES,
+  type OutboxState,
+  type SubmissionStatus,
+} from './outbox-states';
 
 export const receiptSchema = z.object({
   reportId: z.string(),
@@ -42,33 +41,3 @@ export const outboxEntrySchema = z.object({
   updatedAt: z.string(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
-
-export const UNSENT_STATES: ReadonlySet<OutboxState> = new Set([
-  'queued',
-  'sending',
-  'retrying',
-  'authRequired',
-]);
-
-// An entry that may still go out: waiting, or in conflict (the user can send it as a new
-// revision). The photos it lists stay on the device until it is sent.
-export const RESENDABLE_STATES: ReadonlySet<OutboxState> = new Set([...UNSENT_STATES, 'conflict']);
-
-// What the report list says of a report, from its submissions.
-export type SubmissionStatus = 'draft' | 'waiting' | 'sending' | 'submitted' | 'failed';
-
-export function submissionStatus(
-  entries: readonly Pick<OutboxEntry, 'state' | 'revision'>[],
-): SubmissionStatus {
-  if (entries.length === 0) return 'draft';
-  if (
-    entries.some(
-      (e) => e.state === 'quarantined' || e.state === 'conflict' || e.state === 'authRequired',
-    )
-  ) {
-    return 'failed';
-  }
-  if (entries.some((e) => e.state === 'sending')) return 'sending';
-  if (entries.some((e) => e.state === 'queued' || e.state === 'retrying')) return 'waiting';
-  return 'submitted';
-}

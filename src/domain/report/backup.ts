@@ -4,6 +4,8 @@ import { outboxEntrySchema, type OutboxEntry } from '@/domain/outbox/outbox-entr
 import { officeBackupSchema, type OfficeBackup } from '@/domain/rollup/received';
 import { isoTimeSchema, reportFileSchema, type ReportFile } from './report-schema';
 
+export { BACKUP_REMINDER_DAYS, needsBackupReminder } from './backup-reminder';
+
 export const BACKUP_FORMAT = 'so-ket/backup';
 // 2: its report files carry their photos (report file version 2). Version 1 backups are
 // still read.
@@ -69,32 +71,6 @@ export function submissionHistoryProblem(backup: BackupFile): string | null {
     revisions.add(revision);
   }
   return null;
-}
-
-export const BACKUP_REMINDER_DAYS = 3;
-
-// A report has changes that never left the device (exported, backed up or queued for
-// submission) and the oldest of them is more than three days old. `changedSince` is
-// that oldest change when the record knows it; older records fall back to "changed
-// after the last export, which is more than three days ago".
-export function needsBackupReminder(
-  report: {
-    createdAt: string;
-    updatedAt: string;
-    lastExportedAt: string | null;
-    changedSince?: string | null;
-  },
-  now: Date,
-): boolean {
-  const limit = BACKUP_REMINDER_DAYS * 24 * 60 * 60 * 1000;
-  if (report.changedSince) return now.getTime() - Date.parse(report.changedSince) > limit;
-  const since = report.lastExportedAt ?? report.createdAt;
-  if (
-    report.lastExportedAt !== null &&
-    Date.parse(report.updatedAt) <= Date.parse(report.lastExportedAt)
-  )
-    return false;
-  return now.getTime() - Date.parse(since) > limit;
 }
 
 // Named after the day on the user's clock (before 07:00 in Việt Nam the UTC date is

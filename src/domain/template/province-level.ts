@@ -3,13 +3,10 @@
 // The derived template is built here, checked by the same schema, and registered beside
 // the units' one under its own id, so a province report is shown and exported with it
 // like any report: one template definition, no second copy.
+import { provinceTemplateId } from './province-id';
 import { templateSchema, type Criterion, type Template } from './template-schema';
 
-export const PROVINCE_ID_SUFFIX = '-tinh';
-
-export function provinceTemplateId(templateId: string): string {
-  return `${templateId}${PROVINCE_ID_SUFFIX}`;
-}
+export { PROVINCE_ID_SUFFIX, provinceTemplateId } from './province-id';
 
 function overridden(criterion: Criterion, template: Template): Criterion {
   const override = template.provinceLevel?.fields[criterion.id];

@@ -2,50 +2,61 @@
 // trash (with undo), restore from the trash, and a way out for damaged records.
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
+  Suspense,
   useEffect,
-  useId,
   useRef,
   useState,
   useSyncExternalStore,
-  type FormEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
-import { initialAnswers, type Answers } from '@/domain/report/answers';
-import { submissionStatus, UNSENT_STATES } from '@/domain/outbox/outbox-entry';
-import { needsBackupReminder } from '@/domain/report/backup';
-import { requiredProgress } from '@/domain/report/progress';
-import { REPORT_NAME_MAX, reportFileName } from '@/domain/report/report-schema';
-import { normalizeText } from '@/domain/report/text';
+import { submissionStatus, UNSENT_STATES } from '@/domain/outbox/outbox-states';
+import { needsBackupReminder } from '@/domain/report/backup-reminder';
 import { vi, formatDateTime } from '@/i18n/vi';
 import { viLimits } from '@/i18n/vi-limits';
 import { viSafety } from '@/i18n/vi-safety';
 import { downloadJson } from '@/lib/download';
-import { newId } from '@/lib/ids';
 import { storageTrouble } from '@/storage/autosave-queue';
-import { getDatabase } from '@/storage/db';
-import { listOutbox } from '@/storage/outbox-repository';
-import {
-  createReport,
-  deleteReportForever,
-  duplicateReport,
-  exportReportFile,
-  listReports,
-  markExported,
-  rawReportData,
-  renameReport,
-  trashReport,
-  untrashReport,
-} from '@/storage/report-repository';
+import { getDatabase, type SoKetDatabase } from '@/storage/db';
 import type { StoredReport } from '@/storage/restore';
 import { saveTroubles, subscribeSaveTroubles } from '@/storage/save-health';
 import { loadTemplates, type TemplateRegistry } from '@/templates/load-templates';
+import type { ListData } from './list-store';
+import {
+  CreateForm,
+  loadListActions,
+  loadListStore,
+  RenameForm,
+  ReportMenuItems,
+  type ListStore,
+} from './load-list-store';
 
-// The templates arrive a moment after the list (they are not part of the first render):
-// until then the unit picker waits and progress is not shown.
-function useTemplates(): TemplateRegistry | null {
-  const [registry, setRegistry] = useState<TemplateRegistry | null>(null);
+// The store (repositories and schemas) loads with the first read; until then, and if it
+// cannot load, the list's frame is on screen without its cards.
+function useListStore(): ListStore | 'failed' | null {
+  const [store, setStore] = useState<ListStore | 'failed' | null>(null);
   useEffect(() => {
     let isCurrent = true;
+    loadListStore().then(
+      (loaded) => isCurrent && setStore(loaded),
+      () => isCurrent && setStore('failed'),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return store;
+}
+
+// The templates arrive after the list is on screen (they are not part of the first
+// render): until then the unit picker waits and progress is not shown. The actions'
+// chunk is fetched then too, so that a menu opens at once.
+function useTemplates(isListShown: boolean): TemplateRegistry | null {
+  const [registry, setRegistry] = useState<TemplateRegistry | null>(null);
+  useEffect(() => {
+    if (!isListShown) return;
+    let isCurrent = true;
+    void loadListActions().catch(() => undefined);
     loadTemplates().then(
       (loaded) => isCurrent && setRegistry(loaded),
       () => {},
@@ -53,223 +64,114 @@ function useTemplates(): TemplateRegistry | null {
     return () => {
       isCurrent = false;
     };
-  }, []);
+  }, [isListShown]);
   return registry;
 }
 
-type Notice = { message: string; undo?: () => void; isError?: boolean };
+export type Notice = { message: string; undo?: () => void; isError?: boolean };
 
-async function loadList() {
-  const db = getDatabase();
-  const list = await listReports(db);
-  const rows = await db.answers.toArray();
-  const answersByReport = new Map<string, Answers>();
-  for (const row of rows) {
-    const answers = answersByReport.get(row.reportId) ?? {};
-    answers[row.fieldId] = row.value as Answers[string];
-    answersByReport.set(row.reportId, answers);
-  }
-  const outbox = await listOutbox(db);
-  return { ...list, answersByReport, outbox };
-}
-
-function requestPersistence() {
-  // Asks the browser to keep our storage under pressure; the answer shows in Settings.
-  if (navigator.storage && typeof navigator.storage.persist === 'function') {
-    void navigator.storage.persist().catch(() => false);
-  }
-}
-
-function CreateForm({
-  templates,
-  onCreated,
-  onCancel,
-}: {
-  // null until the templates have loaded: the unit picker waits, and a submit loads them.
+// What the list's body and its cards share, once the store has read the list.
+type ListContext = {
+  list: ListData;
+  store: ListStore;
   templates: TemplateRegistry | null;
-  onCreated: (id: string) => void;
-  onCancel: () => void;
-}) {
-  const [unitId, setUnitId] = useState('');
-  const [otherName, setOtherName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const selectId = useId();
-  const otherId = useId();
-  const isOther = unitId === 'other';
-  const units = templates?.defaultTemplate.units ?? [];
+  reportHref: (id: string) => string;
+  menuExtras?: ((reportId: string) => ReactNode) | undefined;
+  run: (action: () => Promise<void>) => Promise<void>;
+  onNotice: (notice: Notice) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+};
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    let defaultTemplate;
-    try {
-      ({ defaultTemplate } = templates ?? (await loadTemplates()));
-    } catch {
-      setError(vi.errors.actionFailed);
-      return;
-    }
-    const known = defaultTemplate.units.find((unit) => unit.id === unitId);
-    const name = known ? known.name : normalizeText(otherName.trim());
-    if (!name || name.length > REPORT_NAME_MAX) {
-      setError(vi.create.unitRequired);
-      return;
-    }
-    setBusy(true);
-    try {
-      const unit = { id: known ? known.id : null, name };
-      const report = await createReport(getDatabase(), {
-        id: newId(),
-        name: vi.create.defaultName(name),
-        unit,
-        templateId: defaultTemplate.id,
-        templateVersion: defaultTemplate.version,
-        answers: initialAnswers(defaultTemplate, unit),
-        now: new Date().toISOString(),
-      });
-      requestPersistence();
-      onCreated(report.id);
-    } catch (caught) {
-      const trouble = storageTrouble(caught);
-      setError(trouble ? viLimits.storage(trouble, 'create') : vi.errors.actionFailed);
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form
-      className="panel create-form"
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby={`${selectId}-h`}
-    >
-      <h2 id={`${selectId}-h`}>{vi.create.heading}</h2>
-      <div className="field">
-        <label className="field-label" htmlFor={selectId}>
-          {vi.create.unitLabel}
-        </label>
-        {/* The button that opened this form is gone: focus moves here, not to <body>. */}
-        <select
-          id={selectId}
-          autoFocus
-          value={unitId}
-          onChange={(event) => {
-            setUnitId(event.target.value);
-            setError(null);
-          }}
-          aria-describedby={error ? `${selectId}-error` : undefined}
-        >
-          <option value="" disabled>
-            —
-          </option>
-          {units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-          <option value="other">{vi.create.unitOther}</option>
-        </select>
-      </div>
-      {isOther ? (
-        <div className="field">
-          <label className="field-label" htmlFor={otherId}>
-            {vi.create.otherNameLabel}
-          </label>
-          <input
-            id={otherId}
-            type="text"
-            value={otherName}
-            maxLength={REPORT_NAME_MAX}
-            placeholder={vi.create.otherNameHint}
-            onChange={(event) => {
-              setOtherName(event.target.value);
-              setError(null);
+// One report's card; its menu's items load when it is first opened.
+function ReportCard({ report, context }: { report: StoredReport; context: ListContext }) {
+  const { list, store, templates, reportHref, menuExtras, run, onNotice, headingRef } = context;
+  const [isRenaming, setRenaming] = useState(false);
+  const [isMenuOpen, setMenuOpen] = useState(false);
+  const status = submissionStatus(list.outbox.filter((entry) => entry.reportId === report.id));
+  const template = templates?.findTemplate(report.templateId, report.templateVersion);
+  const progress = template
+    ? store.requiredProgress(template, list.answersByReport.get(report.id) ?? {})
+    : null;
+  if (isRenaming) {
+    return (
+      <li className="card">
+        <Suspense fallback={null}>
+          <RenameForm
+            report={report}
+            onDone={(name) => {
+              setRenaming(false);
+              if (name !== null)
+                void run(() =>
+                  store.renameReport(getDatabase(), report.id, name, new Date().toISOString()),
+                );
             }}
           />
-        </div>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${selectId}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="button-row">
-        <button type="submit" disabled={isBusy}>
-          {vi.create.submit}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {vi.create.cancel}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function RenameForm({
-  report,
-  onDone,
-}: {
-  report: StoredReport;
-  onDone: (name: string | null) => void;
-}) {
-  const [name, setName] = useState(report.name);
-  const [error, setError] = useState<string | null>(null);
-  const id = useId();
+        </Suspense>
+      </li>
+    );
+  }
   return (
-    <form
-      className="rename-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const clean = normalizeText(name.trim());
-        if (!clean) return setError(vi.rename.required);
-        if ([...clean].length > REPORT_NAME_MAX)
-          return setError(vi.rename.tooLong(REPORT_NAME_MAX));
-        onDone(clean);
-      }}
-    >
-      <label className="field-label" htmlFor={id}>
-        {vi.rename.label}
-      </label>
-      <input
-        id={id}
-        type="text"
-        value={name}
-        autoFocus
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => setName(event.target.value)}
-      />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
+    <li className="card">
+      <h2 className="card-title">
+        <a href={reportHref(report.id)}>{report.name}</a>
+      </h2>
+      <p className="card-meta">
+        {report.unit.name} ·{' '}
+        <span className={`submission-status status-${status}`}>{vi.submit.status[status]}</span>
+      </p>
+      <p className="card-meta">{vi.list.updated(formatDateTime(report.updatedAt))}</p>
+      <p className="card-meta">
+        {progress ? vi.list.progress(progress.requiredDone, progress.requiredTotal) : null}
+      </p>
+      {needsBackupReminder(report, new Date()) ? (
+        <p className="card-reminder">{vi.reminder.backup}</p>
       ) : null}
-      <div className="button-row">
-        <button type="submit">{vi.rename.submit}</button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
-          {vi.rename.cancel}
-        </button>
-      </div>
-    </form>
+      <details className="menu" onToggle={(event) => setMenuOpen(event.currentTarget.open)}>
+        <summary aria-label={vi.list.menu(report.name)}>⋯</summary>
+        {isMenuOpen ? (
+          <Suspense fallback={<p className="menu-items">{vi.list.loading}</p>}>
+            <ReportMenuItems
+              report={report}
+              run={run}
+              onRename={() => setRenaming(true)}
+              onNotice={onNotice}
+              headingRef={headingRef}
+              extras={menuExtras?.(report.id)}
+            />
+          </Suspense>
+        ) : null}
+      </details>
+    </li>
   );
 }
 
 export function ReportListPage({
   reportHref,
   onOpen,
+  onShown,
   menuExtras,
 }: {
   reportHref: (id: string) => string;
   onOpen: (id: string) => void;
+  // Called once the list (or its empty state) is on screen.
+  onShown?: () => void;
   // More actions for a report's menu (e.g. the PDF export), composed in by app/.
   menuExtras?: (reportId: string) => ReactNode;
 }) {
-  const data = useLiveQuery(loadList, []);
-  const templates = useTemplates();
+  const loadedStore = useListStore();
+  const store = loadedStore === 'failed' ? null : loadedStore;
+  const data = useLiveQuery(() => store?.loadList(getDatabase()), [store]);
+  const templates = useTemplates(data !== undefined);
   const [isCreating, setCreating] = useState(false);
-  const [renamingId, setRenamingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const troubles = useSyncExternalStore(subscribeSaveTroubles, saveTroubles);
   const db = getDatabase();
+  const isShown = data !== undefined;
+  const unsent = data?.outbox.filter((entry) => UNSENT_STATES.has(entry.state)).length ?? 0;
+  useEffect(() => {
+    if (isShown) onShown?.();
+  }, [isShown, onShown]);
 
   const run = async (action: () => Promise<void>) => {
     try {
@@ -281,23 +183,8 @@ export function ReportListPage({
     }
   };
 
-  if (!data) return <p>{vi.list.loading}</p>;
-  const active = data.reports.filter((report) => report.deletedAt === null);
-  const unsent = data.outbox.filter((entry) => UNSENT_STATES.has(entry.state)).length;
-  const statusOf = (reportId: string) =>
-    submissionStatus(data.outbox.filter((entry) => entry.reportId === reportId));
-  const trashed = data.reports.filter((report) => report.deletedAt !== null);
-
-  const progressOf = (report: StoredReport) => {
-    const template = templates?.findTemplate(report.templateId, report.templateVersion);
-    if (!template) return null;
-    const { requiredDone, requiredTotal } = requiredProgress(
-      template,
-      data.answersByReport.get(report.id) ?? {},
-    );
-    return vi.list.progress(requiredDone, requiredTotal);
-  };
-
+  // The frame (heading, create button, notices) paints at once, the same as the shell
+  // in index.html; the cards fill in below it once the store has read them.
   return (
     <div className="report-list">
       <div className="list-head">
@@ -349,121 +236,73 @@ export function ReportListPage({
         </p>
       ) : null}
       {isCreating ? (
-        <CreateForm
-          templates={templates}
-          onCreated={(id) => {
-            setCreating(false);
-            onOpen(id);
-          }}
-          onCancel={() => setCreating(false)}
-        />
+        <Suspense fallback={null}>
+          <CreateForm
+            templates={templates}
+            onCreated={(id) => {
+              setCreating(false);
+              onOpen(id);
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        </Suspense>
       ) : null}
+      {loadedStore === 'failed' ? (
+        <div role="alert" className="notice error">
+          <p>{vi.pwa.chunkFailed}</p>
+          <button type="button" onClick={() => window.location.reload()}>
+            {vi.errors.reload}
+          </button>
+        </div>
+      ) : !data || !store ? (
+        <p className="list-loading">{vi.list.loading}</p>
+      ) : (
+        <ListBody
+          db={db}
+          isCreating={isCreating}
+          context={{
+            list: data,
+            store,
+            templates,
+            reportHref,
+            menuExtras,
+            run,
+            onNotice: setNotice,
+            headingRef,
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function ListBody({
+  db,
+  isCreating,
+  context,
+}: {
+  db: SoKetDatabase;
+  isCreating: boolean;
+  context: ListContext;
+}) {
+  const { list, store, run, onNotice } = context;
+  const active = list.reports.filter((report) => report.deletedAt === null);
+  const trashed = list.reports.filter((report) => report.deletedAt !== null);
+  return (
+    <>
       {active.length === 0 && !isCreating ? <p className="empty">{vi.list.empty}</p> : null}
       <ul className="cards">
-        {active.map((report) => {
-          const status = statusOf(report.id);
-          return (
-            <li key={report.id} className="card">
-              {renamingId === report.id ? (
-                <RenameForm
-                  report={report}
-                  onDone={(name) => {
-                    setRenamingId(null);
-                    if (name !== null)
-                      void run(() => renameReport(db, report.id, name, new Date().toISOString()));
-                  }}
-                />
-              ) : (
-                <>
-                  <h2 className="card-title">
-                    <a href={reportHref(report.id)}>{report.name}</a>
-                  </h2>
-                  <p className="card-meta">
-                    {report.unit.name} ·{' '}
-                    <span className={`submission-status status-${status}`}>
-                      {vi.submit.status[status]}
-                    </span>
-                  </p>
-                  <p className="card-meta">{vi.list.updated(formatDateTime(report.updatedAt))}</p>
-                  <p className="card-meta">{progressOf(report)}</p>
-                  {needsBackupReminder(report, new Date()) ? (
-                    <p className="card-reminder">{vi.reminder.backup}</p>
-                  ) : null}
-                  <details className="menu">
-                    <summary aria-label={vi.list.menu(report.name)}>⋯</summary>
-                    <div className="menu-items">
-                      <button type="button" onClick={() => setRenamingId(report.id)}>
-                        {vi.list.rename}
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          void run(async () => {
-                            const name = `${report.name}${vi.list.copySuffix}`.slice(
-                              0,
-                              REPORT_NAME_MAX,
-                            );
-                            await duplicateReport(db, report.id, {
-                              id: newId(),
-                              name,
-                              now: new Date().toISOString(),
-                            });
-                            setNotice({ message: vi.list.duplicated(name) });
-                          })
-                        }
-                      >
-                        {vi.list.duplicate}
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          void run(async () => {
-                            const now = new Date().toISOString();
-                            const file = await exportReportFile(db, report.id, now);
-                            downloadJson(reportFileName(file.report), file);
-                            await markExported(db, report.id, now);
-                            setNotice({ message: vi.list.exported });
-                          })
-                        }
-                      >
-                        {vi.list.exportJson}
-                      </button>
-                      {menuExtras?.(report.id)}
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() =>
-                          void run(async () => {
-                            await trashReport(db, report.id, new Date().toISOString());
-                            headingRef.current?.focus();
-                            setNotice({
-                              message: vi.list.movedToTrash(report.name),
-                              undo: () =>
-                                void run(async () => {
-                                  await untrashReport(db, report.id);
-                                  setNotice({ message: vi.list.restored(report.name) });
-                                }),
-                            });
-                          })
-                        }
-                      >
-                        {vi.list.delete}
-                      </button>
-                    </div>
-                  </details>
-                </>
-              )}
-            </li>
-          );
-        })}
+        {active.map((report) => (
+          <ReportCard key={report.id} report={report} context={context} />
+        ))}
       </ul>
 
-      {data.damaged.length > 0 ? (
+      {list.damaged.length > 0 ? (
         <section className="damaged" aria-labelledby="damaged-heading">
           <h2 id="damaged-heading">{vi.list.damagedHeading}</h2>
           <p>{vi.list.damagedNote}</p>
           <ul className="cards">
-            {data.damaged.map((damaged, index) => (
+            {list.damaged.map((damaged, index) => (
               <li key={damaged.id ?? index} className="card damaged-card">
                 <p className="card-meta">{damaged.id ?? '—'}</p>
                 <button
@@ -471,7 +310,7 @@ export function ReportListPage({
                   className="secondary"
                   onClick={() =>
                     void run(async () => {
-                      const raw = (await rawReportData(db, damaged.id)) ?? damaged.raw;
+                      const raw = (await store.rawReportData(db, damaged.id)) ?? damaged.raw;
                       downloadJson(`du-lieu-goc-${damaged.id ?? index}.json`, raw);
                     })
                   }
@@ -501,8 +340,8 @@ export function ReportListPage({
                     className="secondary"
                     onClick={() =>
                       void run(async () => {
-                        await untrashReport(db, report.id);
-                        setNotice({ message: vi.list.restored(report.name) });
+                        await store.untrashReport(db, report.id);
+                        onNotice({ message: vi.list.restored(report.name) });
                       })
                     }
                   >
@@ -513,7 +352,7 @@ export function ReportListPage({
                     className="danger"
                     onClick={() => {
                       if (window.confirm(vi.list.confirmDeleteForever(report.name))) {
-                        void run(() => deleteReportForever(db, report.id));
+                        void run(() => store.deleteReportForever(db, report.id));
                       }
                     }}
                   >
@@ -525,6 +364,6 @@ export function ReportListPage({
           </ul>
         </details>
       ) : null}
-    </div>
+    </>
   );
 }

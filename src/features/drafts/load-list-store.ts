@@ -1,0 +1,18 @@
+// The list's store and its actions on demand (see list-store.ts and list-actions.tsx):
+// each import is cached, retried once after a failed load, and tried again on the next
+// call (cachedImport).
+import { lazy } from 'react';
+import { cachedImport } from '@/lib/retry-import';
+import type * as Store from './list-store';
+
+export type ListStore = typeof Store;
+
+export const loadListStore = cachedImport((): Promise<ListStore> => import('./list-store'));
+
+export const loadListActions = cachedImport(() => import('./list-actions'));
+
+export const CreateForm = lazy(() => loadListActions().then((m) => ({ default: m.CreateForm })));
+export const RenameForm = lazy(() => loadListActions().then((m) => ({ default: m.RenameForm })));
+export const ReportMenuItems = lazy(() =>
+  loadListActions().then((m) => ({ default: m.ReportMenuItems })),
+);

@@ -1,0 +1,99 @@
+// The first screen on a phone (issue 18): the static shell in index.html paints the
+// header and the list's frame before any script runs, React renders the same frame in
+// its place, and nothing moves afterwards: not the list filling in, not the "ready
+// offline" notice (it floats over the page), not the install button (its place is kept).
+// Layout shifts are read with the browser's own PerformanceObserver.
+import type { Page } from '@playwright/test';
+import { AppShell } from './pages/app-shell';
+import { expect, test } from './support/fixtures';
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+declare global {
+  interface Window {
+    __shifts?: { value: number; nodes: string[] }[];
+  }
+}
+
+// Every layout shift not caused by input since the document started, with what moved.
+function recordShifts(): void {
+  window.__shifts = [];
+  new PerformanceObserver((entries) => {
+    for (const entry of entries.getEntries() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+      sources?: { node?: Node | null }[];
+    })[]) {
+      if (entry.hadRecentInput) continue;
+      const nodes = (entry.sources ?? []).map((source) =>
+        source.node instanceof Element
+          ? `${source.node.tagName.toLowerCase()}.${source.node.className}`
+          : String(source.node?.nodeName),
+      );
+      window.__shifts!.push({ value: entry.value, nodes });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+const shifts = (page: Page) => page.evaluate(() => window.__shifts ?? []);
+
+// Where the first screen's fixed parts are.
+async function frameBoxes(page: Page) {
+  const boxOf = async (selector: string) => {
+    const box = await page.locator(selector).first().boundingBox();
+    return box && { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width) };
+  };
+  return {
+    header: await boxOf('header.app-header'),
+    settings: await boxOf('header .header-link'),
+    heading: await boxOf('main h1'),
+    create: await boxOf('.list-head button'),
+  };
+}
+
+test('the first screen paints from the shell and nothing moves as the app starts', async ({
+  page,
+  list,
+  browser,
+}) => {
+  // The shell alone, as a browser shows it before any script has run.
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 740 },
+    serviceWorkers: 'block',
+  });
+  const shellPage = await noScript.newPage();
+  await shellPage.goto(new URL('/', test.info().project.use.baseURL).href);
+  await expect(
+    shellPage.getByRole('heading', { level: 1, name: 'Báo cáo của đơn vị' }),
+  ).toBeVisible();
+  const shellFrame = await frameBoxes(shellPage);
+  await noScript.close();
+
+  await page.addInitScript(recordShifts);
+  const shell = new AppShell(page);
+  await list.goto();
+  await expect(page.getByText('Chưa có báo cáo nào.', { exact: false })).toBeVisible();
+  expect(await frameBoxes(page)).toEqual(shellFrame);
+  // The first visit installs the service worker and says so, over the page.
+  await expect(shell.offlineReady).toBeVisible();
+  // The browser offers the install: the button takes the place kept for it.
+  await page.evaluate(() => {
+    const offer = Object.assign(new Event('beforeinstallprompt'), {
+      prompt: async () => undefined,
+      userChoice: Promise.resolve({ outcome: 'dismissed' }),
+    });
+    window.dispatchEvent(offer);
+  });
+  await expect(page.getByRole('button', { name: 'Thêm vào màn hình chính' })).toBeVisible();
+  expect(await shifts(page)).toEqual([]);
+
+  // With a report, from the service worker's cache: the card fills in below the frame.
+  await list.createReport();
+  await list.goto();
+  await page.reload();
+  await expect(list.reportLink('Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân')).toBeVisible();
+  await expect.poll(() => shell.isControlled()).toBe(true);
+  expect(await frameBoxes(page)).toEqual(shellFrame);
+  expect(await shifts(page)).toEqual([]);
+});

@@ -1,0 +1,72 @@
+// What the first screen loads, read from the build the other specs run against: the
+// entry script, its modulepreloads and everything they import statically (the module
+// list per chunk comes from dist/.vite/chunk-modules.json, written by vite.config.ts).
+// zod, the templates and workbox-window load after the first screen (issue 18); this
+// fails if a static import pulls one of them back in. No browser: it reads files.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { firstRenderFiles } from '../../scripts/bench/first-render';
+
+type Chunk = { file: string; imports: string[]; modules: string[] };
+
+const LATER = [
+  { name: 'zod', pattern: /(^|\/)node_modules\/zod\// },
+  { name: 'the zod setup', pattern: /^src\/lib\/zod-jitless\.ts$/ },
+  { name: 'the templates', pattern: /^src\/templates\/(?!load-templates\.ts$)/ },
+  { name: 'workbox-window', pattern: /(^|\/)node_modules\/workbox-window\// },
+  { name: 'the domain schemas', pattern: /-schema\.ts$/ },
+];
+
+function readChunks(): Map<string, Chunk> {
+  const list = JSON.parse(readFileSync('dist/.vite/chunk-modules.json', 'utf8')) as Chunk[];
+  return new Map(list.map((chunk) => [chunk.file, chunk]));
+}
+
+// The modules of these chunks and of every chunk they import statically.
+function staticModules(files: string[]): string[] {
+  const chunks = readChunks();
+  const queue = [...files];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const chunk = chunks.get(file);
+    if (!chunk) throw new Error(`${file} is not in dist/.vite/chunk-modules.json`);
+    queue.push(...chunk.imports);
+  }
+  return [...seen].flatMap((file) => chunks.get(file)!.modules);
+}
+
+function firstRenderModules(): string[] {
+  return staticModules(
+    firstRenderFiles('dist')
+      .filter((ref) => ref.endsWith('.js'))
+      .map((ref) => ref.replace(/^\//, '')),
+  );
+}
+
+test('the first screen loads no zod, no template and no workbox-window', () => {
+  const modules = firstRenderModules();
+  // The walk found the app: React, Dexie and the report list are in it.
+  expect(modules).toContain('src/features/drafts/report-list-page.tsx');
+  expect(modules.some((id) => id.includes('node_modules/dexie/'))).toBe(true);
+  for (const { name, pattern } of LATER) {
+    expect
+      .soft(
+        modules.filter((id) => pattern.test(id)),
+        `${name} in the first render`,
+      )
+      .toEqual([]);
+  }
+});
+
+test('the templates load as plain data, without zod or the template schema', () => {
+  const registry = [...readChunks().values()].filter((chunk) =>
+    chunk.modules.includes('src/templates/template-registry.ts'),
+  );
+  expect(registry).toHaveLength(1);
+  const modules = staticModules(registry.map((chunk) => chunk.file));
+  expect(modules).toContain('src/templates/so-ket-5-nam-nq01-bac-lieu.template.json');
+  expect(modules.filter((id) => /node_modules\/zod\/|-schema\.ts$/.test(id))).toEqual([]);
+});
