@@ -16,6 +16,7 @@ import * as pdf from './bench/pdf';
 import * as pdfModels from './bench/pdf-models';
 import * as pdfWorstCase from './bench/pdf-worst-case';
 import * as photo from './bench/photo';
+import * as provinceReportPdf from './bench/province-report-pdf';
 import * as rollup from './bench/rollup';
 import * as server from './bench/server';
 import * as serverAbuse from './bench/server-abuse';
@@ -65,6 +66,12 @@ const benches: Bench[] = [
     produces: ['pdf-render-largest', 'pdf-size-largest', 'pdf-chunk-gzip'],
   },
   { name: 'pdf-size-models', run: pdfModels.run, needsBuild: false },
+  {
+    name: 'province-report-pdf',
+    run: provinceReportPdf.run,
+    needsBuild: false,
+    produces: ['province-report-pdf-size'],
+  },
   {
     name: 'pdf-worst-case',
     run: pdfWorstCase.run,

@@ -10,7 +10,10 @@
 // Chromium 156's CPU throttling slows the page's main thread only, not the export's
 // dedicated worker: on one machine the same export took 5.8 s at 1× and 7.6 s at "4×".
 // The first figure is therefore the time on this machine's CPU for the rendering; the
-// main-thread figure is the one the throttle makes phone-like.
+// main-thread figure is the one the throttle makes phone-like. Throttling the worker
+// itself is refused: Emulation.setCPUThrottlingRate sent to the worker's target (attached
+// with Target.setAutoAttach) answers "Operation is only supported for pages, not
+// workers" (checked on Chromium 156, December 2026).
 //
 // Assumes dist/ is built (scripts/bench.ts builds it). Serves dist/ in process on a free
 // port and drives the Debian Chromium; stops both at the end.

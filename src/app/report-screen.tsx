@@ -27,6 +27,12 @@ const ProvinceReportNotice = lazy(() =>
     default: m.ProvinceReportNotice,
   })),
 );
+// Beside each narrative field of the province's report: what the units wrote there.
+const UnitsWrite = lazy(() =>
+  retryImport(() => import('@/features/province/units-write')).then((m) => ({
+    default: m.UnitsWrite,
+  })),
+);
 
 type ReportRoute = Extract<Route, { name: 'report' }>;
 
@@ -116,6 +122,22 @@ export function ReportScreen({ route }: { route: ReportRoute }) {
           step: (id) => hrefs.step(reportId, id),
           review: hrefs.review(reportId),
         }}
+        fieldAside={
+          template.level === 'province'
+            ? (criterion, insert) => (
+                <ErrorBoundary message={viApp.pwa.chunkFailed}>
+                  <Suspense fallback={null}>
+                    <UnitsWrite
+                      template={template}
+                      criterion={criterion}
+                      answers={answers}
+                      insert={insert}
+                    />
+                  </Suspense>
+                </ErrorBoundary>
+              )
+            : undefined
+        }
         reviewTitle={vi.review.heading}
         reviewHeading={
           extraDocument ? vi.modelsDocument.review.heading(extraDocument.name) : undefined

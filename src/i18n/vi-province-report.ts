@@ -3,6 +3,7 @@
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import type { CellValue } from '@/domain/appendix/evaluate';
 import type { UnitChange } from '@/domain/rollup/province-report';
+import type { SuggestionFigures } from '@/domain/rollup/units-write';
 import { formatDateTime } from './vi';
 
 const cell = (value: CellValue | null) =>
@@ -51,4 +52,49 @@ export const viProvinceReport = {
   updateFailed: 'Không cập nhật được. Phụ lục vẫn giữ số liệu cũ; hãy thử lại.',
   seeChanges: 'Xem thay đổi và cập nhật',
   reportMissing: 'Báo cáo này không còn (đã xóa hẳn). Có thể tạo báo cáo mới.',
+};
+
+// "Các đơn vị viết" beside a narrative field of the province's report.
+const percentChange = (value: number) =>
+  formatVietnameseNumber(Math.abs(value), 'percent').replace('%', ' %');
+
+// A suggestion's sentence with its figures, or null when it needs a change it lacks.
+export function suggestionSentence(figures: SuggestionFigures): string | null {
+  const { changePercent } = figures;
+  if (figures.sentence.includes('{change}') && changePercent === null) return null;
+  const change =
+    changePercent === null
+      ? ''
+      : changePercent > 0
+        ? `tăng ${percentChange(changePercent)}`
+        : changePercent < 0
+          ? `giảm ${percentChange(changePercent)}`
+          : 'không thay đổi';
+  return figures.sentence
+    .replaceAll('{value}', formatVietnameseNumber(figures.value, 'count'))
+    .replaceAll('{change}', change)
+    .replaceAll('{firstYear}', figures.firstYear)
+    .replaceAll('{lastYear}', figures.lastYear)
+    .replaceAll('{period}', `${figures.firstYear}–${figures.lastYear}`);
+}
+
+export const viUnitsWrite = {
+  heading: 'Các đơn vị viết',
+  hint: 'Nội dung cùng mục trong bản đã tiếp nhận của từng đơn vị. Bấm để chèn vào cuối ô đang viết.',
+  loading: 'Đang tải bài của các đơn vị…',
+  noneAccepted: 'Chưa tiếp nhận báo cáo nào của các đơn vị.',
+  search: 'Tìm trong bài của các đơn vị',
+  unit: (name: string, count: number, isFiltered: boolean) =>
+    `${name} (${count} ${isFiltered ? 'đoạn khớp' : 'đoạn'})`,
+  quote: 'Trích dẫn',
+  quoteLabel: (index: number, unit: string) => `Trích dẫn đoạn ${index} của ${unit}`,
+  attribute: 'Kèm tên đơn vị',
+  attributeLabel: (index: number, unit: string) => `Kèm tên đơn vị, đoạn ${index} của ${unit}`,
+  nothing: (names: string) => `Không viết mục này: ${names}.`,
+  noMatch: 'Không đoạn nào khớp với từ tìm.',
+  nobody: 'Chưa đơn vị nào viết mục này trong bản đã tiếp nhận.',
+  suggestionHeading: 'Gợi ý từ số liệu tổng hợp',
+  insertSuggestion: 'Chèn câu gợi ý',
+  insertSuggestionLabel: (sentence: string) => `Chèn câu gợi ý: ${sentence}`,
+  inserted: (label: string) => `Đã chèn vào cuối ô “${label}”.`,
 };

@@ -1118,6 +1118,35 @@ export const soKet5NamNq01BacLieu = {
       place: 'Bạc Liêu',
     },
     reportName: 'Báo cáo sơ kết NQ01 của Tỉnh Đoàn Bạc Liêu',
+    suggestions: [
+      {
+        criterionId: 'situation',
+        indicatorId: 'youth-total',
+        sentence:
+          'Toàn tỉnh có {value} thanh niên từ 16 đến 30 tuổi, {change} so với năm {firstYear}.',
+      },
+      {
+        criterionId: 'members-results',
+        indicatorId: 'mem-total',
+        sentence: 'Toàn tỉnh có {value} đoàn viên, {change} so với năm {firstYear}.',
+      },
+      {
+        criterionId: 'members-results',
+        indicatorId: 'mem-admitted',
+        sentence: 'Trong giai đoạn {period}, toàn tỉnh kết nạp {value} đoàn viên mới.',
+      },
+      {
+        criterionId: 'consolidation-results',
+        indicatorId: 'org-unions',
+        sentence: 'Toàn tỉnh có {value} Đoàn cơ sở, {change} so với năm {firstYear}.',
+      },
+      {
+        criterionId: 'targets-narrative',
+        indicatorId: 'party-admitted',
+        sentence:
+          'Trong giai đoạn {period}, toàn tỉnh có {value} đoàn viên ưu tú được kết nạp vào Đảng.',
+      },
+    ],
     fields: {
       // The province has no superior body printed above it: "ĐOÀN TNCS HỒ CHÍ MINH" heads.
       'superior-body': { required: false, default: '' },

@@ -30,8 +30,15 @@ const VOLUNTEERS = [
   { label: 'Thanh niên tình nguyện hè', value: 45 },
 ];
 
+// What two units wrote on their members (II.2.2), for "Các đơn vị viết".
+const MEMBERS_TEXT: Record<number, string> = {
+  1: 'Kết nạp 1.250 đoàn viên mới, chú trọng thanh niên công nhân.\n- Tổ chức 45 lớp tìm hiểu về Đoàn.',
+  4: 'Đoàn viên tích cực tham gia phong trào thanh niên tình nguyện.',
+};
+
 function unitFile(index: number) {
   const file = unitReportFile(units[index]!, index);
+  if (MEMBERS_TEXT[index]) file.answers['members-results'] = MEMBERS_TEXT[index];
   const own = VOLUNTEERS[index];
   if (own) {
     const youth = file.answers['youth-table'] as IndicatorTableValue;
@@ -223,6 +230,24 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await expect(page.getByLabel('Cơ quan ban hành')).toHaveValue('BCH TỈNH BẠC LIÊU');
   await page.getByLabel('Họ và tên người ký').fill('Lê Văn Bình');
   const reportHash = new URL(page.url()).hash.split('/').slice(0, 3).join('/');
+  // Các đơn vị viết, beside the members' narrative: searched, a passage inserted with its
+  // unit's name, and the sentence the totals give inserted when tapped.
+  await page.evaluate((hash) => (window.location.hash = hash), `${reportHash}/members`);
+  const written = page.getByRole('region', { name: 'Các đơn vị viết' }).first();
+  const results = page.getByLabel('Kết quả đạt được');
+  await expect(written.getByText('Không viết mục này:', { exact: false })).toBeVisible();
+  await written.getByLabel('Tìm trong bài của các đơn vị').fill('lop tim hieu');
+  await written
+    .getByRole('button', { name: 'Kèm tên đơn vị, đoạn 1 của Huyện Đoàn Vĩnh Lợi' })
+    .click();
+  await expect(results).toHaveValue('- Huyện Đoàn Vĩnh Lợi: Tổ chức 45 lớp tìm hiểu về Đoàn.');
+  // 6 units: 2009 10 + 20 + … + 60 = 210; 2013 each + 4: 234.
+  const sentence = 'Toàn tỉnh có 234 đoàn viên, tăng 11,4 % so với năm 2009.';
+  await written.getByRole('button', { name: `Chèn câu gợi ý: ${sentence}` }).click();
+  await expect(results).toHaveValue(
+    `- Huyện Đoàn Vĩnh Lợi: Tổ chức 45 lớp tìm hiểu về Đoàn.\n${sentence}`,
+  );
+  await expectAxeClean(page, 'A narrative step of the province report with Các đơn vị viết');
   const provincePdf = async (name: string) => {
     await page.evaluate((hash) => (window.location.hash = hash), `${reportHash}/xem-lai`);
     const path = join(dir, name);
@@ -240,6 +265,7 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
     'Lê Văn Bình',
     'Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải',
     'Thanh niên tình nguyện hè',
+    'Huyện Đoàn Vĩnh Lợi: Tổ chức 45 lớp tìm hiểu về Đoàn.',
   ])
     expect(first).toContain(line);
 

@@ -17,12 +17,14 @@ import {
 import { rollUp, type AcceptedAppendix, type RollupUnit } from '@/domain/rollup/rollup';
 import { templateUnits } from '@/domain/rollup/units';
 import { provinceTemplate } from '@/domain/template/province-level';
+import { renderReportDocx } from '@/export/docx/docx-writer.chunk';
 import { readFontFiles } from '@/export/pdf/fonts-node';
 import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
 import { coverageLine } from '@/i18n/vi-province';
 import { defaultTemplate, findProvinceTemplate, findTemplate } from '@/templates/template-registry';
 import { acceptedUnits } from '../fixtures/rollup-units';
 import { pdfTextPages, requireTools } from './poppler';
+import { readZip } from './zip';
 
 requireTools(['pdftotext'], 'the province report PDF test');
 
@@ -247,5 +249,35 @@ describe('the province report’s PDF', () => {
     for (const page of appendix)
       expect(page).toContain('Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải');
     expect(all).toContain('2.100');
+  });
+});
+
+describe('the province report’s Word copy', () => {
+  it('heads it without a superior body line and says what each appendix table consolidates', async () => {
+    const answers = {
+      ...provinceReportAnswers(province, snapshotOf(seven.slice(0, 6))),
+      'signer-name': 'Lê Văn Bình',
+    };
+    const bytes = await renderReportDocx({
+      template: province,
+      answers,
+      unitName: 'Tỉnh Đoàn Bạc Liêu',
+      title: 'Báo cáo của Tỉnh Đoàn',
+    });
+    const xml = readZip(bytes).get('word/document.xml')!.toString('utf8');
+    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+    // The header's left column: the issuer, then the separator; no empty line above.
+    const issuer = texts.indexOf('BCH TỈNH BẠC LIÊU');
+    expect(issuer).toBeGreaterThan(-1);
+    expect(texts.slice(0, issuer)).not.toContain('');
+    expect(texts).toContain('ĐOÀN TNCS HỒ CHÍ MINH');
+    expect(texts).not.toContain('TỈNH ĐOÀN BẠC LIÊU');
+    const tables = defaultTemplate.steps.flatMap((step) =>
+      step.criteria.filter((c) => c.kind === 'indicatorTable'),
+    ).length;
+    expect(
+      texts.filter((t) => t === 'Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải'),
+    ).toHaveLength(tables);
+    expect(texts).toContain('- Lưu BTC, VP.');
   });
 });

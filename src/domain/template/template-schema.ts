@@ -249,6 +249,13 @@ export const provinceLevelSchema = z.object({
   // The province report's name in lists and file names.
   reportName: z.string().min(1),
   fields: z.record(idSchema, fieldOverrideSchema),
+  // Sentences the province's writing can take from its consolidated appendix, offered
+  // beside a narrative field (criterionId) when the indicator has values. Placeholders:
+  // {value} (the last year's value of a stock, the period's sum of a flow), {change}
+  // (against the first year), {firstYear}, {lastYear}, {period}.
+  suggestions: z
+    .array(z.object({ criterionId: idSchema, indicatorId: idSchema, sentence: z.string().min(1) }))
+    .default([]),
 });
 
 export const templateSchema = z
@@ -430,6 +437,15 @@ export const templateSchema = z
         });
       }
     });
+    for (const suggestion of template.provinceLevel?.suggestions ?? []) {
+      if (!seen.has(suggestion.criterionId) || !indicators.has(suggestion.indicatorId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `suggestion names unknown "${suggestion.criterionId}" or "${suggestion.indicatorId}"`,
+          path: ['provinceLevel', 'suggestions'],
+        });
+      }
+    }
     for (const fieldId of Object.keys(template.provinceLevel?.fields ?? {})) {
       if (!seen.has(fieldId)) {
         ctx.addIssue({

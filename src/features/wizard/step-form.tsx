@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { issueLimit, type AnswerValue, type IssueCode } from '@/domain/report/answer-kinds';
 import {
@@ -9,6 +9,7 @@ import {
   type Answers,
 } from '@/domain/report/answers';
 import { textLength } from '@/domain/report/text';
+import { withPassage } from '@/domain/rollup/units-write';
 import type { Criterion, Step } from '@/domain/template/template-schema';
 import { issueMessage } from '@/i18n/vi-report';
 import { CriterionField, fieldInputId } from './fields';
@@ -28,14 +29,20 @@ function errorText(
 // One step of the wizard. Values come from storage once, when the step opens; every
 // change goes to the autosave queue field by field, and the queue is flushed on blur
 // and when the step closes.
+// Something shown beside a long text field (the province's "Các đơn vị viết"); `insert`
+// adds a passage as a paragraph at the end of the field, saved like typing.
+export type FieldAside = (criterion: Criterion, insert: (passage: string) => void) => ReactNode;
+
 export function StepForm({
   step,
   answers,
   focusFieldId,
+  fieldAside,
 }: {
   step: Step;
   answers: Answers;
   focusFieldId: string | null;
+  fieldAside?: FieldAside | undefined;
 }) {
   const queue = useAnswerQueue();
   const schema = useMemo(() => stepFormSchema(step), [step]);
@@ -79,21 +86,37 @@ export function StepForm({
           render={({ field, fieldState }) => {
             const code = fieldState.error?.message;
             const isShown = code !== undefined && (code !== 'required' || fieldState.isTouched);
-            return (
+            const change = (value: unknown) => {
+              field.onChange(value);
+              queue.set(criterion.id, normalizeAnswer(criterion, value as AnswerValue));
+            };
+            const input = (
               <CriterionField
                 criterion={criterion}
                 inputId={fieldInputId(criterion.id)}
                 value={field.value as never}
-                onChange={(value) => {
-                  field.onChange(value);
-                  queue.set(criterion.id, normalizeAnswer(criterion, value as AnswerValue));
-                }}
+                onChange={change}
                 onBlur={() => {
                   field.onBlur();
                   void queue.flush();
                 }}
                 error={isShown ? errorText(criterion, code, field.value as AnswerValue) : undefined}
               />
+            );
+            const aside =
+              fieldAside && criterion.kind === 'longText'
+                ? fieldAside(criterion, (passage) => {
+                    change(withPassage(String(field.value ?? ''), passage));
+                    void queue.flush();
+                  })
+                : null;
+            return aside ? (
+              <div className="field-with-aside">
+                {input}
+                {aside}
+              </div>
+            ) : (
+              input
             );
           }}
         />

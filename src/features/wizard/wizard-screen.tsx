@@ -13,7 +13,7 @@ import { sweepPhotos } from '@/storage/photo-repository';
 import { AppendixSummary } from './appendix-summary';
 import { ReportContext } from './indicator-table-field';
 import { ReportIdContext } from './report-id-context';
-import { StepForm } from './step-form';
+import { StepForm, type FieldAside } from './step-form';
 import { AutosaveContext, useAutosave, type AnswerQueue } from './use-autosave';
 
 export type WizardLinks = {
@@ -38,6 +38,8 @@ export type WizardProps = {
   reviewTitle: string;
   reviewHeading?: string | undefined;
   review: ReactNode;
+  // Shown beside each long text field (the province report's "Các đơn vị viết").
+  fieldAside?: FieldAside | undefined;
 };
 
 function SaveStatusLine({
@@ -241,6 +243,7 @@ export function WizardScreen(props: WizardProps) {
                     step={step}
                     answers={{ ...answers, ...Object.fromEntries(queue.latestValues()) }}
                     focusFieldId={props.focusFieldId}
+                    fieldAside={props.fieldAside}
                   />
                 ) : (
                   props.review

@@ -1,0 +1,93 @@
+// The province's own report as PDF (issue 17): the template at province level, its
+// appendix the consolidation snapshot of seven units (tests/fixtures/rollup-units.ts),
+// its narrative a district's realistic texts (tests/fixtures/district-report.ts), with the
+// report file it embeds, rendered in Node by the same layout, writer and fonts as the
+// browser's worker. Two figures: the median render time of 7 runs (goal ≤ 1 s) and the
+// size. The issue's two comparison charts are not drawn yet (not built): the figure is
+// for the report and its consolidated appendix only.
+import { performance } from 'node:perf_hooks';
+import { buildReportFile } from '@/domain/report/report-schema';
+import { provinceReportAnswers, takeSnapshot } from '@/domain/rollup/province-report';
+import { rollUp } from '@/domain/rollup/rollup';
+import { templateUnits } from '@/domain/rollup/units';
+import { readFontFiles } from '@/export/pdf/fonts-node';
+import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
+import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
+import { coverageLine } from '@/i18n/vi-province';
+import { defaultTemplate, findProvinceTemplate, findTemplate } from '@/templates/template-registry';
+import { districtAnswers } from '../../tests/fixtures/district-report';
+import { acceptedUnits } from '../../tests/fixtures/rollup-units';
+import { median } from './stats';
+import type { BenchResult } from './types';
+
+const TIMED_RUNS = 7;
+const NOW = '2013-09-20T03:00:00.000Z';
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+async function provinceReport() {
+  const province = findProvinceTemplate(defaultTemplate)!;
+  const units = templateUnits(defaultTemplate);
+  const accepted = acceptedUnits(defaultTemplate, units).map((unit, index) => ({
+    ...unit,
+    fingerprint: `0000000${index}`,
+  }));
+  const rollup = rollUp(defaultTemplate, units, accepted);
+  const snapshot = takeSnapshot({
+    reportId: 'tinh-bench',
+    rollup,
+    source: coverageLine(rollup.coverage),
+    takenAt: NOW,
+    versionOf: (key) => {
+      const found = accepted.find((a) => a.unitKey === key);
+      return found && { versionId: 'a'.repeat(64), fingerprint: found.fingerprint };
+    },
+  });
+  const district = districtAnswers();
+  const narrative = Object.fromEntries(
+    province.steps
+      .filter((step) => step.document === 'main' && step.id !== 'document-info')
+      .flatMap((step) => step.criteria)
+      .filter((criterion) => criterion.kind === 'longText' && criterion.id in district)
+      .map((criterion) => [criterion.id, district[criterion.id]!]),
+  );
+  const issuer = province.units[0]!;
+  const file = buildReportFile(
+    {
+      id: 'tinh-bench',
+      name: 'Báo cáo sơ kết NQ01 của Tỉnh Đoàn Bạc Liêu',
+      unit: { id: issuer.id, name: issuer.name },
+      templateId: province.id,
+      templateVersion: province.version,
+      createdAt: NOW,
+      updatedAt: NOW,
+      revision: 1,
+    },
+    {
+      ...provinceReportAnswers(province, snapshot),
+      ...narrative,
+      'document-date': { day: '20', month: '9', year: '2013' },
+      'signer-name': 'Lê Văn Bình',
+    },
+    NOW,
+  );
+  const read = readReportFile(JSON.stringify(file), 'tinh.json', findTemplate);
+  if (!read.ok) throw new Error(read.message);
+  return reportFilePdfInput(read);
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const fonts = readFontFiles();
+  const input = await provinceReport();
+  let bytes = renderReportPdf(input, fonts).bytes; // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < TIMED_RUNS; i += 1) {
+    const start = performance.now();
+    bytes = renderReportPdf(input, fonts).bytes;
+    times.push(performance.now() - start);
+  }
+  return [
+    { name: 'province-report-pdf', value: Math.round(median(times)), unit: 'ms' },
+    { name: 'province-report-pdf-size', value: kb(bytes.length), unit: 'KB' },
+  ];
+}
