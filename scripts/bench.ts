@@ -104,9 +104,12 @@ const benches: Bench[] = [
     needsBuild: true,
     produces: [
       'lighthouse-performance',
+      'lighthouse-baseline',
+      'lighthouse-tbt',
+      'lighthouse-cls',
+      'lcp',
       'lighthouse-accessibility',
       'lighthouse-best-practices',
-      'lcp',
     ],
   },
   {
