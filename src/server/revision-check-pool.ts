@@ -49,6 +49,12 @@ function thread(): Worker {
   return started;
 }
 
+// Starts the thread ahead of the first revision (its TypeScript takes a second or more to
+// load on a busy machine): the server does this when it starts listening.
+export function warmRevisionCheck(): void {
+  thread();
+}
+
 export const checkRevisionInThread: RevisionChecker = (bytes, reportId) =>
   new Promise((resolve) => {
     const id = nextId++;

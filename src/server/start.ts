@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createServerApp } from './app';
 import { readConfig, type ServerConfig } from './config';
+import { warmRevisionCheck } from './revision-check-pool';
 import { Store } from './store';
 
 export type RunningServer = { url: string; port: number; store: Store; close: () => Promise<void> };
@@ -16,6 +17,7 @@ export function startServer(
   const config = { ...readConfig({}), ...overrides };
   const store = new Store(config.dataDir);
   store.removeOrphanFiles();
+  warmRevisionCheck();
   const app = createServerApp({ config, store, version, ...(now && { now }) });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
