@@ -1,6 +1,6 @@
 // The app's calm, non-blocking notices: update ready, ready offline, online state,
 // install, the iOS install how-to, and "reload" after another tab upgraded the data.
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { vi } from '@/i18n/vi';
 import { viPhone } from '@/i18n/vi-phone';
 import { onDatabaseReplaced } from '@/storage/db';
@@ -116,27 +116,6 @@ export function IosInstallHint() {
   );
 }
 
-// The notices float over the bottom of the screen (they move nothing when they come);
-// the page gets as much room below its end as they take, so its last button can always
-// be scrolled above them instead of lying under them.
-function useRoomBelowPage() {
-  const notices = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = notices.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const root = document.documentElement;
-    const observer = new ResizeObserver(() =>
-      root.style.setProperty('--pwa-notice-room', `${element.offsetHeight}px`),
-    );
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('--pwa-notice-room');
-    };
-  }, []);
-  return notices;
-}
-
 const OFFLINE_READY_MS = 8_000;
 
 export function PwaNotices() {
@@ -145,9 +124,9 @@ export function PwaNotices() {
   const [isLater, setLater] = useState(false);
   const [isReplaced, setReplaced] = useState(false);
   useEffect(() => onDatabaseReplaced(() => setReplaced(true)), []);
-  const notices = useRoomBelowPage();
-  // "Ready offline" says it once and goes: it floats over the page, and the page's own
-  // controls at the bottom of the screen should not stay under it.
+  // "Ready offline" says it once and goes: it floats over the bottom of the screen (so
+  // nothing moves when it comes), and a page's last control should not stay under it.
+  // (Room below the page's end was tried: it let a sticky step list scroll out of view.)
   useEffect(() => {
     if (!state.isOfflineReady) return;
     const timer = setTimeout(dismissOfflineReady, OFFLINE_READY_MS);
@@ -155,7 +134,7 @@ export function PwaNotices() {
   }, [state.isOfflineReady]);
 
   return (
-    <div className="pwa-notices" ref={notices}>
+    <div className="pwa-notices">
       {isReplaced ? (
         <div className="banner blocking" role="alert">
           <p>{vi.pwa.databaseReplaced}</p>
