@@ -78,6 +78,11 @@ export function storageTrouble(error: unknown): StorageTrouble | null {
     : null;
 }
 
+// The typed answers' timing (use-autosave.ts): IndexedDB within half a second of any
+// keystroke (idb-commit-p95), the journal covering the gap. Tests that hold the timers
+// read them from here.
+export const ANSWER_SAVE_TIMING = { debounceMs: 150, maxWaitMs: 300 } as const;
+
 export class AutosaveQueue<V> {
   private pending = new Map<string, V>();
   private latest = new Map<string, V>();
