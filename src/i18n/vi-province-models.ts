@@ -42,4 +42,7 @@ export const viProvinceModels = {
   full: (max: number) =>
     `Báo cáo mô hình của Tỉnh đã đủ tối đa ${max} mô hình. Hãy bỏ bớt mô hình trong báo cáo rồi chọn tiếp.`,
   failed: 'Không chép được mô hình. Báo cáo của Tỉnh chưa thay đổi; hãy thử lại.',
+  // Khôi phục: the province report's snapshot or picks in a backup are damaged.
+  damagedBackup:
+    'Số liệu phụ lục đã lưu (hoặc danh sách mô hình đã chọn) của báo cáo của Tỉnh Đoàn trong tệp sao lưu bị hỏng, nên không khôi phục được. Không có gì thay đổi.',
 };
