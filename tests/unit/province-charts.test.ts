@@ -3,9 +3,11 @@
 // (fake-indexeddb), read by the export for the province report only, and their labels
 // read back from the PDF with pdftotext.
 import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { provinceCharts } from '@/domain/chart/province-charts';
 import {
@@ -16,6 +18,7 @@ import {
 } from '@/domain/rollup/province-report';
 import { rollUp, type AcceptedAppendix } from '@/domain/rollup/rollup';
 import { templateUnits } from '@/domain/rollup/units';
+import { renderReportDocx } from '@/export/docx/docx-writer.chunk';
 import { readExportInput } from '@/export/export-input';
 import { readFontFiles } from '@/export/pdf/fonts-node';
 import { renderReportPdf } from '@/export/pdf/pdf-writer.chunk';
@@ -31,8 +34,10 @@ import { createReport } from '@/storage/report-repository';
 import { defaultTemplate, findProvinceTemplate } from '@/templates/template-registry';
 import { CHART_TARGET, realisticUnits } from '../fixtures/province-charts';
 import { pdfTextPages, requireTools } from './poppler';
+import { readZip } from './zip';
 
 requireTools(['pdftotext'], 'the province chart PDF test');
+const SOFFICE_TIMEOUT = 120_000;
 
 const province = findProvinceTemplate(defaultTemplate)!;
 const units = templateUnits(defaultTemplate);
@@ -152,39 +157,73 @@ describe('the charts in storage and in the export', () => {
   });
 });
 
-describe('the province report’s PDF with charts', () => {
+const flat = (page: string) => page.replace(/\s+/g, ' ');
+// The labels of both default charts, as the layout gives them, in the text of the pages
+// from the first chart on.
+function expectChartLabels(pages: readonly string[]) {
+  const first = pages.findIndex((page) => flat(page).includes('Biểu đồ 1. Tổng số đoàn viên'));
+  const second = pages.findIndex((page) => flat(page).includes('Biểu đồ 2. Tỷ lệ tập hợp'));
+  expect(first).toBeGreaterThan(pages.findIndex((p) => p.includes(defaultTemplate.appendixTitle)));
+  expect(second).toBeGreaterThanOrEqual(first);
+  const text = flat(pages.slice(first).join('\n'));
+  expect(text).toContain('Biểu đồ 1. Tổng số đoàn viên (số lượng) của các đơn vị, 2009–2013');
+  expect(text).toContain('Biểu đồ 2. Tỷ lệ tập hợp thanh niên (%) của các đơn vị, 2009–2013');
+  for (const unit of units.slice(0, 6)) expect(text).toContain(unit.name);
+  for (const year of defaultTemplate.reviewYears) expect(text).toContain(year);
+  expect(text).toContain('Chỉ tiêu chung: 85%');
+  expect(text).toContain('5.000');
+  expect(text).toContain('Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải');
+  // The missing unit is named by the coverage line only, never in the legend.
+  expect(flat(pages[second]!)).not.toMatch(/Huyện Đoàn Đông Hải(?! )/);
+}
+
+describe('the province report’s PDF and Word copy with charts', () => {
+  const snapshot = chartSnapshot(seven.slice(0, 6));
+  const input = {
+    template: province,
+    answers: provinceReportAnswers(province, snapshot),
+    unitName: 'Tỉnh Đoàn Bạc Liêu',
+    title: 'Báo cáo của Tỉnh Đoàn',
+    charts: chartsOf(snapshot),
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'so-ket-charts-'));
+
   it('prints each chart after the appendix, its labels readable as text', () => {
-    const snapshot = chartSnapshot(seven.slice(0, 6));
-    const { bytes } = renderReportPdf(
-      {
-        template: province,
-        answers: provinceReportAnswers(province, snapshot),
-        unitName: 'Tỉnh Đoàn Bạc Liêu',
-        title: 'Báo cáo của Tỉnh Đoàn',
-        charts: chartsOf(snapshot),
-      },
-      readFontFiles(),
-    );
-    const path = join(mkdtempSync(join(tmpdir(), 'so-ket-charts-')), 'tinh.pdf');
+    const { bytes } = renderReportPdf(input, readFontFiles());
+    const path = join(dir, 'tinh.pdf');
     writeFileSync(path, bytes);
-    const pages = pdfTextPages(path);
-    const flat = (page: string) => page.replace(/\s+/g, ' ');
-    const first = pages.findIndex((page) => flat(page).includes('Biểu đồ 1. Tổng số đoàn viên'));
-    const second = pages.findIndex((page) => flat(page).includes('Biểu đồ 2. Tỷ lệ tập hợp'));
-    expect(first).toBeGreaterThan(
-      pages.findIndex((p) => p.includes(defaultTemplate.appendixTitle)),
-    );
-    expect(second).toBeGreaterThanOrEqual(first);
-    const text = flat(pages.slice(first).join('\n'));
-    expect(text).toContain('Biểu đồ 1. Tổng số đoàn viên (số lượng) của các đơn vị, 2009–2013');
-    expect(text).toContain('Biểu đồ 2. Tỷ lệ tập hợp thanh niên (%) của các đơn vị, 2009–2013');
-    for (const unit of units.slice(0, 6)) expect(text).toContain(unit.name);
-    for (const year of defaultTemplate.reviewYears) expect(text).toContain(year);
-    expect(text).toContain('Chỉ tiêu chung: 85%');
-    expect(text).toContain('5.000');
-    expect(text).toContain('Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải');
-    // The missing unit is not a bar of the legend.
-    const legend = flat(pages[second]!);
-    expect(legend).not.toMatch(/Huyện Đoàn Đông Hải(?! )/);
+    expectChartLabels(pdfTextPages(path));
   });
+
+  it(
+    'draws the charts in Word as shapes that LibreOffice prints with their labels',
+    async () => {
+      const bytes = await renderReportDocx(input);
+      const xml = readZip(bytes).get('word/document.xml')!.toString('utf8');
+      // A group of vector shapes: rectangles, lines, hatched bars, text boxes.
+      expect(xml).toContain('<wpg:wgp>');
+      expect(xml).toContain('prst="line"');
+      expect(xml).toContain('<a:pattFill prst="wdUpDiag">');
+      expect(xml).toContain('Biểu đồ 1. Tổng số đoàn viên');
+      expect(xml).not.toContain('<pic:pic');
+      const path = join(dir, 'tinh.docx');
+      writeFileSync(path, bytes);
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          path,
+        ],
+        { env: { ...process.env, HOME: dir }, stdio: 'ignore', timeout: SOFFICE_TIMEOUT },
+      );
+      expectChartLabels(pdfTextPages(join(dir, 'tinh.pdf')));
+    },
+    SOFFICE_TIMEOUT + 10_000,
+  );
 });

@@ -137,6 +137,15 @@ export const FILLS: readonly ChartFill[] = [
 
 export const fillOf = (index: number): ChartFill => FILLS[index % FILLS.length]!;
 
+// A grey as six hex digits, "000000" (black) to "FFFFFF".
+export function grayHex(gray: number): string {
+  return Math.round(Math.min(1, Math.max(0, gray)) * 255)
+    .toString(16)
+    .padStart(2, '0')
+    .repeat(3)
+    .toUpperCase();
+}
+
 type Style = { size: number; style: ChartFontStyle };
 const lineHeight = (style: Style) => style.size * PT * LINE;
 // Baseline below a line's top.

@@ -2,15 +2,13 @@
 // vectors: bars as filled and stroked rectangles, hatching as lines inside them, the text
 // as real text in the embedded font (so pdftotext reads the labels).
 import type { jsPDF } from 'jspdf';
-import { hatchLines, CHART_STYLE, type ChartFontStyle } from '@/domain/chart/comparison-chart';
+import {
+  grayHex,
+  hatchLines,
+  CHART_STYLE,
+  type ChartFontStyle,
+} from '@/domain/chart/comparison-chart';
 import type { ChartPicture } from './layout';
-
-const grayHex = (gray: number) => {
-  const byte = Math.round(Math.min(1, Math.max(0, gray)) * 255)
-    .toString(16)
-    .padStart(2, '0');
-  return `#${byte}${byte}${byte}`;
-};
 
 export function drawChartPdf(
   pdf: jsPDF,
@@ -26,7 +24,7 @@ export function drawChartPdf(
       pdf.setLineWidth(item.stroke);
       pdf.setDrawColor('#000000');
       if (item.fill) {
-        pdf.setFillColor(grayHex(item.fill.gray));
+        pdf.setFillColor(`#${grayHex(item.fill.gray)}`);
         pdf.rect(x, y, item.w, item.h, item.stroke > 0 ? 'FD' : 'F');
         const hatch = hatchLines({ x, y, w: item.w, h: item.h }, item.fill.hatch);
         if (hatch.length > 0) {
@@ -39,7 +37,7 @@ export function drawChartPdf(
         }
       } else if (item.stroke > 0) pdf.rect(x, y, item.w, item.h, 'S');
     } else if (item.kind === 'line') {
-      pdf.setDrawColor(grayHex(item.gray));
+      pdf.setDrawColor(`#${grayHex(item.gray)}`);
       pdf.setLineWidth(item.width);
       pdf.setLineDashPattern(item.dash ?? [], 0);
       pdf.line(left + item.x1, top + item.y1, left + item.x2, top + item.y2);

@@ -1221,7 +1221,7 @@ function layoutCharts(flow: Flow, charts: readonly ComparisonChartData[], hasApp
     const drawing = layoutComparisonChart(chart, {
       width: flow.width,
       measure,
-      plotHeight: Math.min(75, (flow.bottom - flow.firstBodyY()) * 0.45),
+      plotHeight: FORMAT.chart.plotHeight[flow.page.orientation],
     });
     for (const item of drawing.items) if (item.kind === 'text') item.text = flow.text(item.text);
     if (!flow.fits(drawing.height) && flow.y > flow.firstBodyY() + 0.01) flow.continuePage();
@@ -1234,7 +1234,7 @@ function layoutCharts(flow: Flow, charts: readonly ComparisonChartData[], hasApp
       drawing,
     });
     flow.place(flow.y, flow.y + drawing.height, `chart:${index}`);
-    flow.y += drawing.height + FORMAT.appendix.spaceBetweenTables * 2;
+    flow.y += drawing.height + FORMAT.chart.spaceBefore;
   });
 }
 
