@@ -3,13 +3,14 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { staticShell } from './src/app/static-shell';
+import { staticShell } from './src/app/static-shell.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 const emptyModule = fileURLToPath(new URL('./src/export/pdf/empty-module.ts', import.meta.url));
 const zodJitless = fileURLToPath(new URL('./src/lib/zod-jitless.ts', import.meta.url));
+const zodMiniJitless = fileURLToPath(new URL('./src/lib/zod-mini-jitless.ts', import.meta.url));
 
 // dist/.vite/chunk-modules.json: for every JS chunk, the modules in it and the chunks it
 // imports statically. tests/e2e/first-render-bundle.spec.ts reads it to keep zod, the
@@ -116,6 +117,7 @@ export default defineConfig({
       // zod as the browser gets it: set to parse without eval before any schema is built
       // (the Content-Security-Policy has no 'unsafe-eval'; see the module).
       { find: /^zod$/, replacement: zodJitless },
+      { find: /^zod\/mini$/, replacement: zodMiniJitless },
     ],
   },
   // The export worker (src/export/render-worker.ts) loads the PDF and Word writers with

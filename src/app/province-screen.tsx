@@ -9,7 +9,7 @@ import { exportReceivedFile } from '@/export/received-export';
 import { DocumentExportButtons } from '@/features/export/document-export-buttons';
 import { ExportButtons, type ExportRenderer } from '@/features/export/export-buttons';
 import { ReviewPage } from '@/features/review/review-page';
-import { ProvincePage } from '@/features/province/province-page';
+import { MODELS_PICK_ID, ProvincePage } from '@/features/province/province-page';
 import { useFilePhotoUrls } from '@/features/province/use-file-photo-urls';
 import { hrefs, type Route } from './routes';
 
@@ -65,6 +65,9 @@ export function ProvinceScreen({ route }: { route: ProvinceRoute }) {
         intake: hrefs.province('intake'),
         rollup: hrefs.province('rollup'),
         provinceReport: hrefs.province('report'),
+        modelsPick: hrefs.province('report', MODELS_PICK_ID),
+        modelsEdit: (id) => hrefs.step(id, 'models'),
+        modelsReview: (id) => hrefs.review(id, 'models'),
         report: hrefs.report,
         review: (id) => hrefs.review(id),
         unit: (key) => hrefs.province('unit', key),

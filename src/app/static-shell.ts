@@ -4,8 +4,8 @@
 // ReportListPage before the store has read), so nothing moves; the list's cards fill
 // in below. tests/e2e/first-load.spec.ts compares the two. Relative imports: the build
 // config loads this file.
-import { vi } from '../i18n/vi';
-import { hrefs } from './routes';
+import { vi } from '../i18n/vi.ts';
+import { hrefs } from './routes.ts';
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

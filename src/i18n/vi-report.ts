@@ -6,6 +6,7 @@ import type { ImportProblem } from '@/domain/report/import-plan';
 import type { StepState } from '@/domain/report/progress';
 import { formatNumber, vi as firstScreen } from './vi';
 import { viModels } from './vi-models';
+import { viProvinceModels } from './vi-province-models';
 
 export { formatDateTime, formatNumber, formatTime } from './vi';
 
@@ -327,6 +328,8 @@ export function importProblemMessage(problem: ImportProblem): string {
       return p.duplicateReport(problem.reportName);
     case 'damagedHistory':
       return p.damagedHistory(problem.reportName);
+    case 'damagedProvinceReport':
+      return viProvinceModels.damagedBackup;
     case 'missingPhoto':
       return vi.photoSync.missingPhoto(problem.reportName);
     case 'damagedPhoto':

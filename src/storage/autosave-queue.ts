@@ -78,6 +78,15 @@ export function storageTrouble(error: unknown): StorageTrouble | null {
     : null;
 }
 
+// The typed answers' timing (use-autosave.ts): IndexedDB within half a second of any
+// keystroke (idb-commit-p95), the journal covering the gap. Tests that hold the timers
+// read them from here.
+export const ANSWER_SAVE_TIMING = { debounceMs: 150, maxWaitMs: 300 } as const;
+
+// After a failed write the queue tries again by itself after these delays (the last one
+// repeats), or at once on "Thử lại ngay".
+export const SAVE_RETRY_DELAYS_MS = [1000, 2000, 5000, 10000, 30000] as const;
+
 export class AutosaveQueue<V> {
   private pending = new Map<string, V>();
   private latest = new Map<string, V>();
@@ -97,7 +106,7 @@ export class AutosaveQueue<V> {
       now: () => new Date(),
       debounceMs: 250,
       maxWaitMs: 750,
-      retryDelaysMs: [1000, 2000, 5000, 10000, 30000],
+      retryDelaysMs: SAVE_RETRY_DELAYS_MS,
       ...options,
     };
   }

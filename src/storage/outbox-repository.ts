@@ -28,6 +28,11 @@ export async function listOutbox(db: SoKetDatabase, reportId?: string): Promise<
   const rows = reportId
     ? await db.outbox.where('reportId').equals(reportId).toArray()
     : await db.outbox.toArray();
+  return restoreOutbox(rows);
+}
+
+// Outbox rows as read from IndexedDB, checked (an entry that fails is left out), oldest first.
+export function restoreOutbox(rows: readonly unknown[]): OutboxEntry[] {
   return rows
     .map(restoreEntry)
     .filter((entry): entry is OutboxEntry => entry !== null)

@@ -22,6 +22,7 @@ import { rowMappingSchema, type RowMapping } from '@/domain/rollup/row-mapping';
 import { sha256Hex } from '@/lib/sha256';
 import { hasTable, type SoKetDatabase } from './db';
 import { listLetters, restoreLetters } from './letter-repository';
+import { exportProvinceReportStates, restoreProvinceReportStates } from './province-report-backup';
 
 const SETTINGS_KEY = 'office';
 
@@ -189,7 +190,14 @@ export async function exportOffice(db: SoKetDatabase): Promise<OfficeBackup | nu
   const versions = (await listReceivedVersions(db)).items;
   const units = readAll(await db.provinceUnits.toArray(), expectedUnitSchema).items;
   const letters = await listLetters(db);
-  if (versions.length === 0 && units.length === 0 && letters.length === 0) return null;
+  const provinceReports = await exportProvinceReportStates(db);
+  if (
+    versions.length === 0 &&
+    units.length === 0 &&
+    letters.length === 0 &&
+    provinceReports.length === 0
+  )
+    return null;
   return {
     versions,
     units,
@@ -197,6 +205,7 @@ export async function exportOffice(db: SoKetDatabase): Promise<OfficeBackup | nu
     settings: await getOfficeSettings(db),
     rowMappings: await listRowMappings(db),
     letters,
+    provinceReports,
   };
 }
 
@@ -204,7 +213,8 @@ export async function exportOffice(db: SoKetDatabase): Promise<OfficeBackup | nu
 // versions are merged by content (sources joined), units by key; an accepted version,
 // the settings and the row mappings already on the device win (the backup's mappings
 // are taken only where the device has none: a row is in one mapping at most); a unit's
-// email is taken where the device has none; letters are joined by id.
+// email is taken where the device has none; letters are joined by id; the province
+// reports' snapshots and model picks as province-report-backup.ts says.
 export async function restoreOffice(db: SoKetDatabase, backup: OfficeBackup): Promise<void> {
   await db.transaction(
     'rw',
@@ -214,6 +224,7 @@ export async function restoreOffice(db: SoKetDatabase, backup: OfficeBackup): Pr
       db.provinceAccepted,
       db.provinceSettings,
       db.provinceRowMaps,
+      db.reports,
     ],
     async () => {
       for (const version of backup.versions) {
@@ -244,6 +255,7 @@ export async function restoreOffice(db: SoKetDatabase, backup: OfficeBackup): Pr
       if ((await db.provinceRowMaps.count()) === 0 && backup.rowMappings.length > 0)
         await saveRowMappings(db, backup.rowMappings);
       await restoreLetters(db, backup.letters);
+      await restoreProvinceReportStates(db, backup.provinceReports);
     },
   );
 }

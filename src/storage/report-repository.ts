@@ -21,22 +21,12 @@ import {
   type RestoredAnswers,
   type StoredReport,
 } from './restore';
+import { listReports } from './stored-report';
 
 export const TRASH_DAYS = 30;
 
-export type ReportList = { reports: StoredReport[]; damaged: DamagedReport[] };
-
-export async function listReports(db: SoKetDatabase): Promise<ReportList> {
-  const rows = await db.reports.toArray();
-  const list: ReportList = { reports: [], damaged: [] };
-  for (const row of rows) {
-    const restored = restoreReport(row);
-    if (restored.ok) list.reports.push(restored.value);
-    else list.damaged.push(restored.damaged);
-  }
-  list.reports.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  return list;
-}
+// The list's read: ./stored-report.ts (it loads with the list, before this module).
+export { listReports, type ReportList } from './stored-report';
 
 export type LoadedReport =
   | { status: 'ok'; report: StoredReport }

@@ -55,6 +55,7 @@ describe('the report list', () => {
     const user = userEvent.setup();
     render(<ReportListPage reportHref={(id) => `#/r/${id}`} onOpen={() => {}} />);
     await user.click(await screen.findByRole('button', { name: /Tạo báo cáo mới/ }));
+    await screen.findByRole('option', { name: 'Thành Đoàn Bạc Liêu' });
     await user.selectOptions(screen.getByLabelText('Đơn vị'), 'Thành Đoàn Bạc Liêu');
     await user.click(screen.getByRole('button', { name: 'Tạo báo cáo' }));
     const link = await screen.findByRole('link', {

@@ -61,12 +61,31 @@ test('the first screen loads no zod, no template and no workbox-window', () => {
   }
 });
 
+// The modules the one chunk that holds `module` loads with it (its static imports too).
+function modulesWith(module: string): string[] {
+  const chunks = [...readChunks().values()].filter((chunk) => chunk.modules.includes(module));
+  expect(chunks, module).toHaveLength(1);
+  return staticModules(chunks.map((chunk) => chunk.file));
+}
+
 test('the templates load as plain data, without zod or the template schema', () => {
-  const registry = [...readChunks().values()].filter((chunk) =>
-    chunk.modules.includes('src/templates/template-registry.ts'),
-  );
-  expect(registry).toHaveLength(1);
-  const modules = staticModules(registry.map((chunk) => chunk.file));
+  const modules = modulesWith('src/templates/template-registry.ts');
   expect(modules).toContain('src/templates/so-ket-5-nam-nq01-bac-lieu.template.json');
   expect(modules.filter((id) => /node_modules\/zod\/|-schema\.ts$/.test(id))).toEqual([]);
+});
+
+// The list's store chunk (its first read) checks every stored report with zod/mini; zod's
+// classic build (about 25 KB gzip and a long task on a phone) loads only when the outbox
+// holds something to check, with the writes, or after the list is on screen.
+test("the list's first read loads zod/mini, not zod's classic build", () => {
+  const modules = modulesWith('src/features/drafts/list-store.ts');
+  expect(modules).toContain('src/storage/stored-report.ts');
+  expect(modules.some((id) => id.includes('node_modules/zod/v4/mini/'))).toBe(true);
+  expect(
+    modules.filter((id) =>
+      /node_modules\/zod\/v4\/classic\/|^src\/lib\/zod-jitless\.ts$|-schema\.ts$|^src\/storage\/(report|outbox)-repository\.ts$/.test(
+        id,
+      ),
+    ),
+  ).toEqual([]);
 });

@@ -13,6 +13,7 @@ import type { IndicatorTableValue } from '@/domain/appendix/evaluate';
 import { buildBackupFile } from '@/domain/report/backup';
 import { templateUnits } from '@/domain/rollup/units';
 import { defaultTemplate } from '@/templates/template-registry';
+import { photoFile } from '../fixtures/models-report';
 import { unitReportFile } from '../fixtures/province-reports';
 import { xlsxSheetsAsCsv } from '../support/xlsx-csv';
 import { AppShell } from './pages/app-shell';
@@ -36,9 +37,44 @@ const MEMBERS_TEXT: Record<number, string> = {
   4: 'Đoàn viên tích cực tham gia phong trào thanh niên tình nguyện.',
 };
 
+// A good model of two units, each with a photo: Vĩnh Lợi's reaches the office in its PDF
+// (the photo listed without its bytes), Đông Hải's in its report file (with them).
+const GOOD_MODELS: Record<number, { name: string; place: string; runBy: string; result: string }> =
+  {
+    1: {
+      name: 'Ngày Chủ nhật xanh',
+      place: 'Xã Châu Hưng A, từ tháng 4/2010',
+      runBy: 'Đoàn xã Châu Hưng A',
+      result: 'Sau 3 năm, 1.240 lượt đoàn viên ra quân, trồng 2.600 cây xanh.',
+    },
+    6: {
+      name: 'Tổ hợp tác thanh niên nuôi tôm quảng canh',
+      place: 'Xã Long Điền Đông, từ tháng 2/2011',
+      runBy: 'Chi đoàn ấp Cây Thẻ',
+      result: '18 thanh niên tham gia, thu nhập bình quân 45 triệu đồng/người/năm.',
+    },
+  };
+
 function unitFile(index: number) {
   const file = unitReportFile(units[index]!, index);
   if (MEMBERS_TEXT[index]) file.answers['members-results'] = MEMBERS_TEXT[index];
+  const model = GOOD_MODELS[index];
+  if (model) {
+    const photo = photoFile({ id: `anh-${index}`, width: 320, height: 240, seed: 40 + index });
+    file.photos = [photo];
+    file.answers.models = [
+      {
+        id: `mo-hinh-${index}`,
+        values: {
+          name: model.name,
+          'where-since': model.place,
+          'run-by': model.runBy,
+          results: model.result,
+          photos: [{ photoId: photo.id, caption: `Ảnh: ${model.name}` }],
+        },
+      },
+    ];
+  }
   const own = VOLUNTEERS[index];
   if (own) {
     const youth = file.answers['youth-table'] as IndicatorTableValue;
@@ -308,5 +344,46 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   expect(updated).toContain('Tổng hợp 7/7 đơn vị');
   expect(updated).not.toContain('thiếu: Huyện Đoàn Đông Hải');
   expect(updated).toContain('2.800');
+
+  // The province's good-models report: a model of Đông Hải (with its photo) and one of
+  // Vĩnh Lợi (its photo not received) picked, the second pick of one refused, reordered
+  // in the wizard, printed with the models report's PDF.
+  await page.evaluate(() => (window.location.hash = '#/tinh/bao-cao'));
+  await page
+    .getByRole('link', { name: 'Chọn mô hình hay của các đơn vị cho báo cáo mô hình' })
+    .click();
+  const picker = page.getByRole('region', { name: 'Chọn mô hình hay của các đơn vị' });
+  await picker.getByLabel('Tìm mô hình (tên, đơn vị, địa bàn, nội dung)').fill('tom quang canh');
+  await expect(picker.getByRole('img', { name: `Ảnh: ${GOOD_MODELS[6]!.name}` })).toBeVisible();
+  const pickButton = (index: number) =>
+    picker.getByRole('button', {
+      name: `Chọn vào báo cáo của Tỉnh: “${GOOD_MODELS[index]!.name}” của ${units[index]!.name}`,
+    });
+  await pickButton(6).click();
+  await expect(picker.getByText(/^Đã chép mô hình .* \(mô hình 1\)\.$/)).toBeVisible();
+  await picker.getByLabel('Tìm mô hình (tên, đơn vị, địa bàn, nội dung)').fill('');
+  await pickButton(1).click();
+  await expect(
+    picker.getByText('1 ảnh chưa nhận nên chưa kèm theo.', { exact: false }),
+  ).toBeVisible();
+  await pickButton(1).click();
+  await expect(picker.getByText('đã được chọn (mô hình 2', { exact: false })).toBeVisible();
+  await expectAxeClean(page, 'Chọn mô hình hay của các đơn vị');
+  await picker.getByRole('link', { name: 'Sắp xếp, sửa các mô hình' }).click();
+  await page.getByRole('button', { name: `Đưa mô hình 2 “${GOOD_MODELS[1]!.name}” lên` }).click();
+  await page.evaluate((hash) => (window.location.hash = hash), `${reportHash}/xem-lai/models`);
+  const modelsDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất PDF báo cáo mô hình', exact: true }).click();
+  const modelsPath = join(dir, 'tinh-mo-hinh.pdf');
+  await (await modelsDownload).saveAs(modelsPath);
+  const modelsText = execFileSync('pdftotext', ['-enc', 'UTF-8', modelsPath, '-'], {
+    encoding: 'utf8',
+  });
+  const at = (text: string) => modelsText.replace(/\s+/g, ' ').indexOf(text);
+  expect(at(GOOD_MODELS[1]!.name)).toBeGreaterThan(0);
+  expect(at(GOOD_MODELS[1]!.name)).toBeLessThan(at(GOOD_MODELS[6]!.name));
+  expect(at('Huyện Đoàn Vĩnh Lợi – Đoàn xã Châu Hưng A')).toBeGreaterThan(0);
+  expect(at('Huyện Đoàn Đông Hải – Chi đoàn ấp Cây Thẻ')).toBeGreaterThan(0);
+  expect(at(`Ảnh: ${GOOD_MODELS[6]!.name}`)).toBeGreaterThan(0);
   await context.setOffline(false);
 });

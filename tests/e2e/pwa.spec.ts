@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { ANSWER_SAVE_TIMING } from '../../src/storage/autosave-queue';
 import { SCHEMA } from '../../src/storage/db';
 import { AppServer } from './support/app-server';
 import { chromiumArgs, chromiumPath } from './support/chromium';
@@ -282,15 +283,15 @@ test.describe('an update with a new database schema', () => {
         const reportId = await a.list.createReport();
         await a.wizard.gotoStep(reportId, 'direction', II_1);
 
-        // Tab A's autosave timers (250 ms debounce, 750 ms at most) never fire: what is
+        // Tab A's autosave timers (its debounce and its longest wait) never fire: what is
         // typed stays pending until something flushes it.
-        await page.evaluate(() => {
+        await page.evaluate(({ debounceMs, maxWaitMs }) => {
           const realSetTimeout = window.setTimeout;
           window.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) =>
-            timeout === 250 || timeout === 750
+            timeout === debounceMs || timeout === maxWaitMs
               ? 0
               : realSetTimeout(handler, timeout, ...rest)) as typeof window.setTimeout;
-        });
+        }, ANSWER_SAVE_TIMING);
         const text = 'Tab A: 100% chi đoàn đã quán triệt Nghị quyết.';
         await a.wizard.field('Kết quả đạt được').fill(text);
         await expect(a.wizard.saveStatus).toHaveText('Đang chờ lưu…');
@@ -303,6 +304,9 @@ test.describe('an update with a new database schema', () => {
 
         await expect(a.shell.databaseReplaced).toBeVisible();
         await expect(a.wizard.field('Kết quả đạt được')).toHaveValue(text);
+        // Tab A saved it itself before giving way (tab B's start also replays tab A's
+        // journal, so the stored answer alone would not tell).
+        await expect(a.wizard.saveStatus).toHaveText(/^Đã lưu lúc/);
         expect((await databaseShape(b.page)).version).toBe(LATEST_DB_VERSION);
         expect(await storedAnswer(b.page, reportId, 'direction-results')).toBe(text);
         await b.list.reportLink(NAME).click();

@@ -12,7 +12,7 @@ import { ReportListPage } from './pages/report-list-page';
 import { SubmitPanel } from './pages/submit-panel';
 import { SAVED_TEXT, WizardPage } from './pages/wizard-page';
 import { expect, test } from './support/fixtures';
-import { installFailingWrites, setFailingWrites } from './support/failing-writes';
+import { holdSaveRetries, installFailingWrites, setFailingWrites } from './support/failing-writes';
 import { databaseDump, fillStorage, freeStorage, limitStorage } from './support/full-storage';
 import { PersistentBrowser } from './support/persistent-browser';
 import { storedAnswer } from './support/idb';
@@ -49,6 +49,7 @@ test.describe('a full disk', () => {
     await list.goto();
     const reportId = await list.createReport();
     await wizard.gotoStep(reportId, 'direction', II_1);
+    await holdSaveRetries(page);
     await setFailingWrites(page, true);
 
     const text = 'Nội dung chưa lưu được: 35 chi đoàn đạt vững mạnh.';

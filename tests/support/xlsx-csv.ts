@@ -5,7 +5,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const SOFFICE_TIMEOUT = 120_000;
+import { SOFFICE_TIMEOUT } from './libreoffice';
+
+export { SOFFICE_TIMEOUT };
 
 // RFC 4180 CSV as LibreOffice writes it: quoted cells may hold commas, quotes, newlines.
 export function parseCsv(text: string): string[][] {

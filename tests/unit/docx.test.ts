@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportDocument } from '@/domain/report/document-model';
 import { splitTextBlocks } from '@/domain/report/text';
@@ -17,8 +17,16 @@ import { createMeasure, layoutReportInput } from '@/export/pdf/pdf-writer.chunk'
 import { vi } from '@/i18n/vi-report';
 import { documentWords } from '@/i18n/document';
 import { loadFixture, type FixtureName } from './pdf-fixtures';
-import { pageInk, pdfTextPages, pngSize, rawPdfPages, renderPagePng } from './poppler';
+import {
+  pageInk,
+  pdfTextPages,
+  pngSize,
+  rawPdfPages,
+  renderPagePng,
+  requireTools,
+} from './poppler';
 import { readZip } from './zip';
+import { printWithLibreOffice, requireLibreOffice, SOFFICE_TIMEOUT } from '../support/libreoffice';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(root, 'tests/artifacts/docx');
@@ -439,7 +447,6 @@ describe('Word copy: the package', () => {
 });
 
 // LibreOffice: opens each file and prints it. Without it these fail, never skip.
-const SOFFICE_TIMEOUT = 120_000;
 
 // The words of the text; a word LibreOffice broke after its hyphen is joined again.
 const wordsOf = (text: string) =>
@@ -474,19 +481,8 @@ describe('Word copy in LibreOffice (soffice → PDF → pdftotext)', () => {
   const printed = new Map<FixtureName, { pdf: string; pages: string[] }>();
 
   beforeAll(() => {
-    for (const [tool, args] of [
-      ['soffice', ['--version']],
-      ['pdftotext', ['-v']],
-    ] as const) {
-      try {
-        execFileSync(tool, args, { stdio: 'ignore', timeout: 60_000 });
-      } catch {
-        throw new Error(
-          `${tool} is missing: the Word copy tests open the file in LibreOffice. Install the ` +
-            'Debian packages: apt-get install -y libreoffice-writer-nogui poppler-utils',
-        );
-      }
-    }
+    requireLibreOffice();
+    requireTools(['pdftotext'], 'the Word copy tests');
     const files = FIXTURES.map((name) => {
       const path = join(dir, `${name}.docx`);
       writeFileSync(path, get(name).bytes);
@@ -495,21 +491,7 @@ describe('Word copy in LibreOffice (soffice → PDF → pdftotext)', () => {
     const hostilePath = join(dir, 'hostile.docx');
     writeFileSync(hostilePath, hostile);
     files.push(hostilePath);
-    const profile = join(dir, 'lo-profile');
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...files,
-      ],
-      { env: { ...process.env, HOME: dir }, stdio: 'ignore', timeout: SOFFICE_TIMEOUT },
-    );
+    printWithLibreOffice(files, dir, dir);
     for (const name of FIXTURES) {
       const pdf = join(dir, `${name}.pdf`);
       printed.set(name, { pdf, pages: pdfTextPages(pdf) });

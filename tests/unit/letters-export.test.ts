@@ -1,11 +1,10 @@
 // The office's letters as PDF (the report's writer and fonts, FORMAT.md) and Word: the
 // text read back (pdftotext; LibreOffice printing the Word copy) is the golden text word
 // for word, on A4 with the header's two columns and the closing kept whole.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftLetter, letterDocument, letterKindFor, type Letter } from '@/domain/letters/letter';
 import { renderLetterDocx } from '@/export/docx/docx-writer.chunk';
@@ -17,6 +16,7 @@ import { defaultTemplate } from '@/templates/template-registry';
 import { COMPLETION_GOLDEN, REMINDER_GOLDEN } from '../fixtures/letters-golden';
 import { LETTER_DEADLINES, LETTER_TODAY, letterTracker, rowOf } from '../fixtures/letters';
 import { readZip } from './zip';
+import { printWithLibreOffice, SOFFICE_TIMEOUT } from '../support/libreoffice';
 import { pngSize, rawPdfPages, renderPagePng, requireTools } from './poppler';
 
 requireTools(['pdftotext', 'pdftoppm'], 'the letter PDF tests');
@@ -93,8 +93,6 @@ describe('a letter as PDF', () => {
   });
 });
 
-const SOFFICE_TIMEOUT = 120_000;
-
 // From "Kính gửi:" to the signer: the part whose order does not depend on how the header's
 // columns are read.
 const fromSalutation = (text: string) => words(text.slice(text.indexOf('Kính gửi:')));
@@ -113,21 +111,7 @@ describe('a letter as Word, opened by LibreOffice', () => {
         writeFileSync(join(artifacts, `${name}.docx`), bytes);
         paths.push(path);
       }
-      const profile = join(dir, 'lo-profile');
-      execFileSync(
-        'soffice',
-        [
-          `-env:UserInstallation=${pathToFileURL(profile).href}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          ...paths,
-        ],
-        { env: { ...process.env, HOME: dir }, stdio: 'ignore', timeout: SOFFICE_TIMEOUT },
-      );
+      printWithLibreOffice(paths, dir, dir);
       for (const { name, golden } of CASES) {
         const pages = rawPdfPages(join(dir, `${name}.pdf`));
         expect(pages.filter((page) => page.trim() !== '')).toHaveLength(1);

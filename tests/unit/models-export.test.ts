@@ -15,7 +15,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupItem } from '@/domain/report/answer-kinds';
 import type { ReportFile } from '@/domain/report/report-schema';
@@ -38,11 +37,11 @@ import {
 } from '../fixtures/models-report';
 import { pdfTextPages, requireTools, runPdfCommand } from './poppler';
 import { readZip } from './zip';
+import { printWithLibreOffice, requireLibreOffice, SOFFICE_TIMEOUT } from '../support/libreoffice';
 
 requireTools(['pdftotext', 'pdfimages'], 'the models export tests');
 
 const COMMAND_TIMEOUT = 60_000;
-const SOFFICE_TIMEOUT = 120_000;
 let dir = '';
 let file: ReportFile;
 let reportPath = '';
@@ -284,31 +283,11 @@ describe('the models Word copy', () => {
   it(
     'prints in LibreOffice with every entry in order and every photo',
     () => {
-      try {
-        execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
-      } catch {
-        throw new Error(
-          'soffice is missing: the Word copy tests open the file in LibreOffice. Install the ' +
-            'Debian package: apt-get install -y libreoffice-writer-nogui',
-        );
-      }
+      requireLibreOffice();
       const docxPath = join(dir, 'models.docx');
       writeFileSync(docxPath, bytes);
       const out = join(dir, 'lo');
-      execFileSync(
-        'soffice',
-        [
-          `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          out,
-          docxPath,
-        ],
-        { env: { ...process.env, HOME: dir }, stdio: 'ignore', timeout: SOFFICE_TIMEOUT },
-      );
+      printWithLibreOffice([docxPath], out, dir);
       const printed = join(out, 'models.pdf');
       // A word LibreOffice broke after its hyphen is joined again.
       const words = wordsOf(pdfText(printed).replace(/(\S-)\n/g, '$1'));

@@ -47,7 +47,9 @@ export type ImportProblem =
   | { code: 'missingPhoto'; reportName: string }
   | { code: 'damagedPhoto'; reportName: string }
   // A version 4 backup whose submission history is damaged (null: it names no report).
-  | { code: 'damagedHistory'; reportName: string | null };
+  | { code: 'damagedHistory'; reportName: string | null }
+  // A backup whose province report state (appendix snapshot, model picks) is damaged.
+  | { code: 'damagedProvinceReport' };
 
 export type ParsedImport =
   // `office`: the province office's data a backup carries (version 3), if any;
@@ -126,6 +128,9 @@ export function parseImport(
           : undefined;
       return { ok: false, problem: damagedHistory(json, entry) };
     }
+    const where = parsed.error?.issues[0]?.path;
+    if (where?.[0] === 'office' && where[1] === 'provinceReports')
+      return { ok: false, problem: { code: 'damagedProvinceReport' } };
     if (!parsed.success) {
       const index = parsed.error.issues[0]?.path[1];
       const raw =

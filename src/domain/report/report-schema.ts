@@ -6,30 +6,17 @@ import type { Template } from '@/domain/template/template-schema';
 import { answerValueSchema, photoIdSchema } from './answer-kinds';
 import type { RefusalCode } from './answer-kinds';
 import { acceptAnswer, type Answers } from './answers';
+import { isoTimeSchema, reportMetaSchema, type ReportMeta } from './report-meta';
 import { safeKeySchema } from './safe-key';
 
-export const REPORT_NAME_MAX = 200;
-
-export const isoTimeSchema = z.iso.datetime({ offset: true });
-
-export const reportUnitSchema = z.object({
-  id: z.string().min(1).max(100).nullable(),
-  name: z.string().trim().min(1).max(REPORT_NAME_MAX),
-});
-
-export const reportMetaSchema = z.object({
-  id: z.string().min(1).max(100),
-  name: z.string().max(REPORT_NAME_MAX),
-  unit: reportUnitSchema,
-  templateId: z.string().min(1).max(100),
-  templateVersion: z.number().int().positive(),
-  createdAt: isoTimeSchema,
-  updatedAt: isoTimeSchema,
-  // Counts saved changes to the content: every write of answers, and renames. Moving to
-  // and from the trash or exporting does not change it.
-  revision: z.number().int().nonnegative(),
-});
-export type ReportMeta = z.infer<typeof reportMetaSchema>;
+// The metadata's schemas live in ./report-meta.ts (zod/mini, for the list's first read).
+export {
+  isoTimeSchema,
+  REPORT_NAME_MAX,
+  reportMetaSchema,
+  reportUnitSchema,
+  type ReportMeta,
+} from './report-meta';
 
 export const answersSchema = z.record(safeKeySchema, answerValueSchema);
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isoTimeSchema, reportFileSchema, sha256Schema } from '@/domain/report/report-schema';
 import { LETTER_LOG_MAX, letterRecordSchema } from '@/domain/letters/letter-log';
+import { PROVINCE_REPORTS_MAX, provinceReportStateSchema } from './province-report-state';
 import { MAPPINGS_MAX, rowMappingSchema } from './row-mapping';
 
 // A calendar date in Việt Nam (ICT, UTC+7), "2013-09-08".
@@ -79,5 +80,8 @@ export const officeBackupSchema = z.object({
   rowMappings: z.array(rowMappingSchema).max(MAPPINGS_MAX).default([]),
   // The office's register of letters (absent in backups made before it).
   letters: z.array(letterRecordSchema).max(LETTER_LOG_MAX).default([]),
+  // The province's own reports' appendix snapshots and model picks (absent in backups
+  // made before them).
+  provinceReports: z.array(provinceReportStateSchema).max(PROVINCE_REPORTS_MAX).default([]),
 });
 export type OfficeBackup = z.infer<typeof officeBackupSchema>;

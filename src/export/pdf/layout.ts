@@ -358,6 +358,25 @@ export function blockText(block: DocumentBlock, missingText: string): string {
   }
 }
 
+// "ĐOÀN TNCS HỒ CHÍ MINH" centred in the right column at the flow's line, underlined
+// with a rule as wide as the text (the 2013 rules; reports and letters alike).
+export function layoutUnionLine(flow: Flow, text: string, columnX: number, columnWidth: number) {
+  const s = FORMAT.header;
+  const union = flow.text(text);
+  const width = flow.width_(union, s.union);
+  const x = columnX + (columnWidth - width) / 2;
+  flow.run(union, x, flow.y, s.union);
+  const ruleY = flow.y + lineHeight(s.union.size) - 0.6;
+  flow.page.items.push({
+    kind: 'line',
+    x1: x,
+    y1: ruleY,
+    x2: x + width,
+    y2: ruleY,
+    width: s.unionRuleWidth,
+  });
+}
+
 function layoutHeader(flow: Flow, doc: ReportDocument, isDraft: boolean, draftText: string) {
   const { header } = doc;
   const columnWidth = flow.width / 2;
@@ -397,21 +416,7 @@ function layoutHeader(flow: Flow, doc: ReportDocument, isDraft: boolean, draftTe
   const leftBottom = flow.y;
 
   flow.y = top;
-  if (header.layout === 'rules-2013') {
-    const union = flow.text(header.union);
-    const width = flow.width_(union, s.union);
-    const x = rightX + (columnWidth - width) / 2;
-    flow.run(union, x, flow.y, s.union);
-    const ruleY = flow.y + lineHeight(s.union.size) - 0.6;
-    flow.page.items.push({
-      kind: 'line',
-      x1: x,
-      y1: ruleY,
-      x2: x + width,
-      y2: ruleY,
-      width: s.unionRuleWidth,
-    });
-  }
+  if (header.layout === 'rules-2013') layoutUnionLine(flow, header.union, rightX, columnWidth);
   // The place and date sit on the row of "Số:".
   flow.y = numberTop;
   flow.centredBlock([{ text: header.dateLine, style: s.date }], rightX, columnWidth);

@@ -9,7 +9,7 @@ import {
   Flow,
   layoutBlocks,
   layoutClosing,
-  lineHeight,
+  layoutUnionLine,
   planClosing,
   type Measure,
   type ReportLayout,
@@ -41,19 +41,7 @@ function layoutLetterHeader(flow: Flow, letter: LetterDocument) {
   const leftBottom = flow.y;
 
   flow.y = top;
-  const union = flow.text(header.union);
-  const width = flow.width_(union, s.union);
-  const x = rightX + (columnWidth - width) / 2;
-  flow.run(union, x, flow.y, s.union);
-  const ruleY = flow.y + lineHeight(s.union.size) - 0.6;
-  flow.page.items.push({
-    kind: 'line',
-    x1: x,
-    y1: ruleY,
-    x2: x + width,
-    y2: ruleY,
-    width: s.unionRuleWidth,
-  });
+  layoutUnionLine(flow, header.union, rightX, columnWidth);
   flow.y = numberTop;
   flow.centredBlock([{ text: header.dateLine, style: s.date }], rightX, columnWidth);
   flow.y = Math.max(leftBottom, flow.y);

@@ -3,11 +3,18 @@
 // call (cachedImport).
 import { lazy } from 'react';
 import { cachedImport } from '@/lib/retry-import';
+import type * as Progress from '@/domain/report/progress';
 import type * as Store from './list-store';
 
 export type ListStore = typeof Store;
 
 export const loadListStore = cachedImport((): Promise<ListStore> => import('./list-store'));
+
+// The progress of each report, shown once the templates are there (after the list).
+export type ProgressModule = typeof Progress;
+export const loadProgress = cachedImport(
+  (): Promise<ProgressModule> => import('@/domain/report/progress'),
+);
 
 export const loadListActions = cachedImport(() => import('./list-actions'));
 

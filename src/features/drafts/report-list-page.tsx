@@ -26,9 +26,11 @@ import {
   CreateForm,
   loadListActions,
   loadListStore,
+  loadProgress,
   RenameForm,
   ReportMenuItems,
   type ListStore,
+  type ProgressModule,
 } from './load-list-store';
 
 // The store (repositories and schemas) loads with the first read; until then, and if it
@@ -50,22 +52,32 @@ function useListStore(): ListStore | 'failed' | null {
 
 // The templates arrive after the list is on screen (they are not part of the first
 // render): until then the unit picker waits and progress is not shown. The actions'
-// chunk is fetched then too, so that a menu opens at once.
-function useTemplates(isListShown: boolean): TemplateRegistry | null {
-  const [registry, setRegistry] = useState<TemplateRegistry | null>(null);
+// chunk is fetched then too, so that a menu opens at once, and the progress measure
+// (it checks answers with zod's classic build), which each card shows once both are there.
+type Templates = {
+  registry: TemplateRegistry | null;
+  requiredProgress: ProgressModule['requiredProgress'] | null;
+};
+
+function useTemplates(isListShown: boolean): Templates {
+  const [templates, setTemplates] = useState<Templates>({ registry: null, requiredProgress: null });
   useEffect(() => {
     if (!isListShown) return;
     let isCurrent = true;
     void loadListActions().catch(() => undefined);
     loadTemplates().then(
-      (loaded) => isCurrent && setRegistry(loaded),
+      (registry) => isCurrent && setTemplates((was) => ({ ...was, registry })),
+      () => {},
+    );
+    loadProgress().then(
+      ({ requiredProgress }) => isCurrent && setTemplates((was) => ({ ...was, requiredProgress })),
       () => {},
     );
     return () => {
       isCurrent = false;
     };
   }, [isListShown]);
-  return registry;
+  return templates;
 }
 
 export type Notice = { message: string; undo?: () => void; isError?: boolean };
@@ -74,7 +86,7 @@ export type Notice = { message: string; undo?: () => void; isError?: boolean };
 type ListContext = {
   list: ListData;
   store: ListStore;
-  templates: TemplateRegistry | null;
+  templates: Templates;
   reportHref: (id: string) => string;
   menuExtras?: ((reportId: string) => ReactNode) | undefined;
   run: (action: () => Promise<void>) => Promise<void>;
@@ -88,10 +100,12 @@ function ReportCard({ report, context }: { report: StoredReport; context: ListCo
   const [isRenaming, setRenaming] = useState(false);
   const [isMenuOpen, setMenuOpen] = useState(false);
   const status = submissionStatus(list.outbox.filter((entry) => entry.reportId === report.id));
-  const template = templates?.findTemplate(report.templateId, report.templateVersion);
-  const progress = template
-    ? store.requiredProgress(template, list.answersByReport.get(report.id) ?? {})
-    : null;
+  const { registry, requiredProgress } = templates;
+  const template = registry?.findTemplate(report.templateId, report.templateVersion);
+  const progress =
+    template && requiredProgress
+      ? requiredProgress(template, list.answersByReport.get(report.id) ?? {})
+      : null;
   if (isRenaming) {
     return (
       <li className="card">
@@ -238,7 +252,7 @@ export function ReportListPage({
       {isCreating ? (
         <Suspense fallback={null}>
           <CreateForm
-            templates={templates}
+            templates={templates.registry}
             onCreated={(id) => {
               setCreating(false);
               onOpen(id);

@@ -9,6 +9,7 @@ import { viProvince } from '@/i18n/vi-province';
 import { viProvinceReport } from '@/i18n/vi-province-report';
 import { findTemplate } from '@/templates/template-registry';
 import { IntakePanel } from './intake-panel';
+import { ModelsPickPanel } from './models-pick-panel';
 import { ProvinceReportPanel } from './province-report-panel';
 import { RollupPanel, useRollup } from './rollup-panel';
 import { TrackerPanel } from './tracker-panel';
@@ -23,6 +24,10 @@ export type ProvinceLinks = {
   intake: string;
   rollup: string;
   provinceReport: string;
+  // The province report's good models: picking them, editing them, printing them.
+  modelsPick: string;
+  modelsEdit: (reportId: string) => string;
+  modelsReview: (reportId: string) => string;
   report: (reportId: string) => string;
   review: (reportId: string) => string;
   unit: (unitKey: string) => string;
@@ -30,6 +35,9 @@ export type ProvinceLinks = {
 };
 
 const NO_MAPPINGS: readonly RowMapping[] = [];
+
+// #/tinh/bao-cao/mo-hinh: the report view with this id picks the units' good models.
+export const MODELS_PICK_ID = 'mo-hinh';
 
 export type OfficeView = 'tracker' | 'intake' | 'rollup' | 'report' | 'unit' | 'version';
 
@@ -66,6 +74,18 @@ export function ProvincePage({
     body = <IntakePanel adminCode={office.settings.adminCode} settingsHref={links.settings} />;
   else if (view === 'rollup')
     body = <RollupPanel rollup={rollup} tracker={office.tracker} mappings={office.mappings} />;
+  else if (view === 'report' && id === MODELS_PICK_ID)
+    body = (
+      <ModelsPickPanel
+        units={office.units}
+        versions={office.versions}
+        accepted={office.accepted}
+        backHref={links.provinceReport}
+        reportHref={links.provinceReport}
+        editHref={links.modelsEdit}
+        reviewHref={links.modelsReview}
+      />
+    );
   else if (view === 'report')
     body = (
       <ProvinceReportPanel
@@ -74,6 +94,7 @@ export function ProvincePage({
         accepted={office.accepted}
         reportHref={links.report}
         reviewHref={links.review}
+        modelsPickHref={links.modelsPick}
       />
     );
   else if (view === 'unit' && id) {

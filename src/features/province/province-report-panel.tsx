@@ -12,6 +12,7 @@ import {
 import type { AcceptedVersion, ReceivedVersion } from '@/domain/rollup/received';
 import type { Rollup } from '@/domain/rollup/rollup';
 import { coverageLine } from '@/i18n/vi-province';
+import { viProvinceModels } from '@/i18n/vi-province-models';
 import { viProvinceReport as t } from '@/i18n/vi-province-report';
 import { newId } from '@/lib/ids';
 import { getDatabase } from '@/storage/db';
@@ -68,12 +69,14 @@ export function ProvinceReportPanel({
   accepted,
   reportHref,
   reviewHref,
+  modelsPickHref,
 }: {
   rollup: Rollup;
   versions: readonly ReceivedVersion[];
   accepted: readonly AcceptedVersion[];
   reportHref: (id: string) => string;
   reviewHref: (id: string) => string;
+  modelsPickHref: string;
 }) {
   const id = useId();
   const state = useProvinceReport(rollup, versions, accepted);
@@ -161,6 +164,9 @@ export function ProvinceReportPanel({
         <a className="button secondary" href={reviewHref(report.id)}>
           {t.review}
         </a>
+      </p>
+      <p>
+        <a href={modelsPickHref}>{viProvinceModels.link}</a>
       </p>
       <h3>{t.snapshotHeading}</h3>
       {held ? (

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { AnswerValue } from '@/domain/report/answer-kinds';
 import { journalFor } from '@/storage/answer-journal';
-import { AutosaveQueue, type SaveStatus } from '@/storage/autosave-queue';
+import { ANSWER_SAVE_TIMING, AutosaveQueue, type SaveStatus } from '@/storage/autosave-queue';
 import { getDatabase } from '@/storage/db';
 import { registerFlush } from '@/storage/flush-registry';
 import { saveAnswers } from '@/storage/report-repository';
@@ -27,10 +27,7 @@ export function useAutosave(
       new AutosaveQueue<AnswerValue>({
         write: (changes) => saveAnswers(getDatabase(), reportId, changes, new Date().toISOString()),
         journal: journalFor(reportId),
-        // IndexedDB within half a second of any keystroke (idb-commit-p95), the journal
-        // covering the gap.
-        debounceMs: 150,
-        maxWaitMs: 300,
+        ...ANSWER_SAVE_TIMING,
         onStatus: (next) => {
           setStatus(next);
           if (next.state === 'error') setSaveTrouble(reportId, reportName, true);
