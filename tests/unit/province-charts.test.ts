@@ -3,11 +3,9 @@
 // (fake-indexeddb), read by the export for the province report only, and their labels
 // read back from the PDF with pdftotext.
 import 'fake-indexeddb/auto';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { provinceCharts } from '@/domain/chart/province-charts';
 import {
@@ -33,11 +31,11 @@ import {
 import { createReport } from '@/storage/report-repository';
 import { defaultTemplate, findProvinceTemplate } from '@/templates/template-registry';
 import { CHART_TARGET, realisticUnits } from '../fixtures/province-charts';
+import { printWithLibreOffice, requireLibreOffice, SOFFICE_TIMEOUT } from '../support/libreoffice';
 import { pdfTextPages, requireTools } from './poppler';
 import { readZip } from './zip';
 
 requireTools(['pdftotext'], 'the province chart PDF test');
-const SOFFICE_TIMEOUT = 120_000;
 
 const province = findProvinceTemplate(defaultTemplate)!;
 const units = templateUnits(defaultTemplate);
@@ -208,20 +206,8 @@ describe('the province report’s PDF and Word copy with charts', () => {
       expect(xml).not.toContain('<pic:pic');
       const path = join(dir, 'tinh.docx');
       writeFileSync(path, bytes);
-      execFileSync(
-        'soffice',
-        [
-          `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          path,
-        ],
-        { env: { ...process.env, HOME: dir }, stdio: 'ignore', timeout: SOFFICE_TIMEOUT },
-      );
+      requireLibreOffice();
+      printWithLibreOffice([path], dir, dir);
       expectChartLabels(pdfTextPages(join(dir, 'tinh.pdf')));
     },
     SOFFICE_TIMEOUT + 10_000,
