@@ -6,7 +6,7 @@ import type { ReportFile } from '@/domain/report/report-schema';
 import { planIntake, type IncomingVersion } from '@/domain/rollup/intake';
 import type { ReceivedVersion } from '@/domain/rollup/received';
 import { templateUnits } from '@/domain/rollup/units';
-import { readReceivedFile } from '@/features/province/read-received';
+import { readReceivedFile, readSubmission } from '@/features/province/read-received';
 import { viProvince } from '@/i18n/vi-province';
 import { defaultTemplate } from '@/templates/template-registry';
 import { modelsReportFile } from '../fixtures/models-report';
@@ -100,5 +100,55 @@ describe('Tiếp nhận takes the PDF of a report with photos', () => {
     const source = modelsReportFile();
     const stripped = { ...source, photos: source.photos.map(({ data: _, ...photo }) => photo) };
     expect(await lineOf(fileOf('mo-hinh.json', JSON.stringify(stripped)))).toMatch(/thiếu ảnh/);
+  });
+});
+
+// The endpoint holds a submission's photos apart from its body (uploaded by SHA-256, not
+// read back by the office): the body lists them without bytes, as a PDF's file does.
+describe('Tiếp nhận takes a submission with photos from the endpoint', () => {
+  const source = modelsReportFile();
+  const body = {
+    ...source,
+    photos: source.photos.map(({ data: _, thumb: _t, ...photo }) => photo),
+  };
+
+  it('files it, its good models kept and its photos listed without their bytes', async () => {
+    const reading = await readSubmission(body, 'Máy chủ, lần sửa 3', '2013-09-07', NOW);
+    if (!reading.ok) throw new Error(reading.message);
+    const [version] = reading.versions;
+    expect(version!.source.kind).toBe('server');
+    expect(version!.file.answers.models).toEqual(source.answers.models);
+    expect(version!.file.photos.every((photo) => photo.data === undefined)).toBe(true);
+  });
+
+  it('still refuses one whose answers show a photo it does not list', async () => {
+    const reading = await readSubmission(
+      { ...body, photos: body.photos.slice(1) },
+      'Máy chủ, lần sửa 4',
+      '2013-09-07',
+      NOW,
+    );
+    expect(reading.ok).toBe(false);
+  });
+
+  it('takes the photos’ bytes when the same version comes later as a report file', async () => {
+    const reading = await readSubmission(body, 'Máy chủ, lần sửa 3', '2013-09-07', NOW);
+    if (!reading.ok) throw new Error(reading.message);
+    const first = planIntake([], reading.versions).writes;
+    const json = await readReceivedFile(
+      fileOf('mo-hinh.json', JSON.stringify(source)),
+      '2013-09-10',
+      NOW,
+    );
+    if (!json.ok) throw new Error(json.message);
+    expect(json.versions[0]!.id).toBe(first[0]!.id);
+    const plan = planIntake(first, json.versions);
+    expect(plan.outcomes.map((o) => o.kind)).toEqual(['duplicate']);
+    const [updated] = plan.writes;
+    expect(updated!.sources.map((s) => s.kind)).toEqual(['server', 'json']);
+    expect(updated!.file.photos.every((photo) => photo.data !== undefined)).toBe(true);
+    // Nothing new the second time.
+    const again = planIntake(plan.writes, json.versions);
+    expect(again.writes).toEqual([]);
   });
 });

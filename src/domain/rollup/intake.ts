@@ -28,6 +28,20 @@ export type IntakePlan = {
   writes: ReceivedVersion[];
 };
 
+// The same version's photos, with the bytes `incoming` carries that `known` lacks (its PDF
+// or submission came first; a report file or backup brings them): null when it adds none.
+function photosWithBytes(known: ReportFile, incoming: ReportFile): ReportFile['photos'] | null {
+  let added = false;
+  const photos = known.photos.map((photo) => {
+    if (photo.data) return photo;
+    const other = incoming.photos.find((p) => p.id === photo.id && p.sha256 === photo.sha256);
+    if (!other?.data) return photo;
+    added = true;
+    return { ...photo, data: other.data, ...(other.thumb ? { thumb: other.thumb } : {}) };
+  });
+  return added ? photos : null;
+}
+
 export function planIntake(
   received: readonly ReceivedVersion[],
   incoming: readonly IncomingVersion[],
@@ -44,8 +58,13 @@ export function planIntake(
       const hasSource = known.sources.some(
         (s) => s.kind === item.source.kind && s.name === item.source.name,
       );
-      if (!hasSource) {
-        const updated = { ...known, sources: [...known.sources, item.source] };
+      const photos = photosWithBytes(known.file, item.file);
+      if (!hasSource || photos) {
+        const updated = {
+          ...known,
+          sources: hasSource ? known.sources : [...known.sources, item.source],
+          file: photos ? { ...known.file, photos } : known.file,
+        };
         byId.set(item.id, updated);
         changed.set(item.id, updated);
       }

@@ -21,6 +21,7 @@ import { isoTimeSchema, sha256Schema } from '@/domain/report/report-schema';
 import { safeKeySchema } from '@/domain/report/safe-key';
 import type { Template } from '@/domain/template/template-schema';
 import type { Rollup } from './rollup';
+import { mappedRowChanges } from './mapped-row-diff';
 import { diffVersions, type CellChange } from './version-diff';
 
 const snapshotUnitSchema = z.object({
@@ -157,8 +158,20 @@ export function snapshotSource(snapshot: AppendixSnapshot): string {
   return Object.values(snapshot.tables).find((table) => table.source)?.source ?? '';
 }
 
+// Cell changes in the template's order of tables (a table's mapped rows after its own);
+// the sort is stable.
+function byTable(template: Template, cells: CellChange[]): CellChange[] {
+  const order = new Map(
+    template.steps
+      .flatMap((step) => step.criteria)
+      .map((criterion, index) => [criterion.id, index]),
+  );
+  return cells.sort((a, b) => order.get(a.criterionId)! - order.get(b.criterionId)!);
+}
+
 // What replacing `held` (the report's snapshot) with `now` changes: units added,
-// dropped or with another accepted version; every typed cell and target, old → new.
+// dropped or with another accepted version; every typed cell and target, and every cell
+// of the office's mapped rows, old → new.
 export function snapshotChanges(
   template: Template,
   held: AppendixSnapshot,
@@ -184,7 +197,10 @@ export function snapshotChanges(
   const sources = { before: snapshotSource(held), after: snapshotSource(now) };
   return {
     units,
-    cells: diffVersions(template, held.tables, now.tables).cells,
+    cells: byTable(template, [
+      ...diffVersions(template, held.tables, now.tables).cells,
+      ...mappedRowChanges(template, held.tables, now.tables),
+    ]),
     source: sources.before === sources.after ? null : sources,
   };
 }

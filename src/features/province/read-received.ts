@@ -29,9 +29,10 @@ async function toVersions(
   receivedOn: string,
   now: Date,
 ): Promise<FileReading> {
-  // A PDF carries its report file without the photos' bytes (their SHA-256 stay).
+  // A PDF carries its report file without the photos' bytes (their SHA-256 stay), and so
+  // does a submission the endpoint holds (the photos went up apart, by SHA-256).
   const parsed = parseImport(text, size, findTemplate, {
-    photoBytes: kind === 'pdf' ? 'left out' : 'required',
+    photoBytes: kind === 'pdf' || kind === 'server' ? 'left out' : 'required',
   });
   if (!parsed.ok) return { ok: false, name, message: importProblemMessage(parsed.problem) };
   if (parsed.reports.some((report) => report.photos.some((photo) => photo.data))) {
