@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadListStore } from '@/features/drafts/load-list-store';
-import { getDatabase } from '@/storage/db';
+import { hasNoDatabase } from '@/storage/first-visit';
 import { App } from './app';
 import { ErrorBoundary } from './error-boundary';
 import { afterFirstContent } from './first-content';
@@ -9,16 +9,23 @@ import { listenForInstallPrompt } from './pwa/install';
 import './styles.css';
 
 // What the first screen loads is kept small (tests/e2e/first-render-bundle.spec.ts):
-// React, Dexie, the list and the header. Schemas (zod), the repositories, the templates,
-// workbox-window and sync load after it, each from its own precached chunk.
+// React, the list's frame and the header. Dexie and the database come with the list's
+// store; schemas (zod), the repositories, the templates, workbox-window and sync load
+// after it, each from its own precached chunk.
 listenForInstallPrompt();
 
-// The list's first read starts at once: the database opens and the store's chunk (the
-// repositories and their schemas) loads while React renders the frame.
-void getDatabase()
-  .open()
+// Asked before the database is first opened (which creates it): a browser without it
+// has no report, and the list says so without waiting for the store (first-visit.ts).
+void hasNoDatabase();
+
+// The list's first read starts at once: the store's chunk (Dexie, the database and the
+// stored reports' checks) loads while React renders the frame, and opens the database.
+void loadListStore()
+  .then((store) => store.getDatabase().open())
   .catch(() => undefined);
-void loadListStore().catch(() => undefined);
+
+// The database for work that does not wait for the list (it is the store's: one chunk).
+const database = () => import('@/storage/db').then((m) => m.getDatabase());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -30,14 +37,14 @@ createRoot(document.getElementById('root')!).render(
 
 // Keystrokes a closed tab journaled but IndexedDB never got (reports not opened yet):
 // written at once, in parallel with the first render.
-void import('@/storage/answer-journal')
-  .then((m) => m.replayAllJournals(getDatabase(), new Date().toISOString()))
+void Promise.all([import('@/storage/answer-journal'), database()])
+  .then(([journal, db]) => journal.replayAllJournals(db, new Date().toISOString()))
   .catch(() => undefined);
 
 afterFirstContent(() => {
   void import('./pwa/service-worker').then((m) => m.registerServiceWorker());
   void import('@/sync/browser-sync').then((m) => m.startSync());
-  void import('@/storage/report-repository')
-    .then((m) => m.purgeTrash(getDatabase(), new Date()))
+  void Promise.all([import('@/storage/report-repository'), database()])
+    .then(([reports, db]) => reports.purgeTrash(db, new Date()))
     .catch(() => 0);
 });

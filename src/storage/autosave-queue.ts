@@ -3,7 +3,15 @@
 // page, pagehide, leaving a step). A failed write keeps the pending values, reports
 // the error and retries with growing delays; a newer value for the same field
 // replaces the pending one, never the other way round.
-export type SaveError = 'quota' | 'missing' | 'other';
+import { classifySaveError, type SaveError } from './save-errors';
+
+// Why a write failed (./save-errors.ts: the list needs it without this queue).
+export {
+  classifySaveError,
+  storageTrouble,
+  type SaveError,
+  type StorageTrouble,
+} from './save-errors';
 
 export type SaveStatus =
   | { state: 'idle'; savedAt: Date | null }
@@ -28,55 +36,6 @@ export type AutosaveOptions<V> = {
   maxWaitMs?: number;
   retryDelaysMs?: readonly number[];
 };
-
-// What Chromium says when the disk itself is full (measured on a full tmpfs profile):
-// a large value fails with DataError "Failed to write blobs (IOError)", a small one with
-// UnknownError "… IO error: …/000003.log: FILE_ERROR_NO_SPACE …"; only a per-origin
-// quota gives QuotaExceededError. All of them mean the same thing to the person.
-const DISK_FULL_MESSAGE =
-  /FILE_ERROR_NO_SPACE|no space left|Failed to write blobs|disk (is )?full/i;
-
-function errorChain(error: unknown): { names: string[]; messages: string[] } {
-  const names: string[] = [];
-  const messages: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === 'object' && depth < 4; depth += 1) {
-    if ('name' in current && typeof current.name === 'string') names.push(current.name);
-    if ('message' in current && typeof current.message === 'string') {
-      messages.push(current.message);
-    }
-    current = 'inner' in current ? current.inner : undefined;
-  }
-  return { names, messages };
-}
-
-export function classifySaveError(error: unknown): SaveError {
-  const { names, messages } = errorChain(error);
-  if (names.some((name) => name === 'QuotaExceededError')) return 'quota';
-  if (messages.some((message) => DISK_FULL_MESSAGE.test(message))) return 'quota';
-  if (names.some((name) => name === 'ReportMissingError')) return 'missing';
-  return 'other';
-}
-
-// Why a write to IndexedDB failed, as far as the person can act on it: 'full' when the
-// browser says storage is full; 'write' when the transaction was aborted by the browser
-// with no cause given (Chromium on a really full disk often gives only "AbortError: The
-// transaction was aborted" or UnknownError, and then closes the connection, so reads
-// fail too with "Internal error opening backing store"), which is almost always a full
-// disk too;
-// null for anything else (a bug, a refused value, the app's own checks).
-export type StorageTrouble = 'full' | 'write';
-
-export function storageTrouble(error: unknown): StorageTrouble | null {
-  if (classifySaveError(error) === 'quota') return 'full';
-  const { names } = errorChain(error);
-  const isCause = (name: string) => name === 'AbortError' || name === 'UnknownError';
-  // Dexie wraps a database the browser closed, or could not open again, around the cause.
-  const isWrapper = (name: string) => name === 'DatabaseClosedError' || name === 'OpenFailedError';
-  return names.some(isCause) && names.every((name) => isCause(name) || isWrapper(name))
-    ? 'write'
-    : null;
-}
 
 // The typed answers' timing (use-autosave.ts): IndexedDB within half a second of any
 // keystroke (idb-commit-p95), the journal covering the gap. Tests that hold the timers

@@ -7,9 +7,12 @@
 // the version before it. Database upgrades are independent of app updates: any app
 // version opens any older database.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { tellDatabaseReplaced } from './db-events';
 import { flushAll } from './flush-registry';
 
-export const DB_NAME = 'so-ket';
+import { DB_NAME, forgetFirstVisit } from './first-visit';
+
+export { DB_NAME };
 
 export type AnswerRow = { reportId: string; fieldId: string; value: unknown; updatedAt: string };
 export type SettingRow = { key: string; value: unknown };
@@ -114,25 +117,18 @@ export const DB_VERSION = Math.max(
   ...SCHEMA.filter((s) => s.version <= schemaMax).map((s) => s.version),
 );
 
-type VersionChangeListener = () => void;
-const versionChangeListeners = new Set<VersionChangeListener>();
-
-// Called when another tab opens a newer schema: pending answers are saved first, then
-// this connection closes so the other tab can upgrade, and the UI asks to reload.
-export function onDatabaseReplaced(listener: VersionChangeListener): () => void {
-  versionChangeListeners.add(listener);
-  return () => versionChangeListeners.delete(listener);
-}
+export { onDatabaseReplaced } from './db-events';
 
 let shared: SoKetDatabase | undefined;
 
 export function getDatabase(): SoKetDatabase {
   if (!shared) {
+    forgetFirstVisit();
     const db = new SoKetDatabase();
     db.on('versionchange', () => {
       void flushAll().finally(() => {
         db.close();
-        for (const listener of versionChangeListeners) listener();
+        tellDatabaseReplaced();
       });
       return false;
     });

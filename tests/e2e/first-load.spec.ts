@@ -72,8 +72,20 @@ test('the first screen paints from the shell and nothing moves as the app starts
 
   await page.addInitScript(recordShifts);
   const shell = new AppShell(page);
+  // A browser without the app's database has no report: the list says so before Dexie
+  // and the database have loaded (their chunk is held back here until it does).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const heldBack: string[] = [];
+  await page.route(/\/assets\/db-[\w-]+\.js$/, async (route) => {
+    heldBack.push(route.request().url());
+    await held;
+    await route.continue();
+  });
   await list.goto();
   await expect(page.getByText('Chưa có báo cáo nào.', { exact: false })).toBeVisible();
+  await expect.poll(() => heldBack.length).toBe(1);
+  release();
   expect(await frameBoxes(page)).toEqual(shellFrame);
   // The first visit installs the service worker and says so, over the page.
   await expect(shell.offlineReady).toBeVisible();

@@ -3,7 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { vi } from '@/i18n/vi';
 import { viPhone } from '@/i18n/vi-phone';
-import { onDatabaseReplaced } from '@/storage/db';
+import { onDatabaseReplaced } from '@/storage/db-events';
 import { canInstall, isIosSafari, isStandalone, promptInstall, subscribeInstall } from './install';
 import { dismissOfflineReady, getPwaState, subscribePwa } from './pwa-state';
 

@@ -1,13 +1,17 @@
 // What the report list reads and writes, behind the restore step. The list loads this
-// module when it first reads, so the first screen paints before it (load-list-store.ts).
+// module when it first reads, so the first screen paints before it (load-list-store.ts);
+// Dexie and the database come with it.
 // Its first read needs no more than zod/mini (stored-report.ts): the outbox's schemas
 // (zod's classic build) load only when the outbox holds something to check, and the
 // writes' module (report-repository.ts) when the user first acts (issue 18).
 import type { Answers } from '@/domain/report/answers';
 import type { OutboxEntry } from '@/domain/outbox/outbox-entry';
 import { cachedImport } from '@/lib/retry-import';
-import { hasTable, type SoKetDatabase } from '@/storage/db';
+import { getDatabase, hasTable, type SoKetDatabase } from '@/storage/db';
+import { watchQuery } from '@/storage/live-query';
 import { listReports } from '@/storage/stored-report';
+
+export { getDatabase };
 
 const writes = cachedImport(() => import('@/storage/report-repository'));
 const outboxChecks = cachedImport(() => import('@/storage/outbox-repository'));
@@ -45,3 +49,11 @@ export async function loadList(db: SoKetDatabase) {
 }
 
 export type ListData = Awaited<ReturnType<typeof loadList>>;
+
+// The list, read again whenever a table it reads changes (a Dexie live query).
+export function watchList(
+  next: (data: ListData) => void,
+  fail: (error: unknown) => void,
+): () => void {
+  return watchQuery(() => loadList(getDatabase()), next, fail);
+}

@@ -1,6 +1,5 @@
 // The list of the unit's reports: create, open, rename, duplicate, export, delete to the
 // trash (with undo), restore from the trash, and a way out for damaged records.
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Suspense,
   useEffect,
@@ -16,9 +15,10 @@ import { vi, formatDateTime } from '@/i18n/vi';
 import { viLimits } from '@/i18n/vi-limits';
 import { viSafety } from '@/i18n/vi-safety';
 import { downloadJson } from '@/lib/download';
-import { storageTrouble } from '@/storage/autosave-queue';
-import { getDatabase, type SoKetDatabase } from '@/storage/db';
+import type { SoKetDatabase } from '@/storage/db';
 import type { StoredReport } from '@/storage/restore';
+import { hasNoDatabase } from '@/storage/first-visit';
+import { storageTrouble } from '@/storage/save-errors';
 import { saveTroubles, subscribeSaveTroubles } from '@/storage/save-health';
 import { loadTemplates, type TemplateRegistry } from '@/templates/load-templates';
 import type { ListData } from './list-store';
@@ -48,6 +48,33 @@ function useListStore(): ListStore | 'failed' | null {
     };
   }, []);
   return store;
+}
+
+// True when the browser has no database of the app (a first visit): the list is empty,
+// and says so at once, before the store and the database have loaded.
+function useIsFirstVisit(): boolean {
+  const [isFirstVisit, setFirstVisit] = useState(false);
+  useEffect(() => {
+    let isCurrent = true;
+    void hasNoDatabase().then((isNew) => isCurrent && setFirstVisit(isNew));
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return isFirstVisit;
+}
+
+// The list as the store reads it, again on every change; undefined until the first read.
+// A failed read goes to the error boundary, as a failed live query always has.
+function useList(store: ListStore | null): ListData | undefined {
+  const [data, setData] = useState<ListData>();
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  useEffect(() => {
+    if (!store) return;
+    return store.watchList(setData, (error) => setFailure({ error }));
+  }, [store]);
+  if (failure) throw failure.error;
+  return data;
 }
 
 // The templates arrive after the list is on screen (they are not part of the first
@@ -116,7 +143,12 @@ function ReportCard({ report, context }: { report: StoredReport; context: ListCo
               setRenaming(false);
               if (name !== null)
                 void run(() =>
-                  store.renameReport(getDatabase(), report.id, name, new Date().toISOString()),
+                  store.renameReport(
+                    store.getDatabase(),
+                    report.id,
+                    name,
+                    new Date().toISOString(),
+                  ),
                 );
             }}
           />
@@ -174,13 +206,13 @@ export function ReportListPage({
 }) {
   const loadedStore = useListStore();
   const store = loadedStore === 'failed' ? null : loadedStore;
-  const data = useLiveQuery(() => store?.loadList(getDatabase()), [store]);
+  const data = useList(store);
+  const isFirstVisit = useIsFirstVisit();
   const templates = useTemplates(data !== undefined);
   const [isCreating, setCreating] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const troubles = useSyncExternalStore(subscribeSaveTroubles, saveTroubles);
-  const db = getDatabase();
   const isShown = data !== undefined;
   const unsent = data?.outbox.filter((entry) => UNSENT_STATES.has(entry.state)).length ?? 0;
   useEffect(() => {
@@ -269,10 +301,16 @@ export function ReportListPage({
           </button>
         </div>
       ) : !data || !store ? (
-        <p className="list-loading">{vi.list.loading}</p>
+        isFirstVisit ? (
+          !isCreating ? (
+            <p className="empty">{vi.list.empty}</p>
+          ) : null
+        ) : (
+          <p className="list-loading">{vi.list.loading}</p>
+        )
       ) : (
         <ListBody
-          db={db}
+          db={store.getDatabase()}
           isCreating={isCreating}
           context={{
             list: data,
