@@ -1,11 +1,15 @@
 // What every export of a stored report starts from: the report, its template and
 // answers, the photos the chosen document shows, and the file name (the PDF's, with the
 // format's extension).
+import type { ComparisonChartData } from '@/domain/chart/comparison-chart';
+import { provinceCharts } from '@/domain/chart/province-charts';
 import type { DateValue } from '@/domain/report/answer-kinds';
 import type { Answers } from '@/domain/report/answers';
 import { MAIN_DOCUMENT } from '@/domain/template/documents';
 import type { Template } from '@/domain/template/template-schema';
-import { getDatabase } from '@/storage/db';
+import { snapshotSource } from '@/domain/rollup/province-report';
+import { getDatabase, type SoKetDatabase } from '@/storage/db';
+import { getProvinceSnapshot } from '@/storage/province-report-repository';
 import { getPhotos } from '@/storage/photo-repository';
 import { referencedPhotoIds } from '@/domain/report/report-photos';
 import { buildReportFile, type ReportFile } from '@/domain/report/report-schema';
@@ -26,6 +30,8 @@ export type ExportInput = {
     // The report file as "Xuất tệp dữ liệu báo cáo" writes it, its photos listed without their
     // bytes: the PDF carries it (see pdf/embedded-report-data.ts).
     reportFile: ReportFile;
+    // The province report's charts (its main document only).
+    charts?: readonly ComparisonChartData[];
   };
   fileName: (extension: 'pdf' | 'docx') => string;
   // Photos the document shows that are no longer on the device (printed as a framed note).
@@ -48,6 +54,21 @@ export function documentFileName(
     dateField ? (answers[dateField] as DateValue | undefined) : undefined,
     now,
   );
+}
+
+// The charts the office chose for the province report, from its appendix snapshot; none
+// for a unit's report or another document.
+async function chartsOf(
+  db: SoKetDatabase,
+  reportId: string,
+  template: Template,
+  documentId: string,
+): Promise<readonly ComparisonChartData[]> {
+  if (template.level !== 'province' || documentId !== MAIN_DOCUMENT) return [];
+  const snapshot = await getProvinceSnapshot(db, reportId);
+  return snapshot
+    ? provinceCharts(template, snapshot, snapshot.charts ?? [], snapshotSource(snapshot))
+    : [];
 }
 
 export async function readExportInput(
@@ -85,6 +106,7 @@ export async function readExportInput(
     sent.photos,
   );
   const pdfName = documentFileName(template, documentId, loaded.report.unit.name, answers, now);
+  const charts = await chartsOf(db, reportId, template, documentId);
   return {
     input: {
       template,
@@ -94,6 +116,7 @@ export async function readExportInput(
       documentId,
       photos,
       reportFile,
+      ...(charts.length > 0 ? { charts } : {}),
     },
     fileName: (extension) => pdfName.replace(/\.pdf$/, `.${extension}`),
     missingPhotos: photoIds.length - photos.size,

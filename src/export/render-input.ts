@@ -4,6 +4,7 @@
 // JPEG as it is, never re-encoded; a photo not in the map is missing from storage and
 // prints as a framed note.
 import { photoIdsInValue } from '@/domain/report/answer-kinds';
+import type { ComparisonChartData } from '@/domain/chart/comparison-chart';
 import type { Answers } from '@/domain/report/answers';
 import { documentSteps } from '@/domain/report/document-model';
 import type { Template } from '@/domain/template/template-schema';
@@ -25,6 +26,9 @@ export type RenderInput = {
   photos?: PhotoAssets;
   // Every exported PDF has it; tests of the layout alone may leave it out.
   embeddedReport?: EmbeddedReport;
+  // The province report's comparison charts (domain/chart), printed after its appendix;
+  // a unit's report has none.
+  charts?: readonly ComparisonChartData[];
 };
 
 // The ids of the photos a document of the report shows, in answer order.

@@ -32,14 +32,18 @@ export async function createProvinceReport(
   });
 }
 
-// Replaces the report's appendix with the snapshot's tables, and its snapshot.
+// Replaces the report's appendix with the snapshot's tables, and its snapshot; the charts
+// the office chose stay.
 export async function updateProvinceAppendix(
   db: SoKetDatabase,
   snapshot: AppendixSnapshot,
   now: string,
 ): Promise<void> {
-  const checked = appendixSnapshotSchema.parse(snapshot);
   await db.transaction('rw', [db.reports, db.answers, db.provinceSettings], async () => {
+    const held = await getProvinceSnapshot(db, snapshot.reportId);
+    const checked = appendixSnapshotSchema.parse(
+      held?.charts ? { ...snapshot, charts: held.charts } : snapshot,
+    );
     await saveAnswers(
       db,
       checked.reportId,
@@ -47,5 +51,21 @@ export async function updateProvinceAppendix(
       now,
     );
     await db.provinceSettings.put({ key: snapshotKey(checked.reportId), value: checked });
+  });
+}
+
+// The indicators the report charts (the snapshot keeps them); false when the report has no
+// snapshot (nothing is written).
+export async function saveProvinceCharts(
+  db: SoKetDatabase,
+  reportId: string,
+  charts: readonly string[],
+): Promise<boolean> {
+  return db.transaction('rw', [db.provinceSettings], async () => {
+    const held = await getProvinceSnapshot(db, reportId);
+    if (!held) return false;
+    const checked = appendixSnapshotSchema.parse({ ...held, charts: [...charts] });
+    await db.provinceSettings.put({ key: snapshotKey(reportId), value: checked });
+    return true;
   });
 }

@@ -1118,6 +1118,7 @@ export const soKet5NamNq01BacLieu = {
       place: 'Bạc Liêu',
     },
     reportName: 'Báo cáo sơ kết NQ01 của Tỉnh Đoàn Bạc Liêu',
+    charts: ['mem-total', 'youth-gathered-rate'],
     suggestions: [
       {
         criterionId: 'situation',

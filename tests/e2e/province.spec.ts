@@ -302,6 +302,7 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
     'Tổng hợp 6/7 đơn vị — thiếu: Huyện Đoàn Đông Hải',
     'Thanh niên tình nguyện hè',
     'Huyện Đoàn Vĩnh Lợi: Tổ chức 45 lớp tìm hiểu về Đoàn.',
+    'Biểu đồ 1. Tổng số đoàn viên',
   ])
     expect(first).toContain(line);
 
@@ -321,11 +322,25 @@ test('the office receives seven reports offline, tracks, accepts and consolidate
   await expect(changes).toContainText(
     'Tập hợp thanh niên — Thanh niên từ 16 đến 30 tuổi trên địa bàn, năm 2009: 2.100 → 2.800',
   );
+  // The comparison charts, previewed as they print (the default two), checked by axe with
+  // the rest of the page.
+  await expect(page.getByRole('img', { name: /^Biểu đồ 1\. Tổng số đoàn viên/ })).toBeVisible();
   await expectAxeClean(page, 'Báo cáo của Tỉnh with the consolidation changed');
   await changes.getByRole('button', { name: 'Cập nhật số liệu phụ lục' }).click();
   await expect(page.getByText('Đã cập nhật phụ lục theo số liệu tổng hợp hiện tại.')).toBeVisible();
   await expect(page.getByText('Phụ lục đúng với số liệu tổng hợp hiện tại.')).toBeVisible();
+  // Another indicator for the second chart: kept with the report, printed in its PDF.
+  await page
+    .getByLabel('Biểu đồ 2', { exact: true })
+    .selectOption({ label: 'Thanh niên từ 16 đến 30 tuổi trên địa bàn' });
+  await expect(page.getByText('Đã lưu lựa chọn biểu đồ.')).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /^Biểu đồ 2\. Thanh niên từ 16 đến 30 tuổi/ }),
+  ).toBeVisible();
   const updated = await provincePdf('tinh-2.pdf');
+  expect(updated.replace(/\s+/g, ' ')).toContain(
+    'Biểu đồ 2. Thanh niên từ 16 đến 30 tuổi trên địa bàn (số lượng)',
+  );
   expect(updated).toContain('Tổng hợp 7/7 đơn vị');
   expect(updated).not.toContain('thiếu: Huyện Đoàn Đông Hải');
   expect(updated).toContain('2.800');

@@ -6,6 +6,11 @@
 // the appendix answers. Pure.
 import { z } from 'zod';
 import {
+  chartChoiceSchema,
+  chartSeriesOf,
+  chartSeriesSchema,
+} from '@/domain/chart/province-charts';
+import {
   indicatorTableValueSchema,
   type CellValue,
   type CustomRow,
@@ -36,6 +41,11 @@ export const appendixSnapshotSchema = z.object({
   missing: z.array(z.object({ key: z.string().max(120), name: z.string().max(200) })).max(1000),
   // The appendix answers, by table (criterion id), as the report holds them.
   tables: z.record(safeKeySchema, indicatorTableValueSchema),
+  // Each unit's values per indicator and year, for the comparison charts (absent from
+  // snapshots taken before the charts: an update adds them).
+  series: chartSeriesSchema.optional(),
+  // The indicators the office charts, in order (kept across updates).
+  charts: chartChoiceSchema.optional(),
 });
 export type AppendixSnapshot = z.infer<typeof appendixSnapshotSchema>;
 
@@ -94,6 +104,7 @@ export function takeSnapshot(input: {
   versionOf: (unitKey: string) => VersionRef | undefined;
   source: string;
   takenAt: string;
+  charts?: readonly string[];
 }): AppendixSnapshot {
   const { rollup } = input;
   return {
@@ -106,6 +117,8 @@ export function takeSnapshot(input: {
     }),
     missing: rollup.coverage.missing.map((unit) => ({ key: unit.key, name: unit.name })),
     tables: rollupTables(rollup, input.source),
+    series: chartSeriesOf(rollup),
+    ...(input.charts ? { charts: [...input.charts] } : {}),
   };
 }
 

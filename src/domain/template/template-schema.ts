@@ -256,6 +256,9 @@ export const provinceLevelSchema = z.object({
   suggestions: z
     .array(z.object({ criterionId: idSchema, indicatorId: idSchema, sentence: z.string().min(1) }))
     .default([]),
+  // The indicators charted by default in the province report (units × years, with the
+  // target), in order; the office may choose others.
+  charts: z.array(idSchema).max(6).default([]),
 });
 
 export const templateSchema = z
@@ -443,6 +446,15 @@ export const templateSchema = z
           code: 'custom',
           message: `suggestion names unknown "${suggestion.criterionId}" or "${suggestion.indicatorId}"`,
           path: ['provinceLevel', 'suggestions'],
+        });
+      }
+    }
+    for (const indicatorId of template.provinceLevel?.charts ?? []) {
+      if (!indicators.has(indicatorId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `chart names unknown indicator "${indicatorId}"`,
+          path: ['provinceLevel', 'charts'],
         });
       }
     }

@@ -62,6 +62,7 @@ import { unbreakableNames } from '@/i18n/vi-typesetting';
 import { appendixLabels } from '../appendix-labels';
 import { breakLines, tokens, withBreakOpportunities } from '@/export/pdf/line-breaking';
 import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
+import { chartParagraphs } from './chart-docx';
 import { measureTimes } from './times-metrics';
 
 export type DocxInput = RenderInput;
@@ -657,8 +658,9 @@ function appendixHead(doc: ReportDocument, heading: string): Paragraph[] {
   ];
 }
 
-function appendixBlocks(doc: ReportDocument, plan: AppendixPlan) {
+function appendixBlocks(doc: ReportDocument, plan: AppendixPlan, charts: DocxInput['charts'] = []) {
   const a = FORMAT.appendix;
+  const page = PAGE[plan.orientation];
   return [
     ...appendixHead(doc, doc.appendixHeading),
     ...plan.tables.flatMap((table, index) => [
@@ -672,6 +674,13 @@ function appendixBlocks(doc: ReportDocument, plan: AppendixPlan) {
         : []),
       appendixTable(table),
     ]),
+    // The province report's comparison charts, as in the PDF (layout.ts layoutCharts).
+    ...chartParagraphs(
+      charts,
+      page.width - PAGE.margin.left - PAGE.margin.right,
+      FORMAT.chart.plotHeight[plan.orientation],
+      FORMAT.chart.spaceBefore,
+    ),
     hairline(),
   ];
 }
@@ -751,7 +760,7 @@ function buildDocx(input: DocxInput, doc: ReportDocument): Document {
   const sections = [bodySection];
   if (hasAppendixData(doc)) {
     const plan = planAppendix(doc, appendixLabels(), measureTimes);
-    sections.push(section(plan.orientation, appendixBlocks(doc, plan), true));
+    sections.push(section(plan.orientation, appendixBlocks(doc, plan, input.charts), true));
   }
   if (doc.appendixBody.length > 0)
     sections.push(section('portrait', appendixBodyBlocks(doc, photos), true));

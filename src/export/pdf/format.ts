@@ -92,6 +92,10 @@ export const FORMAT = {
     placeholderText: { size: 12, style: 'italic' },
     frameWidth: 0.2,
   },
+  // The province report's comparison charts (*default*), after its appendix tables, as wide
+  // as the text block: the plot's height by page orientation (two charts to a portrait
+  // page, one to a landscape one), the space above each.
+  chart: { plotHeight: { portrait: 75, landscape: 60 }, spaceBefore: 10 },
   // The fingerprint of the data the PDF carries (*default*: the rules say nothing of it):
   // small, right-aligned in the last page's bottom margin, outside the text area, so it
   // never moves a line.

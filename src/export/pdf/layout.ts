@@ -10,6 +10,11 @@
 // numbers, table header rows repeated and rows never split (where they fit a page);
 // photos two to a row with their captions, a row never split.
 import type { AppendixTable } from '@/domain/appendix/evaluate';
+import {
+  layoutComparisonChart,
+  type ChartDrawing,
+  type ComparisonChartData,
+} from '@/domain/chart/comparison-chart';
 import { formatVietnameseNumber } from '@/domain/appendix/numbers';
 import type { PhotoRef } from '@/domain/report/answer-kinds';
 import {
@@ -53,7 +58,16 @@ export type Picture = {
   w: number;
   h: number;
 };
-export type LayoutItem = TextRun | Rule | Box | Picture;
+// A comparison chart (domain/chart) in the box x, y, w, h.
+export type ChartPicture = {
+  kind: 'chart';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  drawing: ChartDrawing;
+};
+export type LayoutItem = TextRun | Rule | Box | Picture | ChartPicture;
 
 // A photo's size in pixels: the layout needs only its shape.
 export type PhotoSize = { width: number; height: number };
@@ -1198,7 +1212,36 @@ export type LayoutOptions = {
   // Printed on the last page's bottom margin: the fingerprint line of the data the PDF
   // carries (see src/domain/report/fingerprint.ts).
   fingerprintText?: string | undefined;
+  // The province report's comparison charts, after the appendix tables.
+  charts?: readonly ComparisonChartData[] | undefined;
 };
+
+// The comparison charts at the end of the statistics appendix (on its own page when there
+// is none), each kept whole on a page, as wide as the text block. Tags: `chart:<i>`.
+function layoutCharts(flow: Flow, charts: readonly ComparisonChartData[], hasAppendix: boolean) {
+  if (!hasAppendix) flow.newPage('appendix', 'portrait', true);
+  const measure = (text: string, style: FontStyle, size: number) =>
+    flow.measureText(flow.text(text), style, size);
+  charts.forEach((chart, index) => {
+    const drawing = layoutComparisonChart(chart, {
+      width: flow.width,
+      measure,
+      plotHeight: FORMAT.chart.plotHeight[flow.page.orientation],
+    });
+    for (const item of drawing.items) if (item.kind === 'text') item.text = flow.text(item.text);
+    if (!flow.fits(drawing.height) && flow.y > flow.firstBodyY() + 0.01) flow.continuePage();
+    flow.page.items.push({
+      kind: 'chart',
+      x: flow.left,
+      y: flow.y,
+      w: drawing.width,
+      h: drawing.height,
+      drawing,
+    });
+    flow.place(flow.y, flow.y + drawing.height, `chart:${index}`);
+    flow.y += drawing.height + FORMAT.chart.spaceBefore;
+  });
+}
 
 // The appendix made of blocks (the list of materials): a new portrait page numbered on its
 // own, the heading, title and note as over the statistics, then the blocks.
@@ -1238,6 +1281,8 @@ export function layoutReport(doc: ReportDocument, options: LayoutOptions): Repor
   flow.tag = '';
   layoutClosing(flow, doc, closing);
   if (hasAppendixData(doc)) layoutAppendix(flow, doc, options.appendixLabels);
+  if (options.charts && options.charts.length > 0)
+    layoutCharts(flow, options.charts, hasAppendixData(doc));
   if (doc.appendixBody.length > 0) layoutAppendixBody(flow, doc, context);
   if (options.fingerprintText) layoutFingerprint(flow, options.fingerprintText);
   return { pages: flow.pages, replacedCharacters: [...found], placements: flow.placements };

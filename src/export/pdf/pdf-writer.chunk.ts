@@ -12,6 +12,7 @@ import { documentDataWords } from '@/i18n/document-data';
 import { appendixLabels } from '../appendix-labels';
 import { documentProperties, type PhotoAssets, type RenderInput } from '../render-input';
 import type { RenderProgress } from '../render-job';
+import { drawChartPdf } from './chart-pdf';
 import { attachEmbeddedFile, type PdfInternals } from './embedded-file-writer';
 import type { FontStyle } from './format';
 import { PT } from './format';
@@ -101,6 +102,8 @@ function draw(
             'NONE',
           );
         }
+      } else if (item.kind === 'chart') {
+        drawChartPdf(pdf, item, (style) => FONT_NAMES[style]);
       } else if (item.kind === 'text') {
         pdf.setFont(FONT_NAMES[item.style], item.style);
         pdf.setFontSize(item.size);
@@ -137,6 +140,7 @@ export function layoutReportInput(input: RenderInput, measure: Measure) {
     appendixLabels: appendixLabels(),
     fingerprintText:
       input.embeddedReport && documentDataWords.fingerprint(input.embeddedReport.fingerprint),
+    charts: input.charts,
   });
   return { document, layout };
 }

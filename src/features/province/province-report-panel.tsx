@@ -17,6 +17,7 @@ import { viProvinceReport as t } from '@/i18n/vi-province-report';
 import { newId } from '@/lib/ids';
 import { getDatabase } from '@/storage/db';
 import { createProvinceReport, updateProvinceAppendix } from '@/storage/province-report-repository';
+import { ProvinceChartsPanel } from './province-charts-panel';
 import { officeTemplate } from './use-office';
 import {
   currentSnapshot,
@@ -198,6 +199,7 @@ export function ProvinceReportPanel({
         <p>{t.upToDate}</p>
       )}
       {status}
+      {held ? <ProvinceChartsPanel held={held} /> : null}
     </section>
   );
 }

@@ -36,6 +36,7 @@ export function currentSnapshot(
     rollup,
     source: coverageLine(rollup.coverage),
     takenAt,
+    charts: officeTemplate.provinceLevel?.charts ?? [],
     versionOf: (unitKey) => {
       const version = byId.get(acceptedOf.get(unitKey) ?? '');
       return version ? { versionId: version.id, fingerprint: version.fingerprint } : undefined;
