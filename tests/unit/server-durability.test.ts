@@ -169,7 +169,9 @@ describe('the server process', () => {
   }, 30_000);
 });
 
-describe('add-unit', () => {
+// Each case starts `tsx src/server/main.ts` (1.7 s of CPU): a guard, not a measure, as
+// a busy 2-core machine takes 5-8 s.
+describe('add-unit', { timeout: 30_000 }, () => {
   it('exits with 2 and the Vietnamese usage without --name', async () => {
     const { dataDir } = tempDirs();
     const results = await Promise.all(
