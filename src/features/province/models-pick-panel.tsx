@@ -26,6 +26,7 @@ import {
   pickModelIntoReport,
 } from '@/storage/province-models-repository';
 import { listReports } from '@/storage/report-repository';
+import { SearchField } from '@/ui/search-field';
 import { provinceTemplate } from './use-province-report';
 import { useFilePhotoUrls } from './use-file-photo-urls';
 import './models-pick.css';
@@ -242,15 +243,7 @@ export function ModelsPickPanel({
             <p>{t.none}</p>
           ) : (
             <>
-              <label className="field-label" htmlFor={`${id}-q`}>
-                {t.search}
-              </label>
-              <input
-                id={`${id}-q`}
-                type="search"
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-              />
+              <SearchField id={`${id}-q`} label={t.search} value={query} onChange={setQuery} />
               <p>{shown.length === 0 ? t.noneFound : t.count(shown.length, models.length)}</p>
               {sources.map((version) => {
                 const ofUnit = shown.filter((m) => m.versionId === version.id);

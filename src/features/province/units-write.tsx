@@ -16,6 +16,7 @@ import {
 import type { Criterion, Template } from '@/domain/template/template-schema';
 import { suggestionSentence, viUnitsWrite as t } from '@/i18n/vi-province-report';
 import { getDatabase } from '@/storage/db';
+import { SearchField } from '@/ui/search-field';
 import {
   getReceivedVersion,
   listAcceptedVersions,
@@ -119,15 +120,7 @@ export function UnitsWrite({
       ) : (
         <>
           <p className="field-help">{t.hint}</p>
-          <label className="field-label" htmlFor={`${id}-q`}>
-            {t.search}
-          </label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-          />
+          <SearchField id={`${id}-q`} label={t.search} value={query} onChange={setQuery} />
           {isFiltered && written.length === 0 ? <p>{t.noMatch}</p> : null}
           {written.map((text) => (
             // A search opens every unit with a match; clearing it folds them again.
