@@ -169,31 +169,32 @@ function journaled(page: Page, reportId: string): Promise<string> {
   return page.evaluate((key) => localStorage.getItem(key) ?? '', `so-ket.journal.${reportId}`);
 }
 
-// The same on a disk that is really full: Chromium's profile on a 64 MB tmpfs, filled
-// by a file. Chromium then fails IndexedDB writes with DataError "Failed to write blobs"
-// or UnknownError "FILE_ERROR_NO_SPACE", not QuotaExceededError. Mounting needs root.
-// The same on a disk that is really full: Chromium's profile on a 64 MB tmpfs, filled
-// by a file. Chromium then fails IndexedDB writes with "AbortError" (no cause), DataError
-// "Failed to write blobs" or UnknownError "FILE_ERROR_NO_SPACE", not QuotaExceededError.
-// LevelDB's log may still take a small write into its last page, so what is written here
-// is 12,000 characters of varied text (it does not compress). Mounting needs root.
+// The same on a disk that is really full: Chromium's IndexedDB folder on a 64 MB tmpfs,
+// filled by a file. Chromium then fails IndexedDB writes with "AbortError" (no cause),
+// DataError "Failed to write blobs" or UnknownError "FILE_ERROR_NO_SPACE", not
+// QuotaExceededError. Only the IndexedDB folder is on the small disk: with the whole
+// profile there, Chromium's own SQLite files (History, Web Data) delete their journals
+// after each commit, which frees a few pages that the submission then fits into, and
+// the test saw a disk with room. LevelDB's log may still take a small write into its
+// last page, so what is written here is 12,000 characters of varied text (it does not
+// compress). Mounting needs root.
 test('a full disk under the profile: submit and restore say so and change nothing', async ({
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  const mountPoint = await mkdtemp(join(tmpdir(), 'so-ket-full-disk-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'so-ket-full-disk-'));
+  const mountPoint = join(profileDir, 'Default', 'IndexedDB');
+  await mkdir(mountPoint, { recursive: true });
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mountPoint], {
       stdio: 'ignore',
     });
   } catch {
-    await rm(mountPoint, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
     test.skip(true, 'mounting a tmpfs needs root');
     return;
   }
-  const profileDir = join(mountPoint, 'profile');
   const filler = join(mountPoint, 'filler');
-  await mkdir(profileDir);
   const chromium = await PersistentBrowser.launch(profileDir);
   try {
     const page = await chromium.context.newPage();
@@ -251,7 +252,7 @@ test('a full disk under the profile: submit and restore say so and change nothin
   } finally {
     await chromium.kill();
     execFileSync('umount', [mountPoint]);
-    await rm(mountPoint, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
   }
 });
 
