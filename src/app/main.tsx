@@ -1,7 +1,8 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadListStore } from '@/features/drafts/load-list-store';
 import { hasNoDatabase } from '@/storage/first-visit';
+import { browserJournalStorage, journaledReportIds } from '@/storage/journal-keys';
 import { App } from './app';
 import { ErrorBoundary } from './error-boundary';
 import { afterFirstContent } from './first-content';
@@ -16,7 +17,7 @@ listenForInstallPrompt();
 
 // Asked before the database is first opened (which creates it): a browser without it
 // has no report, and the list says so without waiting for the store (first-visit.ts).
-void hasNoDatabase();
+const isFirstVisit = hasNoDatabase();
 
 // The list's first read starts at once: the store's chunk (Dexie, the database and the
 // stored reports' checks) loads while React renders the frame, and opens the database.
@@ -27,24 +28,41 @@ void loadListStore()
 // The database for work that does not wait for the list (it is the store's: one chunk).
 const database = () => import('@/storage/db').then((m) => m.getDatabase());
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+// The static shell (static-shell.ts) is already on screen, so the first render has no
+// hurry: as a transition React renders in slices of a few milliseconds and the page
+// stays responsive, instead of one long task of tens of milliseconds on a cheap phone.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+});
 
 // Keystrokes a closed tab journaled but IndexedDB never got (reports not opened yet):
-// written at once, in parallel with the first render.
-void Promise.all([import('@/storage/answer-journal'), database()])
-  .then(([journal, db]) => journal.replayAllJournals(db, new Date().toISOString()))
-  .catch(() => undefined);
+// written at once, in parallel with the first render. Only where there are any: the
+// journal brings the repository and zod's checks, which a start without one (every
+// first visit, most starts) does not need.
+if (journaledReportIds(browserJournalStorage()).length > 0) {
+  void Promise.all([import('@/storage/answer-journal'), database()])
+    .then(([journal, db]) => journal.replayAllJournals(db, new Date().toISOString()))
+    .catch(() => undefined);
+}
 
 afterFirstContent(() => {
   void import('./pwa/service-worker').then((m) => m.registerServiceWorker());
   void import('@/sync/browser-sync').then((m) => m.startSync());
-  void Promise.all([import('@/storage/report-repository'), database()])
-    .then(([reports, db]) => reports.purgeTrash(db, new Date()))
+  // A first visit has no trash to empty (nor the repository's chunk to load for it).
+  void isFirstVisit
+    .then((isNew) =>
+      isNew
+        ? 0
+        : Promise.all([import('@/storage/report-repository'), database()]).then(([reports, db]) =>
+            reports.purgeTrash(db, new Date()),
+          ),
+    )
     .catch(() => 0);
 });

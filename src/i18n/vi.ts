@@ -30,7 +30,7 @@ export const vi = {
 
   list: {
     heading: 'Báo cáo của đơn vị',
-    empty: 'Chưa có báo cáo nào. Bấm “Tạo báo cáo mới” để bắt đầu.',
+    empty: 'Chưa có báo cáo nào.',
     create: 'Tạo báo cáo mới',
     open: 'Mở',
     menu: (name: string) => `Thao tác với báo cáo “${name}”`,
@@ -94,7 +94,7 @@ export const vi = {
     update: 'Cập nhật',
     updating: 'Đang lưu và cập nhật…',
     later: 'Để sau',
-    offlineReady: 'Sẵn sàng dùng ngoại tuyến: ứng dụng mở được cả khi không có mạng.',
+    offlineReady: 'Sẵn sàng dùng khi không có mạng.',
     online: 'Đang trực tuyến',
     offline: 'Ngoại tuyến – mọi thứ vẫn được lưu trên máy',
     iosTitle: 'Thêm ứng dụng vào màn hình chính của iPhone để giữ dữ liệu an toàn',

@@ -7,30 +7,20 @@
 import type { AnswerValue } from '@/domain/report/answer-kinds';
 import type { SoKetDatabase } from './db';
 import { applyJournal } from './report-repository';
+import {
+  browserJournalStorage,
+  journaledReportIds,
+  journalKey,
+  type JournalStorage,
+} from './journal-keys';
 import { setSaveTrouble } from './save-health';
 
-export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key'> & {
-  readonly length: number;
-};
+export { browserJournalStorage, journaledReportIds, journalKey, type JournalStorage };
 
 // `at`: when the value was typed (ISO). `json`: the value, serialised once.
 export type JournalEntry = { at: string; value: AnswerValue };
 
-const PREFIX = 'so-ket.journal.';
 const FORMAT = 1;
-
-export function journalKey(reportId: string): string {
-  return `${PREFIX}${reportId}`;
-}
-
-// The browser's localStorage, or null where there is none or it is blocked.
-export function browserJournalStorage(): JournalStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 function isEntry(raw: unknown): raw is JournalEntry {
   return (
@@ -67,21 +57,6 @@ export function readJournal(
     // A torn or foreign value: nothing to apply.
   }
   return entries;
-}
-
-// The reports that have an entry (changes typed but maybe not in IndexedDB).
-export function journaledReportIds(storage: JournalStorage | null): string[] {
-  const ids: string[] = [];
-  if (!storage) return ids;
-  try {
-    for (let index = 0; index < storage.length; index += 1) {
-      const key = storage.key(index);
-      if (key?.startsWith(PREFIX)) ids.push(key.slice(PREFIX.length));
-    }
-  } catch {
-    return [];
-  }
-  return ids;
 }
 
 export function clearJournal(storage: JournalStorage | null, reportId: string): void {

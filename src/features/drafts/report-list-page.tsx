@@ -86,16 +86,25 @@ type Templates = {
   requiredProgress: ProgressModule['requiredProgress'] | null;
 };
 
-function useTemplates(isListShown: boolean): Templates {
+function useTemplates(isListShown: boolean, hasReports: boolean): Templates {
   const [templates, setTemplates] = useState<Templates>({ registry: null, requiredProgress: null });
   useEffect(() => {
     if (!isListShown) return;
     let isCurrent = true;
-    void loadListActions().catch(() => undefined);
     loadTemplates().then(
       (registry) => isCurrent && setTemplates((was) => ({ ...was, registry })),
       () => {},
     );
+    return () => {
+      isCurrent = false;
+    };
+  }, [isListShown]);
+  // Only cards have menus and show progress: an empty list (a first visit) does without
+  // the actions' chunk (the repository and zod's checks) until Tạo báo cáo mới asks.
+  useEffect(() => {
+    if (!hasReports) return;
+    let isCurrent = true;
+    void loadListActions().catch(() => undefined);
     loadProgress().then(
       ({ requiredProgress }) => isCurrent && setTemplates((was) => ({ ...was, requiredProgress })),
       () => {},
@@ -103,7 +112,7 @@ function useTemplates(isListShown: boolean): Templates {
     return () => {
       isCurrent = false;
     };
-  }, [isListShown]);
+  }, [hasReports]);
   return templates;
 }
 
@@ -208,7 +217,7 @@ export function ReportListPage({
   const store = loadedStore === 'failed' ? null : loadedStore;
   const data = useList(store);
   const isFirstVisit = useIsFirstVisit();
-  const templates = useTemplates(data !== undefined);
+  const templates = useTemplates(data !== undefined, (data?.reports.length ?? 0) > 0);
   const [isCreating, setCreating] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

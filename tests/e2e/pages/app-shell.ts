@@ -16,7 +16,9 @@ export class AppShell {
     const header = page.getByRole('banner');
     this.offline = header.getByRole('status').filter({ hasText: /^Ngoại tuyến/ });
     this.online = header.getByRole('status').filter({ hasText: /^Đang trực tuyến/ });
-    this.offlineReady = page.getByRole('status').filter({ hasText: /^Sẵn sàng dùng ngoại tuyến/ });
+    this.offlineReady = page
+      .getByRole('status')
+      .filter({ hasText: /^Sẵn sàng dùng khi không có mạng/ });
     this.updateBanner = page.getByRole('status').filter({ hasText: /^Đã có phiên bản mới\./ });
     this.updateButton = this.updateBanner.getByRole('button', { name: 'Cập nhật', exact: true });
     this.databaseReplaced = page
