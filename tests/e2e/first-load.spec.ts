@@ -37,6 +37,24 @@ function recordShifts(): void {
 
 const shifts = (page: Page) => page.evaluate(() => window.__shifts ?? []);
 
+// The largest-contentful-paint candidates so far: one when the first paint's largest
+// text (the shell's heading) stayed the largest. The element of a candidate React has
+// since replaced is gone (""), as the shell's heading is.
+const largestPaints = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ tag: string; size: number }[]>((resolve) =>
+        new PerformanceObserver((list) =>
+          resolve(
+            (list.getEntries() as LargestContentfulPaint[]).map((entry) => ({
+              tag: entry.element?.isConnected ? entry.element.tagName.toLowerCase() : '',
+              size: entry.size,
+            })),
+          ),
+        ).observe({ type: 'largest-contentful-paint', buffered: true }),
+      ),
+  );
+
 // Where the first screen's fixed parts are.
 async function frameBoxes(page: Page) {
   const boxOf = async (selector: string) => {
@@ -99,6 +117,11 @@ test('the first screen paints from the shell and nothing moves as the app starts
   });
   await expect(page.getByRole('button', { name: 'Thêm vào màn hình chính' })).toBeVisible();
   expect(await shifts(page)).toEqual([]);
+  // The largest paint is the first one (the shell's heading): nothing painted later, the
+  // empty state, the notice or the install button, outgrows it (Lighthouse's LCP).
+  const largest = await largestPaints(page);
+  expect(largest, 'largest-contentful-paint candidates').toHaveLength(1);
+  expect(largest[0]!.tag).toMatch(/^(h1|)$/);
 
   // With a report, from the service worker's cache: the card fills in below the frame.
   await list.createReport();
