@@ -1,11 +1,9 @@
 // Reading exported PDFs back with the poppler tools (Debian poppler-utils), and the
 // `npm run pdf` command run as a child process. Shared by the export tests; each test
 // keeps its own checks.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { spawnTsx } from '../support/server-process';
 
 // Tests that need these tools fail without them, never skip. (Some exit non-zero on -v,
 // pdfdetach with 99: only a tool that does not start counts as missing.)
@@ -22,10 +20,12 @@ export function requireTools(tools: readonly string[], neededBy: string): void {
 
 export type PdfCommandRun = { code: number | null; stdout: string; stderr: string };
 
-// `npx tsx scripts/pdf.ts …args` (what `npm run pdf --` runs) from the repository root.
+// scripts/pdf.ts …args (what `npm run pdf --` runs) from the repository root, in one
+// `node --import tsx` process: `npx tsx` would start npx, the tsx CLI and then the script
+// (over a second of CPU more per run, and these tests start several at once).
 export function runPdfCommand(args: string[]): Promise<PdfCommandRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/pdf.ts', ...args], { cwd: root });
+    const child = spawnTsx('scripts/pdf.ts', args, {});
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
