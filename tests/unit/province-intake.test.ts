@@ -77,7 +77,9 @@ describe('Tiếp nhận refuses bad files with a line of their own', () => {
   });
 });
 
-describe('Tiếp nhận takes the PDF of a report with photos', () => {
+// A guard, not a measure: the PDF of thirteen photos takes 0.5 s alone and went past the
+// 5 s default in a full run on two loaded cores.
+describe('Tiếp nhận takes the PDF of a report with photos', { timeout: 30_000 }, () => {
   it('files the embedded report, its photos listed by SHA-256 without their bytes', async () => {
     const source = modelsReportFile();
     expect(source.photos.length).toBeGreaterThan(0);
