@@ -1,3 +1,5 @@
+// First: it asks for the list's store before React is evaluated (start-list-store.ts).
+import './start-list-store';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadListStore } from '@/features/drafts/load-list-store';
