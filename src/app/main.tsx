@@ -1,3 +1,5 @@
+// First: it asks for the list's store before React is evaluated (start-list-store.ts).
+import './start-list-store';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadListStore } from '@/features/drafts/load-list-store';
@@ -54,7 +56,14 @@ if (journaledReportIds(browserJournalStorage()).length > 0) {
 
 afterFirstContent(() => {
   void import('./pwa/service-worker').then((m) => m.registerServiceWorker());
-  void import('@/sync/browser-sync').then((m) => m.startSync());
+  // Sync starts when the outbox holds anything; an empty one (a first visit, a unit that
+  // has not submitted yet) needs neither the engine nor the outbox's checks, and every
+  // submission starts it (kickSync).
+  void database()
+    .then((db) => db.outbox.count())
+    .then((count) => (count > 0 ? import('@/sync/browser-sync') : null))
+    .then((sync) => sync?.startSync())
+    .catch(() => undefined);
   // A first visit has no trash to empty (nor the repository's chunk to load for it).
   void isFirstVisit
     .then((isNew) =>

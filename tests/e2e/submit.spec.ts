@@ -5,8 +5,8 @@
 // Playwright's clock moved on past each backoff; "Gửi ngay" has a test of its own. The
 // server's own rate limit, on a server clock the test moves, gives a real 429.
 import type { Page } from '@playwright/test';
-import type { ReportListPage } from './pages/report-list-page';
-import { AUTH_HELP, SENT_TEXT } from './pages/submit-panel';
+import { ReportListPage } from './pages/report-list-page';
+import { AUTH_HELP, SENT_TEXT, SubmissionSummary } from './pages/submit-panel';
 import type { SyncSettingsPage } from './pages/sync-settings-page';
 import type { WizardPage } from './pages/wizard-page';
 import { startFlakyProxy } from './support/flaky-proxy';
@@ -117,6 +117,33 @@ test.describe('submitting a report', () => {
     await expect(panel.entry(1)).toContainText('mã biên nhận 1-');
 
     expect(api.server.store.countRevisions()).toBe(1);
+    expect(await api.latest()).toEqual([expect.objectContaining({ reportId, revision: 1 })]);
+  });
+
+  test('sends a submission queued before the app was closed when the app starts again', async ({
+    page,
+    context,
+    api,
+    list,
+    wizard,
+    panel,
+    settings,
+  }) => {
+    const reportId = await reportWithCode(page, api.url, list, settings, api.unitCode);
+    await wizard.gotoReview(reportId);
+    await context.setOffline(true);
+    await panel.submit(1);
+    await expect(panel.queuedMessage).toBeVisible();
+    // The app is closed while offline; it opens again with the network back. The start
+    // finds the waiting submission and sends it, with no click and no 'online' event.
+    const again = await context.newPage();
+    await page.close();
+    await context.setOffline(false);
+    const againList = new ReportListPage(again);
+    await openApp(again, api.url, againList);
+    await expect(
+      new SubmissionSummary(again).status(againList.card(nameOf('Huyện Đoàn Hồng Dân'))),
+    ).toHaveText('Đã nộp');
     expect(await api.latest()).toEqual([expect.objectContaining({ reportId, revision: 1 })]);
   });
 

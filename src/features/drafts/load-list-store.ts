@@ -4,11 +4,9 @@
 import { lazy } from 'react';
 import { cachedImport } from '@/lib/retry-import';
 import type * as Progress from '@/domain/report/progress';
-import type * as Store from './list-store';
+import { loadListStore, type ListStore } from './list-store-loader';
 
-export type ListStore = typeof Store;
-
-export const loadListStore = cachedImport((): Promise<ListStore> => import('./list-store'));
+export { loadListStore, type ListStore };
 
 // The progress of each report, shown once the templates are there (after the list).
 export type ProgressModule = typeof Progress;

@@ -78,18 +78,22 @@ function useList(store: ListStore | null): ListData | undefined {
 }
 
 // The templates arrive after the list is on screen (they are not part of the first
-// render): until then the unit picker waits and progress is not shown. The actions'
-// chunk is fetched then too, so that a menu opens at once, and the progress measure
-// (it checks answers with zod's classic build), which each card shows once both are there.
+// render): until then the unit picker waits and progress is not shown. With cards, the
+// actions' chunk is fetched then too, so that a menu opens at once, and the progress
+// measure (it checks answers with zod's classic build), which each card shows once both
+// are there.
 type Templates = {
   registry: TemplateRegistry | null;
   requiredProgress: ProgressModule['requiredProgress'] | null;
 };
 
-function useTemplates(isListShown: boolean, hasReports: boolean): Templates {
+function useTemplates(isListShown: boolean, hasReports: boolean, isCreating: boolean): Templates {
   const [templates, setTemplates] = useState<Templates>({ registry: null, requiredProgress: null });
+  // The cards name their template's units; with no card (a first visit) only the create
+  // form needs the templates, so they load when it opens.
+  const needsTemplates = isCreating || (isListShown && hasReports);
   useEffect(() => {
-    if (!isListShown) return;
+    if (!needsTemplates) return;
     let isCurrent = true;
     loadTemplates().then(
       (registry) => isCurrent && setTemplates((was) => ({ ...was, registry })),
@@ -98,7 +102,7 @@ function useTemplates(isListShown: boolean, hasReports: boolean): Templates {
     return () => {
       isCurrent = false;
     };
-  }, [isListShown]);
+  }, [needsTemplates]);
   // Only cards have menus and show progress: an empty list (a first visit) does without
   // the actions' chunk (the repository and zod's checks) until Tạo báo cáo mới asks.
   useEffect(() => {
@@ -217,8 +221,8 @@ export function ReportListPage({
   const store = loadedStore === 'failed' ? null : loadedStore;
   const data = useList(store);
   const isFirstVisit = useIsFirstVisit();
-  const templates = useTemplates(data !== undefined, (data?.reports.length ?? 0) > 0);
   const [isCreating, setCreating] = useState(false);
+  const templates = useTemplates(data !== undefined, (data?.reports.length ?? 0) > 0, isCreating);
   const [notice, setNotice] = useState<Notice | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const troubles = useSyncExternalStore(subscribeSaveTroubles, saveTroubles);

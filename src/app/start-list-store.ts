@@ -1,0 +1,12 @@
+// The first of the entry's modules to run (main.tsx imports it first). Under the service
+// worker, the installed app on a return visit (its database almost surely exists), the
+// list's store chunk is asked for here, before React is evaluated: its files come from
+// the cache and compile while React evaluates and renders the frame, instead of after.
+// A first visit has no worker yet: main.tsx starts the store after React, as before.
+import { loadListStore } from '@/features/drafts/list-store-loader';
+
+if (typeof navigator !== 'undefined' && navigator.serviceWorker?.controller) {
+  void loadListStore()
+    .then((store) => store.getDatabase().open())
+    .catch(() => undefined);
+}
