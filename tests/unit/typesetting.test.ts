@@ -58,6 +58,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// The Word copy's document.xml of each document, made once on first use: a string, so no
+// test can change what another reads.
+const wordXmls = new Map<Name, Promise<string>>();
+function wordXml(name: Name): Promise<string> {
+  if (!wordXmls.has(name))
+    wordXmls.set(
+      name,
+      createReportDocx(inputs[name]).then(({ bytes }) =>
+        readZip(bytes).get('word/document.xml')!.toString('utf8'),
+      ),
+    );
+  return wordXmls.get(name)!;
+}
+
 // Every text the user typed for a document, as printed blocks of at least 20 characters.
 function typedTexts(name: Name): string[] {
   const doc = laidOut[name].document;
@@ -107,8 +121,7 @@ describe('the district report read back', () => {
   });
 
   it('gives Word the same break points in a long URL as the PDF, and no others', async () => {
-    const { bytes } = await createReportDocx(inputs.main);
-    const xml = readZip(bytes).get('word/document.xml')!.toString('utf8');
+    const xml = await wordXml('main');
     const marked = DISTRICT_URL.replace(/&/g, '&amp;').replace(
       /([/.\-?=]|&amp;)(?=.)/g,
       '$1\u200b',
@@ -118,8 +131,7 @@ describe('the district report read back', () => {
 
   it('writes the Word copy of both documents with every typed text', async () => {
     for (const name of names) {
-      const { bytes } = await createReportDocx(inputs[name]);
-      const xml = readZip(bytes).get('word/document.xml')!.toString('utf8');
+      const xml = await wordXml(name);
       const text = squeeze(
         [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
           .map((m) => m[1]!)
@@ -345,8 +357,7 @@ describe('page rules on the laid-out pages', () => {
   });
 
   it('keeps "(đến tháng 8)" on one line in the Word header too', async () => {
-    const { bytes } = await createReportDocx(inputs.main);
-    const xml = readZip(bytes).get('word/document.xml')!.toString('utf8');
+    const xml = await wordXml('main');
     expect(xml).toContain('2013 (đến\u00a0tháng\u00a08)');
   });
 
