@@ -26,7 +26,8 @@ export default defineConfig({
   outputDir: 'test-results/artifacts',
   globalTeardown: './tests/e2e/support/global-teardown.ts',
   webServer: {
-    command: 'npx tsx src/server/main.ts',
+    // node with tsx's loader: npx and the tsx CLI would each start another node.
+    command: 'node --import tsx src/server/main.ts',
     // A data directory of this run's own, never the repository's data/.
     // Every test's browser comes from 127.0.0.1: the tests that enter a wrong access code
     // on purpose must not use up the others' allowance of wrong codes (10 a minute).
