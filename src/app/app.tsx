@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { ReportListPage } from '@/features/drafts/report-list-page';
 import { vi } from '@/i18n/vi';
 import { retryImport } from '@/lib/retry-import';
@@ -30,14 +30,19 @@ const ProvinceScreen = lazy(() =>
   retryImport(() => import('./province-screen')).then((m) => ({ default: m.ProvinceScreen })),
 );
 
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const readHash = () => window.location.hash;
+
+// The route of the address's hash. useSyncExternalStore reads the hash again once it
+// listens: the first render is a transition (main.tsx), and a tap on the static shell's
+// "Cài đặt" between that render and its effects must still open Settings.
 function useHashRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
-  useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
+  const hash = useSyncExternalStore(subscribeToHash, readHash);
+  return useMemo(() => parseRoute(hash), [hash]);
 }
 
 export function App() {
