@@ -1,8 +1,7 @@
 // First: it asks for the list's store before React is evaluated (start-list-store.ts).
-import './start-list-store';
+import { startListStore } from './start-list-store';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadListStore } from '@/features/drafts/load-list-store';
 import { hasNoDatabase } from '@/storage/first-visit';
 import { browserJournalStorage, journaledReportIds } from '@/storage/journal-keys';
 import { App } from './app';
@@ -23,9 +22,7 @@ const isFirstVisit = hasNoDatabase();
 
 // The list's first read starts at once: the store's chunk (Dexie, the database and the
 // stored reports' checks) loads while React renders the frame, and opens the database.
-void loadListStore()
-  .then((store) => store.getDatabase().open())
-  .catch(() => undefined);
+startListStore();
 
 // The database for work that does not wait for the list (it is the store's: one chunk).
 const database = () => import('@/storage/db').then((m) => m.getDatabase());

@@ -5,8 +5,12 @@
 // A first visit has no worker yet: main.tsx starts the store after React, as before.
 import { loadListStore } from '@/features/drafts/list-store-loader';
 
-if (typeof navigator !== 'undefined' && navigator.serviceWorker?.controller) {
+// Loads the list's store chunk (Dexie, the database, the stored reports' checks) and opens
+// the database; the second call shares the first's load (cachedImport).
+export function startListStore(): void {
   void loadListStore()
     .then((store) => store.getDatabase().open())
     .catch(() => undefined);
 }
+
+if (typeof navigator !== 'undefined' && navigator.serviceWorker?.controller) startListStore();

@@ -47,7 +47,15 @@ export function chartSeriesOf(rollup: Rollup): ChartSeriesByIndicator {
   return series;
 }
 
-export type ChartableIndicator = { id: string; label: string; table: string; indicator: Indicator };
+// `table`: the table's label (the picker's group); `tableId`: its criterion id (where the
+// snapshot keeps the table's common targets).
+export type ChartableIndicator = {
+  id: string;
+  label: string;
+  table: string;
+  tableId: string;
+  indicator: Indicator;
+};
 
 // The indicators a chart can show: every row the template's appendix tables declare.
 export function chartableIndicators(template: Template): ChartableIndicator[] {
@@ -58,6 +66,7 @@ export function chartableIndicators(template: Template): ChartableIndicator[] {
             id: indicator.id,
             label: indicator.label,
             table: criterion.label,
+            tableId: criterion.id,
             indicator,
           }))
         : [],
@@ -83,23 +92,14 @@ export function provinceCharts(
   const series = snapshot.series;
   if (!series) return [];
   const known = new Map(chartableIndicators(template).map((c) => [c.id, c]));
-  const tableOf = new Map(
-    template.steps.flatMap((step) =>
-      step.criteria.flatMap((criterion) =>
-        criterion.kind === 'indicatorTable'
-          ? criterion.indicators.map((indicator) => [indicator.id, criterion.id] as const)
-          : [],
-      ),
-    ),
-  );
   const years = template.reviewYears;
   const period = `${years[0]}–${years[years.length - 1]}`;
   return chosen
     .filter((id) => known.has(id))
     .map((id, index) => {
-      const { indicator } = known.get(id)!;
+      const { indicator, tableId } = known.get(id)!;
       const own = series[id] ?? { values: {}, targets: {} };
-      const common = snapshot.tables[tableOf.get(id) ?? '']?.targets[id];
+      const common = snapshot.tables[tableId]?.targets[id];
       const target = typeof common === 'number' ? common : null;
       return {
         title: viChart.title(index + 1, indicator.label, indicator.unit, period),
