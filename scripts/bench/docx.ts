@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { renderReportDocx, type DocxInput } from '@/export/docx/docx-writer.chunk';
 import { readReportFile } from '@/export/pdf/report-file-input';
 import { findTemplate } from '@/templates/template-registry';
-import { median } from './stats';
+import { kb, median } from './stats';
 import type { BenchResult } from './types';
 
 const TIMED_RUNS = 5;
@@ -33,6 +33,6 @@ export async function run(): Promise<BenchResult[]> {
   }
   return [
     { name: 'docx-largest', value: Math.round(median(times)), unit: 'ms' },
-    { name: 'docx-size-largest', value: Math.round((bytes.length / 1024) * 10) / 10, unit: 'KB' },
+    { name: 'docx-size-largest', value: kb(bytes.length), unit: 'KB' },
   ];
 }

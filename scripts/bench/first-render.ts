@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { kb } from './stats';
 import type { BenchResult } from './types';
 
 export function firstRenderFiles(distDir: string): string[] {
@@ -24,7 +25,5 @@ export async function run(): Promise<BenchResult[]> {
       (ref) => gzipSync(readFileSync(join(distDir, ref.replace(/^\//, ''))), { level: 9 }).length,
     )
     .reduce((sum, size) => sum + size, 0);
-  return [
-    { name: 'first-render-js-gzip', value: Math.round((bytes / 1024) * 10) / 10, unit: 'KB' },
-  ];
+  return [{ name: 'first-render-js-gzip', value: kb(bytes), unit: 'KB' }];
 }

@@ -10,7 +10,8 @@ import type { RenderInput } from '@/export/pdf/pdf-writer.chunk';
 import { readReportFile, reportFilePdfInput } from '@/export/pdf/report-file-input';
 import { findTemplate } from '@/templates/template-registry';
 import { firstRenderFiles } from './first-render';
-import { kb, timedPdfRenders } from './timed-pdf';
+import { kb } from './stats';
+import { timedPdfRenders } from './timed-pdf';
 import type { BenchResult } from './types';
 
 const FIXTURE = 'tests/fixtures/reports/largest.json';

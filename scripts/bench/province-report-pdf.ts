@@ -20,7 +20,8 @@ import { coverageLine } from '@/i18n/vi-province';
 import { defaultTemplate, findProvinceTemplate, findTemplate } from '@/templates/template-registry';
 import { districtAnswers } from '../../tests/fixtures/district-report';
 import { realisticUnits } from '../../tests/fixtures/province-charts';
-import { kb, timedPdfRenders } from './timed-pdf';
+import { kb } from './stats';
+import { timedPdfRenders } from './timed-pdf';
 import type { BenchResult } from './types';
 
 const NOW = '2013-09-20T03:00:00.000Z';

@@ -1,4 +1,7 @@
-// Figures over a bench's timed runs.
+// Figures over a bench's timed runs, and sizes as the benches print them.
+
+// Bytes as kilobytes, to one decimal.
+export const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 // The middle value; with an even count, the mean of the two middle values.
 export function median(values: readonly number[]): number {

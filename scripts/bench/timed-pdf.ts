@@ -4,8 +4,6 @@ import { performance } from 'node:perf_hooks';
 import { renderReportPdf, type FontFiles, type RenderInput } from '@/export/pdf/pdf-writer.chunk';
 import { median } from './stats';
 
-export const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
-
 export function timedPdfRenders(
   input: RenderInput,
   fonts: FontFiles,

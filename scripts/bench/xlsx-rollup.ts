@@ -9,7 +9,7 @@ import { rollupWorkbook } from '@/export/xlsx/rollup-workbook';
 import { writeWorkbook } from '@/export/xlsx/workbook';
 import { defaultTemplate } from '@/templates/template-registry';
 import { acceptedUnits } from '../../tests/fixtures/rollup-units';
-import { median } from './stats';
+import { kb, median } from './stats';
 import type { BenchResult } from './types';
 
 const WARMUP_RUNS = 3;
@@ -33,6 +33,6 @@ export async function run(): Promise<BenchResult[]> {
   }
   return [
     { name: 'xlsx-rollup', value: Math.round(median(times) * 10) / 10, unit: 'ms' },
-    { name: 'xlsx-rollup-size', value: Math.round((size / 1024) * 10) / 10, unit: 'KB' },
+    { name: 'xlsx-rollup-size', value: kb(size), unit: 'KB' },
   ];
 }
