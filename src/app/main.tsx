@@ -6,7 +6,7 @@ import { hasNoDatabase } from '@/storage/first-visit';
 import { browserJournalStorage, journaledReportIds } from '@/storage/journal-keys';
 import { App } from './app';
 import { ErrorBoundary } from './error-boundary';
-import { afterFirstContent } from './first-content';
+import { afterFirstContent, afterFirstPaint } from './first-content';
 import { listenForInstallPrompt } from './pwa/install';
 import './styles.css';
 
@@ -20,26 +20,32 @@ listenForInstallPrompt();
 // has no report, and the list says so without waiting for the store (first-visit.ts).
 const isFirstVisit = hasNoDatabase();
 
-// The list's first read starts at once: the store's chunk (Dexie, the database and the
-// stored reports' checks) loads while React renders the frame, and opens the database.
-startListStore();
-
 // The database for work that does not wait for the list (it is the store's: one chunk).
 const database = () => import('@/storage/db').then((m) => m.getDatabase());
 
 // The static shell (static-shell.ts) is already on screen, so the first render has no
 // hurry: as a transition React renders in slices of a few milliseconds and the page
 // stays responsive, instead of one long task of tens of milliseconds on a cheap phone.
-const root = createRoot(document.getElementById('root')!);
-startTransition(() => {
-  root.render(
-    <StrictMode>
-      <ErrorBoundary>
-        <App />
-      </ErrorBoundary>
-    </StrictMode>,
-  );
-});
+function start(): void {
+  // The list's first read starts at once: the store's chunk (Dexie, the database and the
+  // stored reports' checks) loads while React renders the frame, and opens the database.
+  startListStore();
+  const root = createRoot(document.getElementById('root')!);
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
+      </StrictMode>,
+    );
+  });
+}
+
+// The installed app starts at once (its files come from the cache, and the list's store
+// is already loading: start-list-store.ts); a first visit once the shell is on screen.
+if (navigator.serviceWorker?.controller) start();
+else afterFirstPaint(start);
 
 // Keystrokes a closed tab journaled but IndexedDB never got (reports not opened yet):
 // written at once, in parallel with the first render. Only where there are any: the
