@@ -161,13 +161,16 @@ test.describe('not one keystroke lost', () => {
     // Never "Đã lưu" before IndexedDB has it.
     await expect(page.getByText(/Đã lưu lúc/)).toHaveCount(0);
 
-    // A reload is asked about; staying keeps the text on screen.
+    // A reload is asked about; staying keeps the text on screen. Staying cancels the
+    // reload, so page.reload() never ends: the question is what the test waits for.
     const asked: string[] = [];
     page.on('dialog', (dialog) => {
       asked.push(dialog.type());
       void dialog.dismiss();
     });
-    await page.reload({ timeout: 2_000 }).catch(() => undefined);
+    const question = page.waitForEvent('dialog', { timeout: 5_000 });
+    void page.reload({ timeout: 5_000 }).catch(() => undefined);
+    await question;
     expect(asked).toContain('beforeunload');
     await expect(wizard.field(RESULTS)).toHaveValue(text);
 

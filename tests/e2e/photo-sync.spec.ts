@@ -11,7 +11,7 @@ import { startFlakyProxy } from './support/flaky-proxy';
 import { databaseDump } from './support/full-storage';
 import { deleteRawReport, putRawReport, storedReport } from './support/idb';
 import { addPhotosToReport, storedPhotos } from './support/photo-store';
-import { expect, test, untilSentByEngine } from './support/sync-test';
+import { expect, test, untilDrainedThrough } from './support/sync-test';
 
 const NAME = 'Báo cáo sơ kết NQ01 – Huyện Đoàn Hồng Dân';
 const PHOTOS = 5;
@@ -25,7 +25,6 @@ test.describe('photos', () => {
     list,
     wizard,
     panel,
-    summary,
     settings,
   }) => {
     const proxy = await startFlakyProxy({ upstream: api.url, seed: 8 });
@@ -47,10 +46,10 @@ test.describe('photos', () => {
 
       // The engine alone, no "Gửi ngay": the page's clock is moved on past each backoff.
       await list.goto();
-      await untilSentByEngine(page, async () => ({
-        revisions: api.server.store.countRevisions(),
-        isWaiting: await summary.unsentNotice.isVisible(),
-      })).toEqual({ revisions: 1, isWaiting: false });
+      await untilDrainedThrough(proxy, page, () => api.server.store.countRevisions()).toEqual({
+        stored: 1,
+        isWaiting: false,
+      });
 
       expect(api.server.store.countFiles()).toBe(PHOTOS);
       expect(api.server.store.countFiles(reportId)).toBe(PHOTOS);

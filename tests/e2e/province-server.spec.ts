@@ -98,10 +98,6 @@ test('the office downloads every revision from the server, accepts and consolida
   ).toBeVisible();
   await expectAxeClean(page, 'Cài đặt with a refused admin code');
   await page.setViewportSize({ width: 360, height: 740 });
-  await page
-    .locator('#office-heading')
-    .locator('..')
-    .screenshot({ path: '/tmp/h16-admin-360.png' });
   await page.goto(`${api.url}/#/tinh/tiep-nhan`);
   await expect(page.getByRole('link', { name: 'Nhập mã quản trị trong Cài đặt' })).toBeVisible();
   await page.goto(`${api.url}/#/cai-dat`);

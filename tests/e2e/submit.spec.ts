@@ -11,7 +11,7 @@ import type { SyncSettingsPage } from './pages/sync-settings-page';
 import type { WizardPage } from './pages/wizard-page';
 import { startFlakyProxy } from './support/flaky-proxy';
 import { startSyncServer, type SyncServer } from './support/sync-server';
-import { expect, test as syncTest, untilSentByEngine } from './support/sync-test';
+import { expect, test as syncTest, untilDrainedThrough } from './support/sync-test';
 
 const II_1 = 'II.1. Công tác chỉ đạo triển khai Nghị quyết';
 const RESULTS = 'Kết quả đạt được';
@@ -343,10 +343,10 @@ test.describe('a flaky network', () => {
 
       // The engine alone, no "Gửi ngay": the page's clock is moved on past each backoff.
       await list.goto();
-      await untilSentByEngine(page, async () => ({
-        rows: api.server.store.countRevisions(),
-        isWaiting: await summary.unsentNotice.isVisible(),
-      })).toEqual({ rows: UNITS.length * SUBMISSIONS, isWaiting: false });
+      await untilDrainedThrough(proxy, page, () => api.server.store.countRevisions()).toEqual({
+        stored: UNITS.length * SUBMISSIONS,
+        isWaiting: false,
+      });
 
       for (const [index, unit] of UNITS.entries()) {
         await expect(summary.status(list.card(nameOf(unit)))).toHaveText('Đã nộp');

@@ -1,9 +1,10 @@
 // An .xlsx opened by LibreOffice headless and converted to CSV, every sheet to its own
 // file, cells as shown (formatted): what a person opening the file would read.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 
 import { SOFFICE_TIMEOUT } from './libreoffice';
 
@@ -36,18 +37,17 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-// Writes the bytes to dir/<name>.xlsx and returns each sheet's rows by sheet name.
-export function xlsxSheetsAsCsv(
+// Writes the bytes to dir/<name>.xlsx and resolves with each sheet's rows by sheet name.
+// Asynchronous, so a test can go on in the browser while LibreOffice starts and converts.
+export async function xlsxSheetsAsCsv(
   dir: string,
   name: string,
   bytes: Uint8Array,
-): Map<string, string[][]> {
-  if (spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).error)
-    throw new Error('soffice is missing: apt-get install -y libreoffice-calc-nogui');
+): Promise<Map<string, string[][]>> {
   const xlsx = join(dir, `${name}.xlsx`);
   writeFileSync(xlsx, bytes);
   // UTF-8 (76), every sheet to its own file (-1), cells as shown (formatted).
-  execFileSync(
+  await promisify(execFile)(
     'soffice',
     [
       `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
@@ -58,8 +58,12 @@ export function xlsxSheetsAsCsv(
       dir,
       xlsx,
     ],
-    { timeout: SOFFICE_TIMEOUT, stdio: 'ignore' },
-  );
+    { timeout: SOFFICE_TIMEOUT },
+  ).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT')
+      throw new Error('soffice is missing: apt-get install -y libreoffice-calc-nogui');
+    throw error;
+  });
   const prefix = `${basename(name)}-`;
   return new Map(
     readdirSync(dir)

@@ -30,7 +30,7 @@ beforeAll(async () => {
       expect(row.length === 0 || row.length === sheet.rows[0]!.length).toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'so-ket-rollup-xlsx-'));
   const blob = await writeWorkbook(sheets);
-  csv = xlsxSheetsAsCsv(dir, 'tong-hop', new Uint8Array(await blob.arrayBuffer()));
+  csv = await xlsxSheetsAsCsv(dir, 'tong-hop', new Uint8Array(await blob.arrayBuffer()));
 }, SOFFICE_TIMEOUT + 30_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -70,7 +70,7 @@ beforeAll(async () => {
   expect(blob.type).toBe(XLSX_MIME_TYPE);
   const bytes = new Uint8Array(await blob.arrayBuffer());
   parts = readZip(bytes);
-  csv = xlsxSheetsAsCsv(dir, 'tong-hop', bytes);
+  csv = await xlsxSheetsAsCsv(dir, 'tong-hop', bytes);
 }, SOFFICE_TIMEOUT + 30_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -40,6 +40,8 @@ export type FlakyProxyStats = {
 export type FlakyProxy = {
   url: string;
   stats: FlakyProxyStats;
+  // Submissions the proxy holds now (read, on their way to the server or back).
+  inFlight: () => number;
   close: () => Promise<void>;
 };
 
@@ -103,6 +105,7 @@ export async function startFlakyProxy(
   };
   const startedAt = config.now();
   let faults = 0;
+  let inFlight = 0;
 
   // A whole request to the server, answer buffered.
   const send = (req: IncomingMessage, body: Buffer): Promise<Upstream> =>
@@ -184,6 +187,11 @@ export async function startFlakyProxy(
       req.socket.destroy();
       return;
     }
+    // Until its connection closes, whatever became of it.
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+    });
     void (async () => {
       try {
         const body = await readBody(req);
@@ -212,6 +220,7 @@ export async function startFlakyProxy(
   return {
     url: `http://127.0.0.1:${port}`,
     stats,
+    inFlight: () => inFlight,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

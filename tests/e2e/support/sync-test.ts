@@ -40,13 +40,35 @@ export { expect };
 // work: between two looks the page's clock (page.clock.install() before the app loaded)
 // is moved on by 5 s, firing every timer due meanwhile, so each backoff (up to a minute
 // in the foreground) runs out in a few rounds of real time. Never presses "Gửi ngay".
-export function untilSentByEngine<T>(page: Page, state: () => Promise<T>, timeout = 60_000) {
+// Behind a flaky proxy, `inFlight` tells when it holds a submission: the clock then
+// stands still (a request is never given up on for time that did not pass), so the
+// rounds can follow each other faster.
+export function untilSentByEngine<T>(
+  page: Page,
+  state: () => Promise<T>,
+  { timeout = 60_000, inFlight }: { timeout?: number; inFlight?: () => number } = {},
+) {
   return expect.poll(
     async () => {
       const value = await state();
-      await page.clock.runFor(5_000);
+      if (!inFlight || inFlight() === 0) await page.clock.runFor(5_000);
       return value;
     },
-    { timeout, intervals: [250] },
+    { timeout, intervals: [inFlight ? 100 : 250] },
+  );
+}
+
+// Behind a flaky proxy, until the engine alone has drained the outbox: what the server
+// stored (`stored`) and whether the list still says "N lần nộp chưa gửi được".
+export function untilDrainedThrough(
+  proxy: { inFlight: () => number },
+  page: Page,
+  stored: () => number,
+) {
+  const summary = new SubmissionSummary(page);
+  return untilSentByEngine(
+    page,
+    async () => ({ stored: stored(), isWaiting: await summary.unsentNotice.isVisible() }),
+    { inFlight: proxy.inFlight },
   );
 }
