@@ -27,10 +27,10 @@ const database = () => import('@/storage/db').then((m) => m.getDatabase());
 // hurry: as a transition React renders in slices of a few milliseconds and the page
 // stays responsive, instead of one long task of tens of milliseconds on a cheap phone.
 function start(): void {
-  // The list's first read starts at once, in a task of its own (its loader appends a
-  // preload link per chunk; one task of all this was the load's longest): the store's
-  // chunk (Dexie, the database and the stored reports' checks) loads while React renders
-  // the frame, and opens the database.
+  // The list's first read starts at once, in a task of its own (with React's root in
+  // the same task it was the load's longest): the store's chunk (Dexie, the database and
+  // the stored reports' checks) loads while React renders the frame, and opens the
+  // database.
   setTimeout(startListStore, 0);
   const root = createRoot(document.getElementById('root')!);
   startTransition(() => {
