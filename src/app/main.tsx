@@ -1,5 +1,5 @@
 // First: it asks for the list's store before React is evaluated (start-list-store.ts).
-import { startListStore } from './start-list-store';
+import { isInstalledStart, startListStore } from './start-list-store';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hasNoDatabase } from '@/storage/first-visit';
@@ -46,7 +46,7 @@ function start(): void {
 
 // The installed app starts at once (its files come from the cache, and the list's store
 // is already loading: start-list-store.ts); a first visit once the shell is on screen.
-if (navigator.serviceWorker?.controller) start();
+if (isInstalledStart) start();
 else afterFirstPaint(start);
 
 // Keystrokes a closed tab journaled but IndexedDB never got (reports not opened yet):
